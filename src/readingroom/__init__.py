@@ -1,0 +1,1 @@
+"""readingroom: annotated reading guides as a living catalog."""

@@ -1,0 +1,1 @@
+"""Storage of the catalog: models, admin, and the import/export services."""

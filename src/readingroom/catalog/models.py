@@ -1,0 +1,150 @@
+"""The catalog: sources, authors, works and guides, each traceable to its lines.
+
+Room is left, without building them yet, for editions and identifiers (ISBN,
+Open Library, Wikidata) hanging off Work, subjects on Work, life events on
+Author, and readers' shelves pointing at Work; none of those needs a change to
+the tables here (docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+
+
+class Source(models.Model):
+    """One imported file, kept verbatim: the ground truth every record points back to."""
+
+    name = models.CharField(max_length=255, unique=True, help_text="The file's name.")
+    sha256 = models.CharField(max_length=64)
+    imported_at = models.DateTimeField()
+    encoding = models.CharField(max_length=16, default="utf-8")
+    newline = models.CharField(max_length=2, default="\n")
+    final_newline = models.BooleanField(default=True)
+    text = models.TextField(help_text="The file's text exactly as imported.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Provenance(models.Model):
+    """Where a record came from: a source file and the lines it spans there."""
+
+    source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    line_start = models.PositiveIntegerField(null=True, blank=True)
+    line_end = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def provenance(self) -> str:
+        if self.source_id is None:
+            return "entered by hand"
+        return f"{self.source}:{self.line_start}–{self.line_end}"
+
+
+class Author(Provenance):
+    name = models.CharField(max_length=255)
+    sort_name = models.CharField(max_length=255, db_index=True)
+    slug = models.SlugField(max_length=255, unique=True)
+    name_inferred = models.BooleanField(
+        default=False, help_text="The guide gave no name; this one was guessed from the text."
+    )
+    biography = models.TextField(blank=True, help_text="Verbatim, as the editor wrote it.")
+    position = models.PositiveIntegerField(default=0, help_text="Order within its source.")
+
+    class Meta:
+        ordering = ["sort_name", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("author", args=[self.slug])
+
+
+class Work(Provenance):
+    title = models.CharField(max_length=500)
+    slug = models.SlugField(max_length=255, unique=True)
+    year = models.IntegerField(null=True, blank=True, help_text="Year of first publication.")
+    year_end = models.IntegerField(
+        null=True, blank=True, help_text="Last year, for works published over several years."
+    )
+    pages = models.PositiveIntegerField(null=True, blank=True)
+    annotation = models.TextField(null=True, blank=True)
+    source_text = models.TextField(
+        blank=True, help_text="The work's paragraph exactly as it stood in the source."
+    )
+    position = models.PositiveIntegerField(default=0, help_text="Order within its author.")
+    authors = models.ManyToManyField(Author, through="Contribution", related_name="works")
+
+    class Meta:
+        ordering = ["title", "slug"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Contribution(models.Model):
+    """An author's part in a work; order keeps co-authors as the title page lists them."""
+
+    class Role(models.TextChoices):
+        AUTHOR = "author"
+        EDITOR = "editor"
+        TRANSLATOR = "translator"
+        INTRODUCTION = "introduction"
+
+    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="contributions")
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="contributions")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.AUTHOR)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["work", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["work", "author", "role"], name="contribution_unique_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author} ({self.role}) — {self.work}"
+
+
+class Guide(Provenance):
+    """A reading guide: works in the editor's order, grouped in optional sections."""
+
+    title = models.CharField(max_length=255)
+    slug = models.SlugField(max_length=255, unique=True)
+    description = models.TextField(blank=True)
+    works = models.ManyToManyField(Work, through="GuideEntry", related_name="guides")
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class GuideEntry(Provenance):
+    guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="entries")
+    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="guide_entries")
+    order = models.PositiveIntegerField()
+    section = models.CharField(max_length=255, null=True, blank=True)
+    note = models.TextField(blank=True, help_text="The guide editor's note on this entry.")
+
+    class Meta:
+        ordering = ["guide", "order"]
+        verbose_name_plural = "guide entries"
+        constraints = [
+            models.UniqueConstraint(fields=["guide", "order"], name="guide_entry_unique_order")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.guide}: {self.order}. {self.work}"

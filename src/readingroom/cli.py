@@ -1,0 +1,253 @@
+"""The `readingroom` command: parse, import, export and serve reading guides.
+
+Every command that needs the database creates and migrates it on first use, so a
+fresh data directory needs no setup step.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from readingroom.formats import catalog_json
+from readingroom.guidetext import GuideDecodeError, Problem, decode_guide, parse_guide
+
+DEFAULT_PORT = 8000
+SAMPLE_GUIDE = "sample-guide.txt"
+SAMPLE_TITLE = "A readingroom sample guide"
+
+
+def _fail(message: str) -> NoReturn:
+    raise click.ClickException(message)
+
+
+def _read(path: str) -> tuple[str, bytes]:
+    """A file's name and bytes; '-' reads standard input."""
+    if path == "-":
+        return "<stdin>", sys.stdin.buffer.read()
+    try:
+        return Path(path).name, Path(path).read_bytes()
+    except IsADirectoryError:
+        _fail(f"{path}: is a directory, not a guide file")
+    except OSError as exc:
+        _fail(f"{path}: {exc.strerror}")
+
+
+def _report(filename: str, problems: list[Problem]) -> None:
+    for problem in problems:
+        click.echo(problem.format(filename), err=True)
+
+
+def _setup_django() -> None:
+    """Configure Django and bring the database schema up to date."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "readingroom.settings")
+    import django
+    from django.conf import settings
+    from django.db import DatabaseError, connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    django.setup()
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    try:
+        executor = MigrationExecutor(connection)
+        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+            from django.core.management import call_command
+
+            call_command("migrate", interactive=False, verbosity=0)
+    except DatabaseError as exc:
+        _fail(f"cannot open the database ({settings.DATABASES['default']['NAME']}): {exc}")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="readingroom")
+def cli() -> None:
+    """readingroom turns annotated reading guides into a living catalog.
+
+    A guide is plain text: an author's biography, then the works, one paragraph
+    each — 'Title (Year): N pages, annotation'. See docs/guide-format.md.
+
+    The catalog lives in SQLite under ./var (or READINGROOM_DATA_DIR);
+    set DATABASE_URL=postgres://… to use PostgreSQL.
+    """
+
+
+def _parse_json(result: Any) -> dict[str, Any]:
+    return {
+        "authors": [
+            {
+                "name": author.name,
+                "name_inferred": author.name_inferred,
+                "biography": author.biography,
+                "works": [
+                    {
+                        "title": work.title,
+                        "year": work.year,
+                        "pages": work.pages,
+                        "annotation": work.annotation,
+                        "line": work.line_start,
+                    }
+                    for work in author.works
+                ],
+            }
+            for author in result.guide.authors
+        ],
+        "problems": [
+            {"line": p.line, "severity": p.severity, "message": p.message}
+            for p in result.problems
+        ],
+    }
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the parsed guide as JSON.")
+def parse(file: str, as_json: bool) -> None:
+    """Parse FILE and show what it holds, without touching the database.
+
+    Exits with status 1 if the file has errors (they are listed as FILE:LINE: …).
+    """
+    name, data = _read(file)
+    try:
+        decoded = decode_guide(data)
+    except GuideDecodeError as exc:
+        _fail(Problem(exc.message, exc.line).format(name))
+    result = parse_guide(decoded.text)
+    if as_json:
+        click.echo(json.dumps(_parse_json(result), ensure_ascii=False, indent=2))
+    else:
+        for author in result.guide.authors:
+            inferred = " (name inferred)" if author.name_inferred else ""
+            click.echo(f"{author.name}{inferred}: {len(author.works)} works")
+            for work in author.works:
+                year = f" ({work.year})" if work.year else ""
+                pages = f", {work.pages} pages" if work.pages is not None else ""
+                click.echo(f"  {work.line_start:>5}  {work.title}{year}{pages}")
+    _report(name, result.problems)
+    if result.errors:
+        sys.exit(1)
+
+
+def _import_one(file: str, guide: str | None) -> bool:
+    from readingroom.catalog.dump import load_dump
+    from readingroom.catalog.importer import ImportRefused, import_guide_bytes
+
+    name, data = _read(file)
+    try:
+        if catalog_json.looks_like_dump(data[:64].decode("utf-8", "ignore")):
+            counts = load_dump(catalog_json.loads(decode_guide(data).text))
+            click.echo(f"{name}: loaded {counts['authors']} authors, {counts['works']} works")
+            return True
+        report = import_guide_bytes(name, data, guide)
+    except (GuideDecodeError, catalog_json.DumpError) as exc:
+        _report(name, [Problem(exc.message, exc.line)])
+        return False
+    except ImportRefused as exc:
+        _report(name, exc.problems)
+        click.echo(f"{name}: not imported ({len(exc.problems)} errors)", err=True)
+        return False
+    _report(name, report.warnings)
+    click.echo(report.summary())
+    return True
+
+
+@cli.command(name="import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--guide", metavar="TITLE", help="Title of the guide the file becomes.")
+def import_(files: tuple[str, ...], guide: str | None) -> None:
+    """Import guide FILES (or JSON dumps from `export --format json`).
+
+    Each file is imported in one transaction: a file with errors changes nothing.
+    Importing the same file again changes nothing; importing an edited file
+    updates its records in place, keeping their ids and slugs.
+    """
+    _setup_django()
+    failed = [file for file in files if not _import_one(file, guide)]
+    if failed:
+        _fail(f"{len(failed)} of {len(files)} files not imported")
+
+
+def _write_output(data: bytes, output: str | None) -> None:
+    if output is None or output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    target = Path(output)
+    # Write beside the target and rename, so a failure never leaves half a file.
+    with tempfile.NamedTemporaryFile(dir=target.parent or ".", delete=False) as handle:
+        handle.write(data)
+    Path(handle.name).replace(target)
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["guide", "json"]),
+    default="guide",
+    show_default=True,
+    help="guide: the plain-text format; json: a complete, lossless dump.",
+)
+@click.option("--author", "author_slug", metavar="SLUG", help="Only this author (guide format).")
+@click.option("-o", "--output", metavar="FILE", help="Write here instead of standard output.")
+def export(format_: str, author_slug: str | None, output: str | None) -> None:
+    """Export the catalog as guide text or as a JSON dump."""
+    _setup_django()
+    from readingroom.catalog.dump import catalog_dump
+    from readingroom.catalog.exporter import export_guide, ordered_authors
+    from readingroom.catalog.models import Author
+
+    if format_ == "json":
+        if author_slug:
+            _fail("--author applies to --format guide; the JSON dump is always complete")
+        _write_output(catalog_json.dumps(catalog_dump()).encode("utf-8"), output)
+        return
+    authors = ordered_authors(Author.objects.filter(slug=author_slug) if author_slug else None)
+    if author_slug and not authors:
+        _fail(f"no author with the slug {author_slug!r}")
+    _write_output(export_guide(authors), output)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=DEFAULT_PORT, show_default=True, type=int)
+@click.option(
+    "--workers", default=2, show_default=True, type=click.IntRange(1), help="Worker processes."
+)
+def serve(host: str, port: int, workers: int) -> None:
+    """Serve the catalog's website with gunicorn, a production WSGI server."""
+    _setup_django()
+    from readingroom.server import run_server
+
+    click.echo(f"Serving readingroom on http://{host}:{port}/ (Ctrl-C to stop)")
+    run_server(host, port, workers)
+
+
+@cli.command()
+def demo() -> None:
+    """Load the bundled sample guide (five authors) into the catalog."""
+    _setup_django()
+    from readingroom.catalog.importer import import_guide_bytes
+
+    data = resources.files("readingroom.samples").joinpath(SAMPLE_GUIDE).read_bytes()
+    click.echo(import_guide_bytes(SAMPLE_GUIDE, data, SAMPLE_TITLE).summary())
+
+
+@cli.command(context_settings={"ignore_unknown_options": True, "help_option_names": []})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def manage(args: tuple[str, ...]) -> None:
+    """Run a Django management command (e.g. `readingroom manage createsuperuser`)."""
+    _setup_django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["readingroom manage", *args])
+
+
+def main() -> None:
+    cli(prog_name="readingroom")

@@ -1,0 +1,1 @@
+"""Import and export formats of the catalog (pure Python, no Django)."""

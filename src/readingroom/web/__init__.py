@@ -1,0 +1,1 @@
+"""The public website: pages and their JSON twins."""
