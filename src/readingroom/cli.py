@@ -99,8 +99,7 @@ def _parse_json(result: Any) -> dict[str, Any]:
             for author in result.guide.authors
         ],
         "problems": [
-            {"line": p.line, "severity": p.severity, "message": p.message}
-            for p in result.problems
+            {"line": p.line, "severity": p.severity, "message": p.message} for p in result.problems
         ],
     }
 

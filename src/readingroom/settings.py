@@ -1,7 +1,8 @@
 """Django settings, all driven by the environment so one install serves every setup.
 
 READINGROOM_DATA_DIR  where the SQLite database and the secret key live (default ./var)
-DATABASE_URL          sqlite:///path or postgres://user@host:port/name (default: SQLite in the data dir)
+DATABASE_URL          sqlite:///path or postgres://user@host:port/name
+                      (default: SQLite in the data dir)
 READINGROOM_DEBUG     1 for development error pages
 READINGROOM_ALLOWED_HOSTS  comma-separated host names to serve (default: localhost names)
 """
@@ -103,6 +104,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 
 X_FRAME_OPTIONS = "DENY"

@@ -119,9 +119,13 @@ def _upsert(model: Any, key: str, records: list[dict[str, Any]]) -> dict[str, An
     return saved
 
 
-@transaction.atomic
 def load_dump(document: dict[str, Any]) -> dict[str, int]:
-    """Load a validated dump, updating records that share a name or slug."""
+    """Load a validated dump in one transaction, updating records that share a name or slug."""
+    with transaction.atomic():
+        return _load(document)
+
+
+def _load(document: dict[str, Any]) -> dict[str, int]:
     sources = _upsert(
         Source,
         "name",

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
+from typing import TypeVar
 
 from django.db import transaction
 from django.utils import timezone
@@ -25,12 +26,15 @@ from readingroom.guidetext import (
     sort_name,
 )
 
+from .bulk import insert_rows, insert_rows_returning_ids
 from .models import Author, Contribution, Guide, GuideEntry, Source, Work
 from .slugs import unique_slug
 
+T = TypeVar("T")
+
 _AUTHOR_FIELDS = ("name", "sort_name", "name_inferred", "biography")
 _WORK_FIELDS = ("title", "year", "year_end", "pages", "annotation", "source_text")
-_PLACE_FIELDS = ("source", "line_start", "line_end", "position")
+_PLACE_FIELDS = ("source_id", "line_start", "line_end", "position")
 # Keeps IN (...) lists under SQLite's limit on bound parameters.
 _CHUNK = 10_000
 
@@ -80,7 +84,7 @@ def _work_values(entry: WorkEntry, source: Source, position: int) -> dict[str, o
         "pages": entry.pages,
         "annotation": entry.annotation,
         "source_text": entry.raw,
-        "source": source,
+        "source_id": source.pk,
         "line_start": entry.line_start,
         "line_end": entry.line_end,
         "position": position,
@@ -93,27 +97,30 @@ def _author_values(entry: AuthorEntry, source: Source, position: int) -> dict[st
         "sort_name": sort_name(entry.name),
         "name_inferred": entry.name_inferred,
         "biography": entry.biography,
-        "source": source,
+        "source_id": source.pk,
         "line_start": entry.line_start,
         "line_end": entry.line_end,
         "position": position,
     }
 
 
-def _match(
-    keys: list[str], previous: list[tuple[str, object]]
-) -> list[object | None]:
+def _match(keys: list[str], previous: list[tuple[str, T]]) -> list[T | None]:
     """Pair new items with previous ones by key, then leftovers by position."""
-    by_key: dict[str, object] = {}
+    by_key: dict[str, T] = {}
     for key, record in previous:
         by_key.setdefault(key, record)
-    matched: list[object | None] = [by_key.pop(key, None) for key in keys]
+    matched: list[T | None] = [by_key.pop(key, None) for key in keys]
     claimed = {id(r) for r in matched if r is not None}
     for index, (_, record) in enumerate(previous):
         if index < len(keys) and matched[index] is None and id(record) not in claimed:
             matched[index] = record
             claimed.add(id(record))
     return matched
+
+
+def _insert(model: type[Author] | type[Work], rows: list[dict[str, object]]) -> list[int]:
+    fields = list(rows[0]) if rows else []
+    return insert_rows_returning_ids(model, fields, [tuple(row.values()) for row in rows])
 
 
 class _Import:
@@ -123,15 +130,12 @@ class _Import:
         self.source = source
         self.report = report
         self.previous = previous
-        self.author_slugs: set[str] = set()
-        self.work_slugs: set[str] = set()
-        self.stale_authors: list[int] = []
-
-    def load_slugs(self) -> None:
         self.author_slugs = set(Author.objects.values_list("slug", flat=True))
         self.work_slugs = set(Work.objects.values_list("slug", flat=True))
+        self.stale_authors: list[int] = []
 
-    def authors(self, entries: list[AuthorEntry]) -> list[Author]:
+    def authors(self, entries: list[AuthorEntry]) -> list[int]:
+        """Create or update the file's authors; returns their ids in file order."""
         previous = (
             list(Author.objects.filter(source=self.source).order_by("position"))
             if self.previous
@@ -140,80 +144,91 @@ class _Import:
         matched = _match(
             [e.name.casefold() for e in entries], [(a.name.casefold(), a) for a in previous]
         )
-        authors: list[Author] = []
+        ids: list[int | None] = []
         updated: list[Author] = []
-        created: list[Author] = []
-        for position, (entry, match) in enumerate(zip(entries, matched, strict=True)):
+        created: list[dict[str, object]] = []
+        for position, (entry, author) in enumerate(zip(entries, matched, strict=True)):
             values = _author_values(entry, self.source, position)
-            author = match if isinstance(match, Author) else None
             if author is None:
-                author = Author(
-                    slug=unique_slug(entry.name, self.author_slugs, "author"), **values
-                )
-                created.append(author)
-            elif _changed(author, values):
+                values["slug"] = unique_slug(entry.name, self.author_slugs, "author")
+                created.append(values)
+                ids.append(None)
+                continue
+            if _changed(author, values):
                 updated.append(author)
-            authors.append(author)
-        Author.objects.bulk_create(created)
+            ids.append(author.pk)
+        new_ids = iter(_insert(Author, created))
         Author.objects.bulk_update(updated, [*_AUTHOR_FIELDS, *_PLACE_FIELDS])
-        kept = {a.pk for a in authors}
-        self.stale_authors = [a.pk for a in previous if a.pk not in kept]
+        kept = [pk if pk is not None else next(new_ids) for pk in ids]
+        self.stale_authors = [a.pk for a in previous if a.pk not in set(kept)]
         self.report.authors.update(
             created=len(created),
             updated=len(updated),
-            unchanged=len(authors) - len(created) - len(updated),
+            unchanged=len(kept) - len(created) - len(updated),
         )
-        return authors
+        return kept
 
     def remove_stale_authors(self) -> None:
         """Delete authors the file no longer names, unless another guide still uses them."""
         stale = Author.objects.filter(pk__in=self.stale_authors, contributions__isnull=True)
         self.report.authors["removed"] += stale.delete()[1].get(Author._meta.label, 0)
 
-    def works(self, authors: list[Author], entries: list[AuthorEntry]) -> list[Work]:
-        previous_by_author: dict[int, list[Work]] = defaultdict(list)
+    def _previous_works(self) -> dict[int, list[Work]]:
+        by_author: dict[int, list[Work]] = defaultdict(list)
         if self.previous:
-            for contribution in (
+            contributions = (
                 Contribution.objects.filter(work__source=self.source, order=0)
                 .select_related("work")
                 .order_by("work__position")
-            ):
-                previous_by_author[contribution.author_id].append(contribution.work)
-        works: list[Work] = []
-        created: list[Work] = []
+            )
+            for contribution in contributions:
+                by_author[contribution.author_id].append(contribution.work)
+        return by_author
+
+    def works(self, author_ids: list[int], entries: list[AuthorEntry]) -> list[int]:
+        """Create or update each author's works; returns their ids in file order."""
+        previous_by_author = self._previous_works()
+        ids: list[int | None] = []
+        created: list[dict[str, object]] = []
+        created_by: list[int] = []
         updated: list[Work] = []
-        for author, entry in zip(authors, entries, strict=True):
-            previous = previous_by_author.pop(author.pk, [])
+        for author_id, entry in zip(author_ids, entries, strict=True):
+            previous = previous_by_author.get(author_id, [])
             matched = _match(
                 [w.title.casefold() for w in entry.works],
                 [(w.title.casefold(), w) for w in previous],
             )
-            for position, (work_entry, match) in enumerate(
-                zip(entry.works, matched, strict=True)
-            ):
+            for position, (work_entry, work) in enumerate(zip(entry.works, matched, strict=True)):
                 values = _work_values(work_entry, self.source, position)
-                if isinstance(match, Work):
-                    if _changed(match, values):
-                        updated.append(match)
-                    works.append(match)
+                if work is None:
+                    values["slug"] = unique_slug(work_entry.title, self.work_slugs, "work")
+                    created.append(values)
+                    created_by.append(author_id)
+                    ids.append(None)
                     continue
-                work = Work(slug=unique_slug(work_entry.title, self.work_slugs, "work"), **values)
-                work.first_author = author  # type: ignore[attr-defined]
-                created.append(work)
-                works.append(work)
-        Work.objects.bulk_create(created)
-        Contribution.objects.bulk_create(
-            [Contribution(work=w, author=w.first_author) for w in created]  # type: ignore[attr-defined]
+                if _changed(work, values):
+                    updated.append(work)
+                ids.append(work.pk)
+        new_ids = _insert(Work, created)
+        insert_rows(
+            Contribution,
+            ["work_id", "author_id", "role", "order"],
+            [
+                (work_id, author_id, "author", 0)
+                for work_id, author_id in zip(new_ids, created_by, strict=True)
+            ],
         )
         Work.objects.bulk_update(updated, [*_WORK_FIELDS, *_PLACE_FIELDS])
-        removed = self.remove_stale_works({w.pk for w in works}) if self.previous else 0
+        fresh = iter(new_ids)
+        kept = [pk if pk is not None else next(fresh) for pk in ids]
+        removed = self.remove_stale_works(set(kept)) if self.previous else 0
         self.report.works.update(
             created=len(created),
             updated=len(updated),
-            unchanged=len(works) - len(created) - len(updated),
+            unchanged=len(kept) - len(created) - len(updated),
             removed=removed,
         )
-        return works
+        return kept
 
     def remove_stale_works(self, kept: set[int]) -> int:
         """Delete the works this source listed before and lists no more."""
@@ -226,35 +241,40 @@ class _Import:
             Work.objects.filter(pk__in=stale[start : start + _CHUNK]).delete()
         return len(stale)
 
-    def guide(self, title: str | None, works: list[Work], entries: list[WorkEntry]) -> None:
+    def guide(self, title: str | None, work_ids: list[int], entries: list[WorkEntry]) -> None:
+        """The guide this file is: its entries rebuilt in file order, editors' notes kept."""
         guide = Guide.objects.filter(source=self.source).first()
         if guide is None:
             title = title or PurePath(self.source.name).stem
             slugs = set(Guide.objects.values_list("slug", flat=True))
-            guide = Guide.objects.create(
-                title=title, slug=unique_slug(title, slugs, "guide"), source=self.source
-            )
-        elif title and guide.title != title:
+            guide = Guide(title=title, slug=unique_slug(title, slugs, "guide"), source=self.source)
+        elif title:
             guide.title = title
-            guide.save(update_fields=["title"])
-        notes = dict(guide.entries.values_list("work_id", "note"))
-        guide.entries.all().delete()
-        GuideEntry.objects.bulk_create(
-            GuideEntry(
-                guide=guide,
-                work=work,
-                order=order,
-                section=entry.section,
-                note=notes.get(work.pk, ""),
-                source=self.source,
-                line_start=entry.line_start,
-                line_end=entry.line_end,
-            )
-            for order, (work, entry) in enumerate(zip(works, entries, strict=True), start=1)
-        )
         guide.line_start = 1
         guide.line_end = self.source.text.count("\n") + 1
-        guide.save(update_fields=["line_start", "line_end"])
+        guide.save()
+        notes = dict(guide.entries.values_list("work_id", "note"))
+        guide.entries.all().delete()
+        insert_rows(
+            GuideEntry,
+            [
+                "guide_id",
+                "work_id",
+                "order",
+                "section",
+                "note",
+                "source_id",
+                "line_start",
+                "line_end",
+            ],
+            [
+                (
+                    *(guide.pk, work_id, order, entry.section, notes.get(work_id, "")),
+                    *(self.source.pk, entry.line_start, entry.line_end),
+                )
+                for order, (work_id, entry) in enumerate(zip(work_ids, entries, strict=True), 1)
+            ],
+        )
 
 
 def import_guide_bytes(
@@ -283,7 +303,6 @@ def import_guide_bytes(
         source.text = decoded.text
         source.save()
         run = _Import(source, report, previous)
-        run.load_slugs()
         authors = run.authors(result.guide.authors)
         works = run.works(authors, result.guide.authors)
         run.remove_stale_authors()

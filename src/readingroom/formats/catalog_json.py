@@ -112,7 +112,7 @@ def loads(text: str) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise DumpError(f"invalid JSON: {exc.msg}", exc.lineno) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        raise DumpError(f"not a readingroom catalog dump (no \"format\": \"{FORMAT_NAME}\")")
+        raise DumpError(f'not a readingroom catalog dump (no "format": "{FORMAT_NAME}")')
     if document.get("version") != FORMAT_VERSION:
         raise DumpError(
             f"dump version {document.get('version')!r} is not supported (expected {FORMAT_VERSION})"

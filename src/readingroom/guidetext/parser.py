@@ -25,11 +25,9 @@ _TITLE = r"(?P<title>[^\n]{1,500}?)"
 _YEAR = r"\((?P<year>\d{3,4})(?:\s*[–—-]\s*(?P<year_end>\d{2,4}))?\)"
 _PAGES = r"(?P<pages>\?|\d{1,3}(?:,\d{3})+|\d+)" + _SPACE + r"*(?:pages|page|pp\.|p\.)"
 _REST = r"(?P<rest>.*)"
-_WORK_WITH_YEAR = re.compile(
-    rf"{_TITLE}{_SPACE}+{_YEAR}:(?:{_SPACE}+{_PAGES})?{_REST}", re.DOTALL
-)
+_WORK_WITH_YEAR = re.compile(rf"{_TITLE}{_SPACE}+{_YEAR}:(?:{_SPACE}+{_PAGES})?{_REST}", re.DOTALL)
 _WORK_WITH_PAGES = re.compile(rf"{_TITLE}:{_SPACE}+{_PAGES}{_REST}", re.DOTALL)
-_ANNOTATION = re.compile(rf"[,;.]?(?:\s|\xa0)*(?P<annotation>.*)", re.DOTALL)
+_ANNOTATION = re.compile(r"[,;.]?(?:\s|\xa0)*(?P<annotation>.*)", re.DOTALL)
 
 # Years after this are taken to be typing slips rather than forthcoming books.
 _LATEST_PLAUSIBLE_YEAR = date.today().year + 1
@@ -94,7 +92,7 @@ def _expand_year_end(year: int, end: str) -> int:
     """'1926–27' ends in 1927: a short end year borrows the start year's century."""
     if len(end) >= len(str(year)):
         return int(end)
-    base = 10 ** len(end)
+    base = int(10 ** len(end))
     return year - year % base + int(end)
 
 
@@ -152,6 +150,8 @@ class _GuideBuilder:
         return self.authors[-1] if self.authors else None
 
     def start_author(self, paragraph: _Paragraph, name: str) -> None:
+        # Sections group one author's works; a new author starts outside any.
+        self.section = None
         name = name.strip()
         if not name:
             self.problems.append(

@@ -46,8 +46,8 @@ def work_paragraph(work: WorkEntry) -> str:
 def write_guide(guide: GuideText) -> str:
     """Write a guide back as text, in its own newline convention."""
     blocks: list[str] = []
-    section: str | None = None
     for author in guide.authors:
+        section: str | None = None
         if author.has_heading:
             blocks.append(f"# {author.name}")
         if author.biography:

@@ -10,9 +10,7 @@ from readingroom.catalog.models import Author, Guide, Work
 
 
 def _author_works(author: Author) -> list[Work]:
-    return list(
-        Work.objects.filter(contributions__author=author).order_by("position", "title")
-    )
+    return list(Work.objects.filter(contributions__author=author).order_by("position", "title"))
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -24,9 +22,9 @@ def home(request: HttpRequest) -> HttpResponse:
 def author_page(request: HttpRequest, slug: str) -> HttpResponse:
     author = get_object_or_404(Author, slug=slug)
     works = _author_works(author)
-    total_pages = Work.objects.filter(pk__in=[w.pk for w in works]).aggregate(
-        total=Sum("pages")
-    )["total"]
+    total_pages = Work.objects.filter(pk__in=[w.pk for w in works]).aggregate(total=Sum("pages"))[
+        "total"
+    ]
     return render(
         request,
         "web/author.html",

@@ -5,133 +5,283 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Author',
+            name="Author",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('line_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('line_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('name', models.CharField(max_length=255)),
-                ('sort_name', models.CharField(db_index=True, max_length=255)),
-                ('slug', models.SlugField(max_length=255, unique=True)),
-                ('name_inferred', models.BooleanField(default=False, help_text='The guide gave no name; this one was guessed from the text.')),
-                ('biography', models.TextField(blank=True, help_text='Verbatim, as the editor wrote it.')),
-                ('position', models.PositiveIntegerField(default=0, help_text='Order within its source.')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("line_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("line_end", models.PositiveIntegerField(blank=True, null=True)),
+                ("name", models.CharField(max_length=255)),
+                ("sort_name", models.CharField(db_index=True, max_length=255)),
+                ("slug", models.SlugField(max_length=255, unique=True)),
+                (
+                    "name_inferred",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The guide gave no name; this one was guessed from the text.",
+                    ),
+                ),
+                (
+                    "biography",
+                    models.TextField(blank=True, help_text="Verbatim, as the editor wrote it."),
+                ),
+                (
+                    "position",
+                    models.PositiveIntegerField(default=0, help_text="Order within its source."),
+                ),
             ],
             options={
-                'ordering': ['sort_name', 'slug'],
+                "ordering": ["sort_name", "slug"],
             },
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text="The file's name.", max_length=255, unique=True)),
-                ('sha256', models.CharField(max_length=64)),
-                ('imported_at', models.DateTimeField()),
-                ('encoding', models.CharField(default='utf-8', max_length=16)),
-                ('newline', models.CharField(default='\n', max_length=2)),
-                ('final_newline', models.BooleanField(default=True)),
-                ('text', models.TextField(help_text="The file's text exactly as imported.")),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(help_text="The file's name.", max_length=255, unique=True),
+                ),
+                ("sha256", models.CharField(max_length=64)),
+                ("imported_at", models.DateTimeField()),
+                ("encoding", models.CharField(default="utf-8", max_length=16)),
+                ("newline", models.CharField(default="\n", max_length=2)),
+                ("final_newline", models.BooleanField(default=True)),
+                ("text", models.TextField(help_text="The file's text exactly as imported.")),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Contribution',
+            name="Contribution",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('author', 'Author'), ('editor', 'Editor'), ('translator', 'Translator'), ('introduction', 'Introduction')], default='author', max_length=20)),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contributions', to='catalog.author')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("author", "Author"),
+                            ("editor", "Editor"),
+                            ("translator", "Translator"),
+                            ("introduction", "Introduction"),
+                        ],
+                        default="author",
+                        max_length=20,
+                    ),
+                ),
+                ("order", models.PositiveIntegerField(default=0)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contributions",
+                        to="catalog.author",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['work', 'order'],
+                "ordering": ["work", "order"],
             },
         ),
         migrations.CreateModel(
-            name='Guide',
+            name="Guide",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('line_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('line_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('title', models.CharField(max_length=255)),
-                ('slug', models.SlugField(max_length=255, unique=True)),
-                ('description', models.TextField(blank=True)),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='catalog.source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("line_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("line_end", models.PositiveIntegerField(blank=True, null=True)),
+                ("title", models.CharField(max_length=255)),
+                ("slug", models.SlugField(max_length=255, unique=True)),
+                ("description", models.TextField(blank=True)),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="catalog.source",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['title'],
+                "ordering": ["title"],
             },
         ),
         migrations.AddField(
-            model_name='author',
-            name='source',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='catalog.source'),
+            model_name="author",
+            name="source",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="catalog.source",
+            ),
         ),
         migrations.CreateModel(
-            name='Work',
+            name="Work",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('line_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('line_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('title', models.CharField(max_length=500)),
-                ('slug', models.SlugField(max_length=255, unique=True)),
-                ('year', models.IntegerField(blank=True, help_text='Year of first publication.', null=True)),
-                ('year_end', models.IntegerField(blank=True, help_text='Last year, for works published over several years.', null=True)),
-                ('pages', models.PositiveIntegerField(blank=True, null=True)),
-                ('annotation', models.TextField(blank=True, null=True)),
-                ('source_text', models.TextField(blank=True, help_text="The work's paragraph exactly as it stood in the source.")),
-                ('position', models.PositiveIntegerField(default=0, help_text='Order within its author.')),
-                ('authors', models.ManyToManyField(related_name='works', through='catalog.Contribution', to='catalog.author')),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='catalog.source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("line_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("line_end", models.PositiveIntegerField(blank=True, null=True)),
+                ("title", models.CharField(max_length=500)),
+                ("slug", models.SlugField(max_length=255, unique=True)),
+                (
+                    "year",
+                    models.IntegerField(
+                        blank=True, help_text="Year of first publication.", null=True
+                    ),
+                ),
+                (
+                    "year_end",
+                    models.IntegerField(
+                        blank=True,
+                        help_text="Last year, for works published over several years.",
+                        null=True,
+                    ),
+                ),
+                ("pages", models.PositiveIntegerField(blank=True, null=True)),
+                ("annotation", models.TextField(blank=True, null=True)),
+                (
+                    "source_text",
+                    models.TextField(
+                        blank=True,
+                        help_text="The work's paragraph exactly as it stood in the source.",
+                    ),
+                ),
+                (
+                    "position",
+                    models.PositiveIntegerField(default=0, help_text="Order within its author."),
+                ),
+                (
+                    "authors",
+                    models.ManyToManyField(
+                        related_name="works", through="catalog.Contribution", to="catalog.author"
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="catalog.source",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['title', 'slug'],
+                "ordering": ["title", "slug"],
             },
         ),
         migrations.CreateModel(
-            name='GuideEntry',
+            name="GuideEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('line_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('line_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('order', models.PositiveIntegerField()),
-                ('section', models.CharField(blank=True, max_length=255, null=True)),
-                ('note', models.TextField(blank=True, help_text="The guide editor's note on this entry.")),
-                ('guide', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entries', to='catalog.guide')),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='catalog.source')),
-                ('work', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='guide_entries', to='catalog.work')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("line_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("line_end", models.PositiveIntegerField(blank=True, null=True)),
+                ("order", models.PositiveIntegerField()),
+                ("section", models.CharField(blank=True, max_length=255, null=True)),
+                (
+                    "note",
+                    models.TextField(
+                        blank=True, help_text="The guide editor's note on this entry."
+                    ),
+                ),
+                (
+                    "guide",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="entries",
+                        to="catalog.guide",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="catalog.source",
+                    ),
+                ),
+                (
+                    "work",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="guide_entries",
+                        to="catalog.work",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'guide entries',
-                'ordering': ['guide', 'order'],
+                "verbose_name_plural": "guide entries",
+                "ordering": ["guide", "order"],
             },
         ),
         migrations.AddField(
-            model_name='guide',
-            name='works',
-            field=models.ManyToManyField(related_name='guides', through='catalog.GuideEntry', to='catalog.work'),
+            model_name="guide",
+            name="works",
+            field=models.ManyToManyField(
+                related_name="guides", through="catalog.GuideEntry", to="catalog.work"
+            ),
         ),
         migrations.AddField(
-            model_name='contribution',
-            name='work',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contributions', to='catalog.work'),
+            model_name="contribution",
+            name="work",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="contributions",
+                to="catalog.work",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='guideentry',
-            constraint=models.UniqueConstraint(fields=('guide', 'order'), name='guide_entry_unique_order'),
+            model_name="guideentry",
+            constraint=models.UniqueConstraint(
+                fields=("guide", "order"), name="guide_entry_unique_order"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='contribution',
-            constraint=models.UniqueConstraint(fields=('work', 'author', 'role'), name='contribution_unique_role'),
+            model_name="contribution",
+            constraint=models.UniqueConstraint(
+                fields=("work", "author", "role"), name="contribution_unique_role"
+            ),
         ),
     ]

@@ -1,0 +1,34 @@
+# Two commands set up everything on a fresh machine with Python 3.11, make and pip:
+#   make run   — install into .venv, load the sample guide, serve http://127.0.0.1:8000
+#   make test  — install, then ruff, mypy and the whole pytest suite (SQLite, then PostgreSQL)
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+
+.PHONY: run test lint bench clean
+
+$(BIN)/readingroom: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[dev]"
+	touch $@
+
+run: $(BIN)/readingroom
+	$(BIN)/readingroom demo
+	$(BIN)/readingroom serve
+
+lint: $(BIN)/readingroom
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest
+	@echo "== database tests again on PostgreSQL ($(PG_URL)) =="
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -m django_db
+
+bench: $(BIN)/readingroom
+	$(BIN)/python benchmarks/import_bench.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .hypothesis

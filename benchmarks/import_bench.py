@@ -1,0 +1,161 @@
+"""Parse and import throughput on a generated guide, against plain sqlite3 in the same run.
+
+    python benchmarks/import_bench.py [--authors 10000] [--works-per-author 10]
+
+Generates one guide file of AUTHORS authors with WORKS_PER_AUTHOR works each, then
+measures (1) parse_guide, (2) `readingroom import` into a fresh SQLite catalog and
+(3) the baseline: the same rows written with sqlite3 `executemany` into the same
+migrated tables (same indexes, same pragmas), in one transaction. Target: import >= 25% of baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from readingroom.guidetext import decode_guide, parse_guide
+
+WORDS = "revolution memoir letters essays theory history party state capital power".split()
+
+
+def generate_guide(authors: int, works_per_author: int, seed: int = 7) -> bytes:
+    rng = random.Random(seed)
+    blocks: list[str] = []
+    for a in range(authors):
+        blocks.append(f"# Author{a} Surname{a}")
+        blocks.append(
+            f"Author{a} was born in {1800 + a % 150} and wrote on "
+            + " ".join(rng.choices(WORDS, k=40))
+            + "."
+        )
+        for w in range(works_per_author):
+            title = " ".join(rng.choices(WORDS, k=3)).title() + f" {a}-{w}"
+            year = f" ({1820 + rng.randrange(180)})" if rng.random() < 0.8 else ""
+            annotation = ", " + " ".join(rng.choices(WORDS, k=25)) if rng.random() < 0.6 else ""
+            blocks.append(f"{title}{year}: {rng.randrange(40, 900)} pages{annotation}")
+    return ("\n\n".join(blocks) + "\n").encode()
+
+
+def baseline_rate(data: bytes, database: Path) -> float:
+    """Plain sqlite3 `executemany` of the same rows into the same (migrated, empty) tables."""
+    guide = parse_guide(decode_guide(data).text).guide
+    db = sqlite3.connect(database, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("PRAGMA foreign_keys=ON")
+    start = time.perf_counter()
+    db.execute("BEGIN IMMEDIATE")
+    db.execute(
+        "INSERT INTO catalog_source (id, name, sha256, imported_at, encoding, newline,"
+        " final_newline, text) VALUES (1, 'bench.txt', '', '2026-01-01', 'utf-8', ?, 1, ?)",
+        ("\n", data.decode()),
+    )
+    db.executemany(
+        "INSERT INTO catalog_author (id, name, sort_name, slug, name_inferred, biography,"
+        " source_id, line_start, line_end, position) VALUES (?,?,?,?,0,?,1,?,?,?)",
+        [
+            (i + 1, a.name, a.name, f"a{i}", a.biography, a.line_start, a.line_end, i)
+            for i, a in enumerate(guide.authors)
+        ],
+    )
+    works, contributions, entries = [], [], []
+    for i, author in enumerate(guide.authors):
+        for position, work in enumerate(author.works):
+            n = len(works) + 1
+            works.append(
+                (
+                    *(n, work.title, f"w{n}", work.year, work.year_end, work.pages),
+                    *(work.annotation, work.raw, work.line_start, work.line_end, position),
+                )
+            )
+            contributions.append((n, i + 1))
+            entries.append((n, n, work.section, work.line_start, work.line_end))
+    db.executemany(
+        "INSERT INTO catalog_work (id, title, slug, year, year_end, pages, annotation,"
+        " source_text, source_id, line_start, line_end, position)"
+        " VALUES (?,?,?,?,?,?,?,?,1,?,?,?)",
+        works,
+    )
+    db.executemany(
+        'INSERT INTO catalog_contribution (work_id, author_id, role, "order")'
+        " VALUES (?,?,'author',0)",
+        contributions,
+    )
+    db.execute(
+        "INSERT INTO catalog_guide (id, title, slug, description, source_id)"
+        " VALUES (1, 'Benchmark', 'benchmark', '', 1)"
+    )
+    db.executemany(
+        'INSERT INTO catalog_guideentry (guide_id, work_id, "order", section, note,'
+        " source_id, line_start, line_end) VALUES (1,?,?,?,'',1,?,?)",
+        entries,
+    )
+    db.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    db.close()
+    return len(works) / elapsed
+
+
+def migrated_database(directory: Path) -> Path:
+    """An empty catalog, migrated by Django; returns a copy for the baseline to fill."""
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("migrate", verbosity=0)
+    connection.close()
+    copy = directory / "baseline.sqlite3"
+    shutil.copyfile(settings.DATABASES["default"]["NAME"], copy)
+    return copy
+
+
+def import_rate(data: bytes) -> float:
+    from readingroom.catalog.importer import import_guide_bytes
+
+    start = time.perf_counter()
+    report = import_guide_bytes("bench.txt", data, "Benchmark")
+    elapsed = time.perf_counter() - start
+    return report.works["created"] / elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--authors", type=int, default=10_000)
+    parser.add_argument("--works-per-author", type=int, default=10)
+    args = parser.parse_args()
+    directory = Path(tempfile.mkdtemp(prefix="readingroom-bench-"))
+    os.environ["READINGROOM_DATA_DIR"] = str(directory)
+    os.environ.pop("DATABASE_URL", None)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "readingroom.settings"
+
+    data = generate_guide(args.authors, args.works_per_author)
+    works = args.authors * args.works_per_author
+    start = time.perf_counter()
+    parsed = parse_guide(decode_guide(data).text)
+    parse_seconds = time.perf_counter() - start
+    if parsed.errors or len(parsed.guide.works) != works:
+        raise SystemExit(f"the generated guide did not parse: {parsed.errors[:3]}")
+
+    baseline = baseline_rate(data, migrated_database(directory))
+    imported = import_rate(data)
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(f"guide: {args.authors} authors, {works} works, {len(data) / 1e6:.1f} MB")
+    print(f"parse:    {works / parse_seconds:>10,.0f} works/s ({parse_seconds:.2f} s)")
+    print(f"import:   {imported:>10,.0f} works/s ({works / imported:.2f} s)")
+    print(f"baseline: {baseline:>10,.0f} works/s (sqlite3 executemany, same rows and tables)")
+    print(f"import / baseline: {imported / baseline:.0%} (target >= 25%)")
+
+
+if __name__ == "__main__":
+    main()

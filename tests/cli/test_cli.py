@@ -1,0 +1,131 @@
+"""The command line as a user runs it: a real process, a real data directory."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE
+
+
+def run(
+    *args: str, data_dir: Path, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "READINGROOM_DATA_DIR": str(data_dir)}
+    return subprocess.run(
+        [sys.executable, "-m", "readingroom", *args],
+        input=stdin,
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_parse_seed_json(seed_path, tmp_path):
+    result = run("parse", str(seed_path), "--json", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    parsed = json.loads(result.stdout)
+    [author] = parsed["authors"]
+    assert (author["name"], author["name_inferred"]) == ("Serge", True)
+    assert author["biography"].count("\n\n") == 4
+    assert [w["year"] for w in author["works"]] == [None, 1926, 1931, 1939, None]
+    assert [w["pages"] for w in author["works"]] == [396, 131, 221, 199, 309]
+    assert parsed["problems"] == []
+    assert not (tmp_path / "readingroom.sqlite3").exists()  # parse touches no database
+
+
+def test_import_export_round_trip(seed_path, tmp_path):
+    assert run("import", str(seed_path), data_dir=tmp_path).returncode == 0
+    again = run("import", str(seed_path), data_dir=tmp_path)
+    assert again.stdout.decode().strip().endswith("unchanged")
+    exported = run("export", "--format", "guide", data_dir=tmp_path)
+    assert exported.stdout == seed_path.read_bytes()
+    assert (
+        run(
+            "export", "--author", "serge", "-o", str(tmp_path / "s.txt"), data_dir=tmp_path
+        ).returncode
+        == 0
+    )
+    assert (tmp_path / "s.txt").read_bytes() == seed_path.read_bytes()
+
+
+def test_json_dump_round_trip_through_a_fresh_database(seed_path, tmp_path):
+    first, second = tmp_path / "one", tmp_path / "two"
+    run("import", str(seed_path), data_dir=first)
+    run("import", str(SAMPLE), "--guide", "Sample", data_dir=first)
+    dump = tmp_path / "dump.json"
+    assert run("export", "--format", "json", "-o", str(dump), data_dir=first).returncode == 0
+    assert run("import", str(dump), data_dir=second).returncode == 0
+    assert run("export", "--format", "json", data_dir=second).stdout == dump.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"\x00\x01\x02binary\x00", "looks like a binary file"),
+        (b"", "the file is empty"),
+        (b"caf\xe9\n", "byte 0xe9 is not UTF-8 text"),
+        ("# Serge\n\nT (1900): 1 pages, caf\u00e9".encode()[:-1], "ends in the middle of a UTF-8"),
+        (random.Random(1).randbytes(10 * 1024 * 1024), "looks like a binary file"),
+        (
+            " ".join(
+                random.Random(2).choices(["lorem", "ipsum:", "(dolor)"], k=1_700_000)
+            ).encode(),
+            "no works found",
+        ),
+        (b'{"format": "readingroom-catalog", "version": 1, "sources": [', "invalid JSON"),
+    ],
+    ids=["binary", "empty", "latin-1", "truncated", "10MB-bytes", "10MB-words", "truncated-json"],
+)
+def test_bad_input_one_line_error_nothing_imported(content, expected, tmp_path, seed_path):
+    run("import", str(seed_path), data_dir=tmp_path)
+    before = run("export", "--format", "json", data_dir=tmp_path).stdout
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    result = run("import", str(bad), data_dir=tmp_path)
+    stderr = result.stderr.decode()
+    assert result.returncode == 1
+    assert "Traceback" not in stderr
+    assert stderr.startswith("bad.txt")
+    assert expected in stderr.splitlines()[0]
+    assert run("export", "--format", "json", data_dir=tmp_path).stdout == before
+
+
+def test_parse_reports_errors_with_file_and_line(tmp_path):
+    guide = tmp_path / "g.txt"
+    guide.write_text("# A\n\nT (1900): 10 pages\n\nnot a work\n")
+    result = run("parse", str(guide), data_dir=tmp_path)
+    assert result.returncode == 1
+    assert "g.txt:5: error: expected a work" in result.stderr.decode()
+
+
+def test_missing_file_and_unknown_author(tmp_path):
+    missing = run("import", str(tmp_path / "nope.txt"), data_dir=tmp_path)
+    assert missing.returncode != 0
+    assert "Traceback" not in missing.stderr.decode()
+    assert "No such file" in missing.stderr.decode()
+    unknown = run("export", "--author", "nobody", data_dir=tmp_path)
+    assert unknown.returncode == 1
+    assert "no author with the slug 'nobody'" in unknown.stderr.decode()
+
+
+def test_demo_loads_the_sample(tmp_path):
+    result = run("demo", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "5 created" in result.stdout.decode()
+    exported = run("export", data_dir=tmp_path)
+    assert exported.stdout == SAMPLE.read_bytes()
+
+
+@pytest.mark.parametrize("command", ["parse", "import", "export", "serve", "demo"])
+def test_every_command_has_help(command, tmp_path):
+    result = run(command, "--help", data_dir=tmp_path)
+    assert result.returncode == 0
+    assert b"Usage: readingroom " + command.encode() in result.stdout

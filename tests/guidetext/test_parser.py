@@ -1,0 +1,118 @@
+from readingroom.guidetext import decode_guide, parse_guide, parse_work, write_guide
+
+
+def test_seed_author_is_inferred_as_serge(seed_bytes):
+    result = parse_guide(decode_guide(seed_bytes).text)
+    assert result.problems == []
+    [author] = result.guide.authors
+    assert (author.name, author.name_inferred, author.has_heading) == ("Serge", True, False)
+    assert author.biography.count("\n\n") == 4  # five paragraphs
+    assert "he soon became\na committed Marxist" in author.biography
+    assert author.biography.count("\xa0") == 2
+
+
+def test_seed_works_in_order(seed_bytes):
+    works = parse_guide(decode_guide(seed_bytes).text).guide.works
+    assert [w.title for w in works] == [
+        "Memoirs of a Revolutionary",
+        "What Every Radical Should Know",
+        "Birth of Our Power",
+        "Midnight in the Century",
+        "The Case of Comrade Tulayev",
+    ]
+    assert [w.year for w in works] == [None, 1926, 1931, 1939, None]
+    assert [w.pages for w in works] == [396, 131, 221, 199, 309]
+    assert [w.annotation is None for w in works] == [True, False, False, True, True]
+    assert works[1].annotation.startswith("was written while Serge")
+    assert works[2].annotation.startswith("a heavily autobiographical novel")
+    assert [w.line_start for w in works] == [12, 14, 16, 18, 20]
+
+
+def test_seed_writes_back_exactly(seed_bytes):
+    text = decode_guide(seed_bytes).text
+    assert write_guide(parse_guide(text).guide) == text
+
+
+def test_headings_sections_and_authors():
+    text = (
+        "# Rosa Luxemburg\n\nBio one.\n\nBio two.\n\n## Early\n\n"
+        "Reform or Revolution (1899): 96 pages, on Bernstein.\n\n## Late\n\n"
+        "The Russian Revolution (1918): 80 pp.\n\n# Peter Kropotkin\n\n"
+        "Mutual Aid: A Factor of Evolution (1902): 348 pages\n"
+    )
+    result = parse_guide(text)
+    assert result.problems == []
+    rosa, peter = result.guide.authors
+    assert rosa.name == "Rosa Luxemburg"
+    assert not rosa.name_inferred
+    assert rosa.biography == "Bio one.\n\nBio two."
+    assert [(w.title, w.section) for w in rosa.works] == [
+        ("Reform or Revolution", "Early"),
+        ("The Russian Revolution", "Late"),
+    ]
+    assert rosa.works[1].pages == 80
+    # A new author starts outside any section; the title keeps its colon.
+    assert [(w.title, w.section) for w in peter.works] == [
+        ("Mutual Aid: A Factor of Evolution", None)
+    ]
+    assert write_guide(result.guide) == text
+
+
+def test_work_line_variants():
+    assert parse_work("Fields, Factories and Workshops (1898–99): 272 pages").year_end == 1899
+    assert parse_work("Capital (1867-1894): 1,152 pages").pages == 1152
+    assert parse_work("Capital (1867-1894): 1,152 pages").year_end == 1894
+    assert parse_work("A Pamphlet: 1 p.").pages == 1
+    no_pages = parse_work("Essays (1910): the lectures, collected")
+    assert (no_pages.pages, no_pages.annotation) == (None, "the lectures, collected")
+    unknown = parse_work("Letters: ? pages, undated")
+    assert (unknown.pages, unknown.year, unknown.annotation) == (None, None, "undated")
+    nbsp = parse_work("Title (1931):\xa0221\xa0pages, a novel")
+    assert (nbsp.year, nbsp.pages, nbsp.annotation) == (1931, 221, "a novel")
+    assert parse_work("Born in Brussels, he grew up poor.") is None
+
+
+def test_hard_line_break_inside_an_annotation():
+    text = "# A\n\nT (1900): 10 pages, first line\nsecond line"
+    [work] = parse_guide(text).guide.works
+    assert work.annotation == "first line\nsecond line"
+    assert write_guide(parse_guide(text).guide) == text
+
+
+def test_crlf_and_final_newline_are_kept():
+    text = "# A\r\n\r\nBio.\r\n\r\nT (1900): 10 pages\r\n"
+    result = parse_guide(text)
+    assert result.guide.layout.newline == "\r\n"
+    assert result.guide.works[0].title == "T"
+    assert write_guide(result.guide) == text
+
+
+def test_paragraph_after_works_that_is_not_a_work_is_an_error():
+    result = parse_guide("# A\n\nT (1900): 10 pages\n\nThe Case of Comrade Tul")
+    [error] = result.errors
+    assert error.line == 5
+    assert "expected a work" in error.message
+
+
+def test_text_without_works_is_an_error():
+    result = parse_guide("Just some prose.\n\nMore prose.")
+    assert [e.message for e in result.errors] == [
+        "no works found; expected paragraphs like 'Title (Year): N pages, annotation' "
+        "after the biography"
+    ]
+
+
+def test_implausible_values_are_warnings():
+    result = parse_guide("# A\n\nT (2999): 0 pages\n\nU (1930–1920): 5 pages")
+    messages = [w.message for w in result.warnings]
+    assert "year 2999 is in the future" in messages
+    assert "page count is 0" in messages
+    assert "year range ends (1920) before it starts (1930)" in messages
+    assert result.errors == []
+
+
+def test_mixed_line_endings_warn():
+    result = parse_guide("# A\r\n\nT (1900): 10 pages")
+    assert [w.message for w in result.warnings] == [
+        "mixed line endings; the file will be written back with CRLF"
+    ]
