@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Prefetch
 
 from readingroom.formats.catalog_json import DumpError
+from readingroom.search.index import rebuild
+from readingroom.search.signals import search_signals_paused
 
 from .models import Author, Contribution, Guide, GuideEntry, Source, Work
 
@@ -21,12 +24,20 @@ def _place(record: Author | Work | Guide | GuideEntry) -> dict[str, Any]:
     }
 
 
+def _history(record: Author | Work | Guide) -> dict[str, Any]:
+    return {
+        "created_at": record.created_at.isoformat(),
+        "edited_at": record.edited_at.isoformat() if record.edited_at else None,
+        "edited_by": record.edited_by.get_username() if record.edited_by else None,
+    }
+
+
 def catalog_dump() -> dict[str, Any]:
     """Every record, ordered by its natural key so equal catalogs dump equally."""
-    works = Work.objects.select_related("source").prefetch_related(
+    works = Work.objects.select_related("source", "edited_by").prefetch_related(
         Prefetch("contributions", Contribution.objects.select_related("author"))
     )
-    guides = Guide.objects.select_related("source").prefetch_related(
+    guides = Guide.objects.select_related("source", "edited_by").prefetch_related(
         Prefetch("entries", GuideEntry.objects.select_related("work", "source"))
     )
     return {
@@ -51,8 +62,9 @@ def catalog_dump() -> dict[str, Any]:
                 "biography": a.biography,
                 **_place(a),
                 "position": a.position,
+                **_history(a),
             }
-            for a in Author.objects.select_related("source").order_by("slug")
+            for a in Author.objects.select_related("source", "edited_by").order_by("slug")
         ],
         "works": [
             {
@@ -69,6 +81,7 @@ def catalog_dump() -> dict[str, Any]:
                 ],
                 **_place(w),
                 "position": w.position,
+                **_history(w),
             }
             for w in works.order_by("slug")
         ],
@@ -77,7 +90,8 @@ def catalog_dump() -> dict[str, Any]:
                 "slug": g.slug,
                 "title": g.title,
                 "description": g.description,
-                "source": g.source.name if g.source else None,
+                **_place(g),
+                **_history(g),
                 "entries": [
                     {
                         "work": e.work.slug,
@@ -121,8 +135,10 @@ def _upsert(model: Any, key: str, records: list[dict[str, Any]]) -> dict[str, An
 
 def load_dump(document: dict[str, Any]) -> dict[str, int]:
     """Load a validated dump in one transaction, updating records that share a name or slug."""
-    with transaction.atomic():
-        return _load(document)
+    with transaction.atomic(), search_signals_paused():
+        counts = _load(document)
+        rebuild()
+    return counts
 
 
 def _load(document: dict[str, Any]) -> dict[str, int]:
@@ -135,8 +151,15 @@ def _load(document: dict[str, Any]) -> dict[str, int]:
         ],
     )
 
+    users = {u.get_username(): u for u in get_user_model().objects.all()}
+
     def placed(record: dict[str, Any], drop: tuple[str, ...] = ()) -> dict[str, Any]:
         values = {k: v for k, v in record.items() if k not in drop}
+        if "created_at" in values:
+            values["created_at"] = datetime.fromisoformat(values["created_at"])
+            edited = values["edited_at"]
+            values["edited_at"] = datetime.fromisoformat(edited) if edited else None
+            values["edited_by"] = users.get(values["edited_by"] or "")
         name = record["source"]
         if name is not None and name not in sources:
             found = Source.objects.filter(name=name).first()

@@ -23,8 +23,10 @@ from readingroom.guidetext import (
     WorkEntry,
     decode_guide,
     parse_guide,
+    parse_work,
     sort_name,
 )
+from readingroom.search.index import reindex
 
 from .bulk import insert_rows, insert_rows_returning_ids
 from .models import Author, Contribution, Guide, GuideEntry, Source, Work
@@ -35,6 +37,8 @@ T = TypeVar("T")
 _AUTHOR_FIELDS = ("name", "sort_name", "name_inferred", "biography")
 _WORK_FIELDS = ("title", "year", "year_end", "pages", "annotation", "source_text")
 _PLACE_FIELDS = ("source_id", "line_start", "line_end", "position")
+_EDIT_FIELDS = ("edited_at", "edited_by")
+_CONTENT_FIELDS: dict[type, tuple[str, ...]] = {Author: _AUTHOR_FIELDS, Work: _WORK_FIELDS}
 # Keeps IN (...) lists under SQLite's limit on bound parameters.
 _CHUNK = 10_000
 
@@ -54,6 +58,7 @@ class ImportReport:
     authors: Counter[str] = field(default_factory=Counter)
     works: Counter[str] = field(default_factory=Counter)
     warnings: list[Problem] = field(default_factory=list)
+    conflicts: list[Problem] = field(default_factory=list)
 
     def summary(self) -> str:
         def counts(counter: Counter[str]) -> str:
@@ -61,9 +66,10 @@ class ImportReport:
 
         if self.status == "unchanged":
             return f"{self.source}: unchanged"
+        conflicts = f"; {len(self.conflicts)} editors' changes kept" if self.conflicts else ""
         return (
             f"{self.source}: {self.status} — authors: {counts(self.authors)}; "
-            f"works: {counts(self.works)}"
+            f"works: {counts(self.works)}{conflicts}"
         )
 
 
@@ -126,13 +132,54 @@ def _insert(model: type[Author] | type[Work], rows: list[dict[str, object]]) -> 
 class _Import:
     """The state of one file's import; see :func:`import_guide_bytes`."""
 
-    def __init__(self, source: Source, report: ImportReport, previous: bool) -> None:
+    def __init__(
+        self, source: Source, report: ImportReport, previous_text: str | None, overwrite_edits: bool
+    ) -> None:
         self.source = source
         self.report = report
-        self.previous = previous
+        self.previous = previous_text is not None
+        # What the previous version of the file said, to tell an editor's change
+        # from a change in the file.
+        self.previous_entries = parse_guide(previous_text).guide.authors if previous_text else []
+        self.overwrite_edits = overwrite_edits
+        self.touched_works: set[int] = set()
+        self.touched_authors: set[int] = set()
         self.author_slugs = set(Author.objects.values_list("slug", flat=True))
         self.work_slugs = set(Work.objects.values_list("slug", flat=True))
         self.stale_authors: list[int] = []
+
+    def update(
+        self,
+        record: Author | Work,
+        values: dict[str, object],
+        before: dict[str, object] | None,
+        line: int,
+    ) -> bool:
+        """Apply the file's values, unless that would undo an editor's change.
+
+        ``before`` is what the previous version of the file said of this record. An
+        edited record keeps its edit; when the file changed the same record too,
+        that is a conflict, and the report says so.
+        """
+        if record.edited_at is None or self.overwrite_edits:
+            changed = _changed(record, values)
+            if changed and record.edited_at is not None:
+                record.edited_at, record.edited_by = None, None
+            return changed
+        content = _CONTENT_FIELDS[type(record)]
+        file_changed = before is None or any(before[f] != values[f] for f in content)
+        differs = [f for f in content if getattr(record, f) != values[f]]
+        if file_changed and differs:
+            self.report.conflicts.append(
+                Problem(
+                    f"'{record}' was edited in readingroom on {record.edited_at:%Y-%m-%d} "
+                    f"({', '.join(differs)}) and changed in the file too; the edit was kept "
+                    "(import with --overwrite-edits to take the file's version)",
+                    line,
+                    "warning",
+                )
+            )
+        return _changed(record, {f: values[f] for f in _PLACE_FIELDS})
 
     def authors(self, entries: list[AuthorEntry]) -> list[int]:
         """Create or update the file's authors; returns their ids in file order."""
@@ -151,15 +198,23 @@ class _Import:
             values = _author_values(entry, self.source, position)
             if author is None:
                 values["slug"] = unique_slug(entry.name, self.author_slugs, "author")
+                values["created_at"] = self.source.imported_at
                 created.append(values)
                 ids.append(None)
                 continue
-            if _changed(author, values):
+            before = (
+                _author_values(self.previous_entries[author.position], self.source, position)
+                if author.position < len(self.previous_entries)
+                else None
+            )
+            if self.update(author, values, before, entry.line_start):
                 updated.append(author)
             ids.append(author.pk)
-        new_ids = iter(_insert(Author, created))
-        Author.objects.bulk_update(updated, [*_AUTHOR_FIELDS, *_PLACE_FIELDS])
-        kept = [pk if pk is not None else next(new_ids) for pk in ids]
+        new_ids = _insert(Author, created)
+        Author.objects.bulk_update(updated, [*_AUTHOR_FIELDS, *_PLACE_FIELDS, *_EDIT_FIELDS])
+        fresh = iter(new_ids)
+        kept = [pk if pk is not None else next(fresh) for pk in ids]
+        self.touched_authors.update(new_ids, (a.pk for a in updated))
         self.stale_authors = [a.pk for a in previous if a.pk not in set(kept)]
         self.report.authors.update(
             created=len(created),
@@ -202,11 +257,14 @@ class _Import:
                 values = _work_values(work_entry, self.source, position)
                 if work is None:
                     values["slug"] = unique_slug(work_entry.title, self.work_slugs, "work")
+                    values["created_at"] = self.source.imported_at
                     created.append(values)
                     created_by.append(author_id)
                     ids.append(None)
                     continue
-                if _changed(work, values):
+                old = parse_work(work.source_text)
+                before = _work_values(old, self.source, position) if old else None
+                if self.update(work, values, before, work_entry.line_start):
                     updated.append(work)
                 ids.append(work.pk)
         new_ids = _insert(Work, created)
@@ -218,7 +276,8 @@ class _Import:
                 for work_id, author_id in zip(new_ids, created_by, strict=True)
             ],
         )
-        Work.objects.bulk_update(updated, [*_WORK_FIELDS, *_PLACE_FIELDS])
+        Work.objects.bulk_update(updated, [*_WORK_FIELDS, *_PLACE_FIELDS, *_EDIT_FIELDS])
+        self.touched_works.update(new_ids, (w.pk for w in updated))
         fresh = iter(new_ids)
         kept = [pk if pk is not None else next(fresh) for pk in ids]
         removed = self.remove_stale_works(set(kept)) if self.previous else 0
@@ -229,6 +288,12 @@ class _Import:
             removed=removed,
         )
         return kept
+
+    def reindex(self) -> None:
+        """Search documents for what changed; a renamed author renames their works' too."""
+        renamed = Contribution.objects.filter(author_id__in=self.touched_authors)
+        self.touched_works.update(renamed.values_list("work_id", flat=True))
+        reindex(self.touched_works, self.touched_authors)
 
     def remove_stale_works(self, kept: set[int]) -> int:
         """Delete the works this source listed before and lists no more."""
@@ -278,9 +343,17 @@ class _Import:
 
 
 def import_guide_bytes(
-    name: str, data: bytes, guide_title: str | None = None, now: datetime | None = None
+    name: str,
+    data: bytes,
+    guide_title: str | None = None,
+    now: datetime | None = None,
+    overwrite_edits: bool = False,
 ) -> ImportReport:
-    """Import one guide file's bytes; raises GuideDecodeError or ImportRefused untouched."""
+    """Import one guide file's bytes; raises GuideDecodeError or ImportRefused untouched.
+
+    Records an editor changed since the last import keep the editor's change (the
+    report lists each conflict) unless ``overwrite_edits`` is set.
+    """
     decoded = decode_guide(data)
     result = parse_guide(decoded.text)
     if result.errors:
@@ -293,7 +366,7 @@ def import_guide_bytes(
         if source and source.sha256 == sha256 and guide and guide_title in (None, guide.title):
             return report
         report.status = "updated" if source else "created"
-        previous = source is not None
+        previous_text = source.text if source else None
         source = source or Source(name=name)
         source.sha256 = sha256
         source.imported_at = now or timezone.now()
@@ -302,9 +375,10 @@ def import_guide_bytes(
         source.final_newline = result.guide.layout.final_newline
         source.text = decoded.text
         source.save()
-        run = _Import(source, report, previous)
+        run = _Import(source, report, previous_text, overwrite_edits)
         authors = run.authors(result.guide.authors)
         works = run.works(authors, result.guide.authors)
         run.remove_stale_authors()
+        run.reindex()
         run.guide(guide_title, works, result.guide.works)
     return report

@@ -8,8 +8,10 @@ the tables here (docs/architecture.md).
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 
 class Source(models.Model):
@@ -49,7 +51,28 @@ class Provenance(models.Model):
         return f"{self.source}:{self.line_start}–{self.line_end}"
 
 
-class Author(Provenance):
+class Edited(models.Model):
+    """When a record was created, and when an editor last changed it by hand.
+
+    An import never silently overwrites a record that an editor changed after the
+    file was imported: it reports the conflict instead (catalog/importer.py).
+    """
+
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Author(Provenance, Edited):
     name = models.CharField(max_length=255)
     sort_name = models.CharField(max_length=255, db_index=True)
     slug = models.SlugField(max_length=255, unique=True)
@@ -69,7 +92,7 @@ class Author(Provenance):
         return reverse("author", args=[self.slug])
 
 
-class Work(Provenance):
+class Work(Provenance, Edited):
     title = models.CharField(max_length=500)
     slug = models.SlugField(max_length=255, unique=True)
     year = models.IntegerField(null=True, blank=True, help_text="Year of first publication.")
@@ -89,6 +112,15 @@ class Work(Provenance):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("work", args=[self.slug])
+
+    @property
+    def lead_author(self) -> Author | None:
+        """The first credited author; pages and exports file the work under them."""
+        contribution = min(self.contributions.all(), key=lambda c: c.order, default=None)
+        return contribution.author if contribution else None
 
 
 class Contribution(models.Model):
@@ -117,7 +149,7 @@ class Contribution(models.Model):
         return f"{self.author} ({self.role}) — {self.work}"
 
 
-class Guide(Provenance):
+class Guide(Provenance, Edited):
     """A reading guide: works in the editor's order, grouped in optional sections."""
 
     title = models.CharField(max_length=255)
@@ -130,6 +162,9 @@ class Guide(Provenance):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("guide", args=[self.slug])
 
 
 class GuideEntry(Provenance):
@@ -148,3 +183,24 @@ class GuideEntry(Provenance):
 
     def __str__(self) -> str:
         return f"{self.guide}: {self.order}. {self.work}"
+
+
+class SlugRedirect(models.Model):
+    """An old slug that still leads to its record after an editor renamed it."""
+
+    class Kind(models.TextChoices):
+        AUTHOR = "author"
+        WORK = "work"
+        GUIDE = "guide"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    old_slug = models.SlugField(max_length=255)
+    new_slug = models.SlugField(max_length=255)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "old_slug"], name="slug_redirect_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.old_slug} → {self.new_slug}"

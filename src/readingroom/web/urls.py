@@ -1,9 +1,19 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from . import views
+from .feeds import RecentWorksFeed
+from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("authors/<slug:slug>.json", views.author_json, name="author-json"),
     path("authors/<slug:slug>/", views.author_page, name="author"),
+    path("works/<slug:slug>/", views.work_page, name="work"),
+    path("guides/<slug:slug>/", views.guide_page, name="guide"),
+    path("search/", views.search_page, name="search"),
+    path("settings/reading/", views.reading_settings, name="reading-settings"),
+    path("feeds/works.atom", RecentWorksFeed(), name="feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
 ]

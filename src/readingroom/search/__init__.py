@@ -1,0 +1,1 @@
+"""Full-text search over the catalog: SQLite FTS5 or PostgreSQL, behind one interface."""

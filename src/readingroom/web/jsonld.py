@@ -1,0 +1,64 @@
+"""schema.org descriptions of pages, as JSON-LD for search engines and catalogs."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.safestring import SafeString, mark_safe
+
+from readingroom.catalog.models import Author, Guide, Work
+
+
+def to_script_json(data: dict[str, Any]) -> SafeString:
+    """JSON safe to place inside <script>: no '<', '>' or '&' can end the element."""
+    text = json.dumps(data, ensure_ascii=False)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escape)
+    return mark_safe(text)
+
+
+def person(request: HttpRequest, author: Author, works: list[Work]) -> dict[str, Any]:
+    return {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": author.name,
+        "url": request.build_absolute_uri(author.get_absolute_url()),
+        "description": author.biography[:500],
+        "workExample": [book(request, w, nested=True) for w in works],
+    }
+
+
+def book(request: HttpRequest, work: Work, nested: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@type": "Book",
+        "name": work.title,
+        "url": request.build_absolute_uri(work.get_absolute_url()),
+    }
+    if not nested:
+        data["@context"] = "https://schema.org"
+        data["author"] = [
+            {"@type": "Person", "name": c.author.name} for c in work.contributions.all()
+        ]
+    if work.year:
+        data["datePublished"] = str(work.year)
+    if work.pages:
+        data["numberOfPages"] = work.pages
+    if work.annotation:
+        data["abstract"] = work.annotation
+    return data
+
+
+def item_list(request: HttpRequest, guide: Guide, works: list[Work]) -> dict[str, Any]:
+    return {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "name": guide.title,
+        "url": request.build_absolute_uri(guide.get_absolute_url()),
+        "numberOfItems": len(works),
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "item": book(request, w, nested=True)}
+            for n, w in enumerate(works, 1)
+        ],
+    }
