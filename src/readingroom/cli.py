@@ -238,6 +238,54 @@ def demo() -> None:
     click.echo(import_guide_bytes(SAMPLE_GUIDE, data, SAMPLE_TITLE).summary())
 
 
+@cli.command()
+@click.argument("name")
+@click.option("--editor", is_flag=True, help="May log in and edit the catalog (the editors group).")
+@click.option("--email", default="", help="Email address.")
+def createuser(name: str, editor: bool, email: str) -> None:
+    """Create a user NAME, asking for the password twice.
+
+    Scripts set READINGROOM_PASSWORD instead of answering the prompt.
+    """
+    _setup_django()
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    from readingroom.catalog.editors import ensure_editors_group
+
+    users = get_user_model()
+    if users.objects.filter(username=name).exists():
+        _fail(f"a user called {name!r} already exists")
+    password = os.environ.get("READINGROOM_PASSWORD") or click.prompt(
+        "Password", hide_input=True, confirmation_prompt=True
+    )
+    user = users(username=name, email=email, is_staff=editor)
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        _fail("password refused: " + " ".join(exc.messages))
+    user.set_password(password)
+    user.save()
+    if editor:
+        user.groups.add(ensure_editors_group())
+    click.echo(f"created {'editor' if editor else 'user'} {name}")
+
+
+@cli.command()
+@click.option("--deploy", is_flag=True, help="Also the checks for a production deployment.")
+def check(deploy: bool) -> None:
+    """Run Django's system checks (set READINGROOM_HTTPS=1 for a production check)."""
+    _setup_django()
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    try:
+        call_command("check", deploy=deploy, fail_level="WARNING")
+    except SystemCheckError as exc:
+        _fail(str(exc).strip())
+
+
 @cli.command(context_settings={"ignore_unknown_options": True, "help_option_names": []})
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def manage(args: tuple[str, ...]) -> None:

@@ -1,38 +1,157 @@
-import pytest
-from django.test import Client
+import json
+import re
 
-from readingroom.catalog.importer import import_guide_bytes
+import pytest
+
+from readingroom.catalog.models import Author, GuideEntry, Work
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def seeded(seed_bytes):
-    import_guide_bytes("seed.txt", seed_bytes)
-    return Client()
+def _text(response):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
 
 
-def test_author_page(seeded):
+def test_author_page_for_readers(seeded):
     response = seeded.get("/authors/serge/")
     assert response.status_code == 200
+    text = _text(response)
+    assert "5 works · 1,256 pages · about 23 h" in text
+    assert "name incomplete" not in text
+    assert "missing" not in text
     html = response.content.decode()
-    assert "name incomplete" in html
-    assert "5 works" in html
-    assert "1256" in html
-    assert html.count("<p>") >= 5
+    assert html.count("<p>") >= 5  # the five biography paragraphs
+    assert "he soon became\na committed Marxist" in html  # the hard break joins in rendering
+    assert "\xa0" in html or "&nbsp;" in html
 
 
-def test_author_json(seeded):
-    data = seeded.get("/authors/serge.json").json()
-    assert (data["name"], data["name_inferred"]) == ("Serge", True)
-    assert [w["pages"] for w in data["works"]] == [396, 131, 221, 199, 309]
-    assert data["provenance"] == "seed.txt:1–20"
+def test_author_page_for_editors_shows_what_is_missing(editor_client):
+    text = _text(editor_client.get("/authors/serge/"))
+    assert "name incomplete" in text
+    assert text.count("annotation missing") == 3
+    assert "Edit author" in text
+    assert "Source: seed.txt:1–20" in text
 
 
-def test_home_lists_authors(seeded):
-    assert "Serge" in seeded.get("/").content.decode()
+def test_reading_time_follows_the_readers_settings(seeded):
+    response = seeded.post(
+        "/settings/reading/",
+        {"words_per_page": 300, "words_per_minute": 200, "next": "/authors/serge/"},
+    )
+    assert response.status_code == 302
+    assert response.url == "/authors/serge/"
+    # 1,256 pages × 300 words ÷ 200 words a minute = 1,884 minutes
+    assert "about 31 h" in _text(seeded.get("/authors/serge/"))
 
 
-def test_unknown_author_is_404(seeded):
-    assert seeded.get("/authors/nobody/").status_code == 404
+def test_reading_settings_refuse_nonsense(seeded):
+    response = seeded.post("/settings/reading/", {"words_per_page": 0, "words_per_minute": "x"})
+    assert response.status_code == 200
+    assert "Ensure this value is greater than or equal to 50" in response.content.decode()
+
+
+def test_reading_settings_do_not_redirect_off_site(seeded):
+    response = seeded.post(
+        "/settings/reading/",
+        {"words_per_page": 275, "words_per_minute": 250, "next": "https://evil.example/"},
+    )
+    assert response.url == "/settings/reading/"
+
+
+def test_work_page_with_neighbours_in_its_guide(seeded):
+    text = _text(seeded.get("/works/birth-of-our-power/"))
+    assert "Birth of Our Power" in text
+    assert "221" in text and "about 4 h" in text
+    assert "Victor Serge: a reading guide" in text
+    assert "← What Every Radical Should Know" in text
+    assert "Midnight in the Century →" in text
+
+
+def test_guide_page_sections_and_totals(seeded):
+    response = seeded.get("/guides/sample-guide/")
+    text = _text(response)
+    assert "17 works · 4,934 pages" in text
+    assert "Contents" in text
+    assert "Foundations" in text and "Economics" in text
+
+
+def test_json_ld_and_open_graph(seeded):
+    html = seeded.get("/authors/serge/").content.decode()
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
+    )
+    assert data["@type"] == "Person"
+    assert [w["name"] for w in data["workExample"]][-1] == "The Case of Comrade Tulayev"
+    assert '<meta property="og:type" content="profile">' in html
+    work_html = seeded.get("/works/midnight-in-the-century/").content.decode()
+    assert '"@type": "Book"' in work_html
+    assert '"@type": "ItemList"' in seeded.get("/guides/sample-guide/").content.decode()
+
+
+def test_feed_sitemap_robots(seeded):
+    feed = seeded.get("/feeds/works.atom")
+    assert feed["Content-Type"].startswith("application/atom+xml")
+    assert feed.content.count(b"<entry>") == 22
+    sitemap = seeded.get("/sitemap.xml").content.decode()
+    assert "/authors/serge/" in sitemap and "/works/the-case-of-comrade-tulayev/" in sitemap
+    robots = seeded.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in robots
+
+
+def test_not_found_page_in_the_site_style(seeded):
+    response = seeded.get("/authors/nobody/")
+    assert response.status_code == 404
+    assert "readingroom" in response.content.decode()
     assert seeded.get("/authors/nobody.json").status_code == 404
+
+
+def test_renamed_slug_redirects(seeded):
+    author = Author.objects.get(slug="serge")
+    author.slug = "victor-serge-2"
+    author.save()
+    response = seeded.get("/authors/serge/")
+    assert (response.status_code, response.url) == (301, "/authors/victor-serge-2/")
+    author.slug = "victor-serge-3"
+    author.save()
+    assert seeded.get("/authors/serge/").url == "/authors/victor-serge-3/"
+
+
+def test_markdown_is_rendered_and_sanitised(seeded):
+    Work.objects.filter(slug="midnight-in-the-century").update(
+        annotation='**Bold** <script>alert(1)</script> <img src=x onerror="alert(1)">'
+    )
+    html = seeded.get("/works/midnight-in-the-century/").content.decode()
+    assert "<strong>Bold</strong>" in html
+    assert "<script>alert" not in html
+    assert "<img" not in html
+
+
+def test_security_headers(seeded):
+    response = seeded.get("/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_forms_need_a_csrf_token(seeded):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post("/settings/reading/", {"words_per_page": 300, "words_per_minute": 250})
+    assert response.status_code == 403
+
+
+def test_no_inline_script_or_style_anywhere(seeded):
+    for url in ["/", "/authors/serge/", "/works/birth-of-our-power/", "/guides/sample-guide/",
+                "/search/?q=serge", "/settings/reading/"]:  # fmt: skip
+        html = seeded.get(url).content.decode()
+        scripts = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html)
+        assert all('type="application/ld+json"' in s for s in scripts), url
+        assert " style=" not in html, url
+
+
+def test_guide_entry_notes_show(seeded):
+    GuideEntry.objects.filter(guide__slug="sample-guide", order=1).update(note="Start here.")
+    assert "Start here." in _text(seeded.get("/guides/sample-guide/"))

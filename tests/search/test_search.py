@@ -1,0 +1,118 @@
+"""Search on the real database: the same answers on SQLite and on PostgreSQL."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from readingroom.catalog.importer import import_guide_bytes
+from readingroom.catalog.models import Work
+from readingroom.search import engine
+from readingroom.search.engine import search
+from readingroom.search.index import rebuild
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalog(seed_bytes, sample_bytes):
+    import_guide_bytes("seed.txt", seed_bytes, "Serge")
+    import_guide_bytes("sample-guide.txt", sample_bytes, "Sample")
+
+
+def titles(results):
+    return [getattr(h.record, "title", None) or h.record.name for h in results.hits]
+
+
+@pytest.mark.parametrize("query", ["tulayev", "Tulayv", "TULAYEV", "comrade tul"])
+def test_finds_tulayev(catalog, query):
+    results = search(query)
+    assert titles(results)[:2] == ["The Case of Comrade Tulayev"] * 2
+
+
+@pytest.mark.parametrize(
+    ("query", "meant"), [("Serje", "serge"), ("Midnigt", "midnight"), ("Tulayv", "tulayev")]
+)
+def test_typos_are_corrected(catalog, query, meant):
+    results = search(query)
+    assert results.corrected == meant
+    assert results.total > 0
+
+
+def test_weights_put_titles_first(catalog):
+    # "Revolution" is in titles and in many annotations and biographies.
+    assert titles(search("revolution"))[0] in {
+        "Reform or Revolution",
+        "The Russian Revolution",
+        "Memoirs of a Revolutionary",
+        "Memoirs of a Revolutionist",
+    }
+
+
+def test_diacritics_are_folded(catalog):
+    assert search("Zamosc").total == search("Zamość").total == 1
+
+
+def test_stemming_and_prefixes(catalog):
+    assert search("anarchists").total > 0
+    assert "Mutual Aid: A Factor of Evolution" in titles(search("mutu"))
+
+
+def test_snippets_highlight(catalog):
+    [hit] = [h for h in search("Okhrana").hits]
+    assert "<mark>Okhrana</mark>" in hit.snippet
+
+
+def test_facets_and_filters(catalog):
+    results = search("revolution")
+    decades = {v.value: v.count for v in results.facets["decade"]}
+    assert decades["1890"] >= 1
+    assert {v.label for v in results.facets["decade"]} >= {"1890s", "1920s"}
+    filtered = search("revolution", {"decade": "1890"})
+    assert all(h.record.year // 10 * 10 == 1890 for h in filtered.hits)
+    assert filtered.total == decades["1890"]
+    length = search("revolution", {"length": "long"})
+    assert all(h.record.pages >= 400 for h in length.hits)
+
+
+def test_stop_words_are_ignored(catalog):
+    assert search("the revolution OR a").total == search("revolution").total
+
+
+def test_pagination(catalog, monkeypatch):
+    monkeypatch.setattr(engine, "PER_PAGE", 5)
+    first = search("revolution")
+    assert first.pages == -(-first.total // 5) >= 2
+    second = search("revolution", page=2)
+    assert {h.record.pk for h in first.hits}.isdisjoint({h.record.pk for h in second.hits})
+    assert search("revolution", page=999).page == first.pages
+
+
+def test_edits_reach_the_index(catalog):
+    work = Work.objects.get(slug="midnight-in-the-century")
+    work.annotation = "a novel of the Orenburg exile"
+    work.save()
+    assert "Midnight in the Century" in titles(search("orenburg exile"))
+
+
+def test_rebuild_gives_the_same_answers(catalog):
+    before = [(h.kind, h.record.pk) for h in search("revolution").hits]
+    rebuild()
+    assert [(h.kind, h.record.pk) for h in search("revolution").hits] == before
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"unbalanced', "AND OR NOT", "*", "NEAR(a b)", "a:b", "^", "'", "x" * 10_000,
+     "word " * 2_000, "\x00", "-", "(", "title:foo", "🙂", "%", "_"],
+)  # fmt: skip
+def test_any_query_gives_an_answer(catalog, query):
+    search(query)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=200))
+def test_arbitrary_queries_never_fail(catalog, query):
+    results = search(query)
+    assert results.total >= 0

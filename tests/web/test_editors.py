@@ -1,0 +1,96 @@
+"""Editors complete the catalog in the admin; imports respect what they changed."""
+
+import pytest
+from django.test import Client
+
+from readingroom.catalog.importer import import_guide_bytes
+from readingroom.catalog.models import Author, Source, Work
+
+pytestmark = pytest.mark.django_db
+
+
+def test_editor_completes_the_name(editor_client, editor):
+    author = Author.objects.get(slug="serge")
+    page = editor_client.get(f"/admin/catalog/author/{author.pk}/change/")
+    assert page.status_code == 200
+    form = {
+        "name": "Victor Serge",
+        "sort_name": "Serge, Victor",
+        "slug": "serge",
+        "biography": author.biography,
+        "name_inferred": "on",
+        "contributions-TOTAL_FORMS": "0",
+        "contributions-INITIAL_FORMS": "0",
+    }
+    response = editor_client.post(f"/admin/catalog/author/{author.pk}/change/", form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    author.refresh_from_db()
+    assert (author.name, author.name_inferred, author.edited_by) == ("Victor Serge", False, editor)
+    assert author.edited_at is not None
+    assert "Victor Serge" in Client().get("/authors/serge/").content.decode()
+
+
+def test_admin_filters_find_missing_fields(editor_client):
+    seed = Source.objects.get(name="seed.txt")
+    html = editor_client.get(
+        f"/admin/catalog/work/?year=missing&source__id__exact={seed.pk}"
+    ).content.decode()
+    assert "Memoirs of a Revolutionary" in html
+    assert "The Case of Comrade Tulayev" in html
+    assert "Birth of Our Power" not in html
+    html = editor_client.get("/admin/catalog/work/?annotation=missing").content.decode()
+    assert "Midnight in the Century" in html
+    html = editor_client.get("/admin/catalog/author/?name_inferred__exact=1").content.decode()
+    assert "Serge" in html and "Rosa Luxemburg" not in html
+
+
+def test_admin_links_to_the_public_page(editor_client):
+    work = Work.objects.get(slug="birth-of-our-power")
+    html = editor_client.get(f"/admin/catalog/work/{work.pk}/change/").content.decode()
+    assert "View on site" in html
+
+
+def test_sources_are_read_only_for_editors(editor_client):
+    assert editor_client.get("/admin/catalog/source/add/").status_code == 403
+
+
+def test_reimport_keeps_an_editors_change_and_reports_the_conflict(seeded, seed_bytes, editor):
+    work = Work.objects.get(slug="midnight-in-the-century")
+    work.annotation = "Written in France; the manuscript survived the war."
+    work.edited_by = editor
+    from django.utils import timezone
+
+    work.edited_at = timezone.now()
+    work.save()
+    # The file changes a work the editor did not touch, and the one they did.
+    edited_file = seed_bytes.replace(
+        b"Midnight in the Century (1939): 199 pages,", b"Midnight in the Century (1939): 200 pages,"
+    )
+    report = import_guide_bytes("seed.txt", edited_file)
+    work.refresh_from_db()
+    assert (work.pages, work.annotation) == (
+        199,
+        "Written in France; the manuscript survived the war.",
+    )
+    [conflict] = report.conflicts
+    assert conflict.line == 18
+    assert "edited in readingroom" in conflict.message
+    # Re-importing a file that leaves the edited work alone is no conflict at all.
+    report = import_guide_bytes("seed.txt", seed_bytes.replace(b"131 pages", b"132 pages"))
+    assert report.conflicts == []
+    work.refresh_from_db()
+    assert work.annotation.startswith("Written in France")
+    # --overwrite-edits takes the file's version and clears the edit stamp.
+    import_guide_bytes("seed.txt", edited_file, overwrite_edits=True)
+    work.refresh_from_db()
+    assert (work.pages, work.annotation, work.edited_at) == (200, None, None)
+
+
+def test_login_is_throttled(seeded, editor):
+    client = Client()
+    for _ in range(5):
+        client.post("/admin/login/", {"username": "ed", "password": "wrong"})
+    response = client.post(
+        "/admin/login/", {"username": "ed", "password": "a-long-editor-password"}
+    )
+    assert response.status_code == 429
