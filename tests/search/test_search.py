@@ -58,7 +58,7 @@ def test_stemming_and_prefixes(catalog):
 
 
 def test_snippets_highlight(catalog):
-    [hit] = [h for h in search("Okhrana").hits]
+    [hit] = list(search("Okhrana").hits)
     assert "<mark>Okhrana</mark>" in hit.snippet
 
 

@@ -61,7 +61,8 @@ def test_reading_settings_do_not_redirect_off_site(seeded):
 def test_work_page_with_neighbours_in_its_guide(seeded):
     text = _text(seeded.get("/works/birth-of-our-power/"))
     assert "Birth of Our Power" in text
-    assert "221" in text and "about 4 h" in text
+    assert "221" in text
+    assert "about 4 h" in text
     assert "Victor Serge: a reading guide" in text
     assert "← What Every Radical Should Know" in text
     assert "Midnight in the Century →" in text
@@ -72,7 +73,8 @@ def test_guide_page_sections_and_totals(seeded):
     text = _text(response)
     assert "17 works · 4,934 pages" in text
     assert "Contents" in text
-    assert "Foundations" in text and "Economics" in text
+    assert "Foundations" in text
+    assert "Economics" in text
 
 
 def test_json_ld_and_open_graph(seeded):
@@ -93,7 +95,8 @@ def test_feed_sitemap_robots(seeded):
     assert feed["Content-Type"].startswith("application/atom+xml")
     assert feed.content.count(b"<entry>") == 22
     sitemap = seeded.get("/sitemap.xml").content.decode()
-    assert "/authors/serge/" in sitemap and "/works/the-case-of-comrade-tulayev/" in sitemap
+    assert "/authors/serge/" in sitemap
+    assert "/works/the-case-of-comrade-tulayev/" in sitemap
     robots = seeded.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in robots
 
@@ -129,7 +132,8 @@ def test_markdown_is_rendered_and_sanitised(seeded):
 def test_security_headers(seeded):
     response = seeded.get("/")
     policy = response["Content-Security-Policy"]
-    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert "script-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
     assert "unsafe-inline" not in policy
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
