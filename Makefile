@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean js
 
 $(BIN)/readingroom: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,13 +22,19 @@ lint: $(BIN)/readingroom
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: lint
+# axe-core (npm) for the accessibility tests; without npm those tests skip and say why.
+js:
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the accessibility tests will be skipped"; fi
+
+test: lint js
 	$(BIN)/pytest
 	@echo "== database tests again on PostgreSQL ($(PG_URL)) =="
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -m django_db
 
 bench: $(BIN)/readingroom
 	$(BIN)/python benchmarks/import_bench.py
+	$(BIN)/python benchmarks/web_bench.py
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) var node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis

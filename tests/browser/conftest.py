@@ -1,0 +1,115 @@
+"""A real readingroom server and a real Chromium for the browser tests.
+
+The server is `python -m readingroom serve` on its own data directory, loaded
+the way a user loads it; Chromium is Debian's (/usr/bin/chromium), driven by
+Playwright — never a browser that Playwright downloads.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEED
+
+CHROMIUM = os.environ.get("READINGROOM_CHROMIUM", "/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+EDITOR_PASSWORD = "a-long-editor-password"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _readingroom(data_dir: Path, *args: str) -> None:
+    env = {
+        **os.environ,
+        "READINGROOM_DATA_DIR": str(data_dir),
+        "READINGROOM_PASSWORD": EDITOR_PASSWORD,
+    }
+    env.pop("DATABASE_URL", None)
+    subprocess.run(
+        [sys.executable, "-m", "readingroom", *args], env=env, check=True, capture_output=True
+    )
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    if not SEED.exists():
+        pytest.skip(f"the seed guide is not present at {SEED}")
+    data_dir = tmp_path_factory.mktemp("browser-data")
+    _readingroom(data_dir, "import", str(SEED), "--guide", "Victor Serge: a reading guide")
+    _readingroom(data_dir, "demo")
+    _readingroom(data_dir, "createuser", "ed", "--editor")
+    port = _free_port()
+    env = {**os.environ, "READINGROOM_DATA_DIR": str(data_dir)}
+    env.pop("DATABASE_URL", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "readingroom", "serve", "--port", str(port), "--workers", "2"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url + "/robots.txt", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("readingroom serve did not start")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser(server: str) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server):  # type: ignore[no-untyped-def]
+    context = browser.new_context(base_url=server, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def axe_path() -> Path:
+    if not AXE.exists():
+        if shutil.which("npm") is None:
+            pytest.skip("axe-core is not installed and npm is missing (npm ci)")
+        pytest.skip("axe-core is not installed (run npm ci)")
+    return AXE
