@@ -23,23 +23,48 @@ from pathlib import Path
 
 from readingroom.guidetext import decode_guide, parse_guide
 
-WORDS = "revolution memoir letters essays theory history party state capital power".split()
+# Real prose follows Zipf's law: a few words are everywhere, most are rare. The
+# generated guides draw from 20,000 made-up words so weighted, with some real ones
+# placed where such words rank in a catalog of radical and historical literature.
+_SYLLABLES = "ba ko ri mu se ta lo ne vi da pe zu ka mi ro so ter pol gan dis".split()
+_TOPICAL = {40: "revolution", 55: "history", 70: "capital", 90: "memoir", 120: "theory"}
+_VOCABULARY_SIZE = 20_000
+
+
+def _vocabulary() -> tuple[list[str], list[float]]:
+    words = []
+    for rank in range(1, _VOCABULARY_SIZE + 1):
+        if rank in _TOPICAL:
+            words.append(_TOPICAL[rank])
+            continue
+        n, parts = rank, []
+        while n:
+            n, digit = divmod(n, len(_SYLLABLES))
+            parts.append(_SYLLABLES[digit])
+        words.append("".join(parts))
+    weights = [1 / rank**1.07 for rank in range(1, _VOCABULARY_SIZE + 1)]
+    cumulative, total = [], 0.0
+    for weight in weights:
+        total += weight
+        cumulative.append(total)
+    return words, cumulative
 
 
 def generate_guide(authors: int, works_per_author: int, seed: int = 7) -> bytes:
     rng = random.Random(seed)
+    words, cumulative = _vocabulary()
+
+    def text(n: int) -> str:
+        return " ".join(rng.choices(words, cum_weights=cumulative, k=n))
+
     blocks: list[str] = []
     for a in range(authors):
         blocks.append(f"# Author{a} Surname{a}")
-        blocks.append(
-            f"Author{a} was born in {1800 + a % 150} and wrote on "
-            + " ".join(rng.choices(WORDS, k=40))
-            + "."
-        )
+        blocks.append(f"Author{a} was born in {1800 + a % 150} and wrote on {text(40)}.")
         for w in range(works_per_author):
-            title = " ".join(rng.choices(WORDS, k=3)).title() + f" {a}-{w}"
+            title = text(3).title() + f" {a}-{w}"
             year = f" ({1820 + rng.randrange(180)})" if rng.random() < 0.8 else ""
-            annotation = ", " + " ".join(rng.choices(WORDS, k=25)) if rng.random() < 0.6 else ""
+            annotation = ", " + text(25) if rng.random() < 0.6 else ""
             blocks.append(f"{title}{year}: {rng.randrange(40, 900)} pages{annotation}")
     return ("\n\n".join(blocks) + "\n").encode()
 

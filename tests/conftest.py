@@ -57,6 +57,12 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
+@pytest.fixture(autouse=True)
+def _fresh_page_cache(settings) -> None:  # type: ignore[no-untyped-def]
+    """Tests roll the database back, so a version-keyed page could outlive its data."""
+    settings.PAGE_CACHE = False
+
+
 @pytest.fixture
 def seed_path() -> Path:
     if not SEED.exists():

@@ -125,6 +125,17 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
+# Pages for readers are cached per worker process, keyed by the catalog's version
+# (readingroom.web.cache), so edits show at once.
+PAGE_CACHE = os.environ.get("READINGROOM_PAGE_CACHE", "1") == "1"
+PAGE_CACHE_SECONDS = 600
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)

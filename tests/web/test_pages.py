@@ -159,3 +159,17 @@ def test_no_inline_script_or_style_anywhere(seeded):
 def test_guide_entry_notes_show(seeded):
     GuideEntry.objects.filter(guide__slug="sample-guide", order=1).update(note="Start here.")
     assert "Start here." in _text(seeded.get("/guides/sample-guide/"))
+
+
+def test_page_cache_serves_readers_until_the_catalog_changes(seeded, settings):
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE = True
+    cache.clear()
+    first = seeded.get("/authors/serge/")
+    Work.objects.filter(slug="midnight-in-the-century").update(pages=200)  # bypasses signals
+    assert seeded.get("/authors/serge/").content == first.content  # served from the cache
+    work = Work.objects.get(slug="midnight-in-the-century")
+    work.pages = 201
+    work.save()  # an editor's save moves the catalog version on
+    assert "1,258 pages" in _text(seeded.get("/authors/serge/"))

@@ -13,12 +13,12 @@ from readingroom.formats.catalog_json import DumpError
 from readingroom.search.index import rebuild
 from readingroom.search.signals import search_signals_paused
 
-from .models import Author, Contribution, Guide, GuideEntry, Source, Work
+from .models import Author, CatalogVersion, Contribution, Guide, GuideEntry, Source, Work
 
 
-def _place(record: Author | Work | Guide | GuideEntry) -> dict[str, Any]:
+def _place(record: Author | Work | Guide | GuideEntry, sources: dict[int, str]) -> dict[str, Any]:
     return {
-        "source": record.source.name if record.source else None,
+        "source": sources.get(record.source_id) if record.source_id else None,
         "line_start": record.line_start,
         "line_end": record.line_end,
     }
@@ -34,11 +34,12 @@ def _history(record: Author | Work | Guide) -> dict[str, Any]:
 
 def catalog_dump() -> dict[str, Any]:
     """Every record, ordered by its natural key so equal catalogs dump equally."""
-    works = Work.objects.select_related("source", "edited_by").prefetch_related(
+    sources = dict(Source.objects.values_list("pk", "name"))
+    works = Work.objects.select_related("edited_by").prefetch_related(
         Prefetch("contributions", Contribution.objects.select_related("author"))
     )
-    guides = Guide.objects.select_related("source", "edited_by").prefetch_related(
-        Prefetch("entries", GuideEntry.objects.select_related("work", "source"))
+    guides = Guide.objects.select_related("edited_by").prefetch_related(
+        Prefetch("entries", GuideEntry.objects.select_related("work"))
     )
     return {
         "sources": [
@@ -51,7 +52,7 @@ def catalog_dump() -> dict[str, Any]:
                 "final_newline": s.final_newline,
                 "text": s.text,
             }
-            for s in Source.objects.order_by("name")
+            for s in Source.objects.defer(None).order_by("name")
         ],
         "authors": [
             {
@@ -60,11 +61,11 @@ def catalog_dump() -> dict[str, Any]:
                 "sort_name": a.sort_name,
                 "name_inferred": a.name_inferred,
                 "biography": a.biography,
-                **_place(a),
+                **_place(a, sources),
                 "position": a.position,
                 **_history(a),
             }
-            for a in Author.objects.select_related("source", "edited_by").order_by("slug")
+            for a in Author.objects.select_related("edited_by").order_by("slug")
         ],
         "works": [
             {
@@ -79,7 +80,7 @@ def catalog_dump() -> dict[str, Any]:
                     {"author": c.author.slug, "role": c.role, "order": c.order}
                     for c in sorted(w.contributions.all(), key=lambda c: (c.order, c.role))
                 ],
-                **_place(w),
+                **_place(w, sources),
                 "position": w.position,
                 **_history(w),
             }
@@ -90,7 +91,7 @@ def catalog_dump() -> dict[str, Any]:
                 "slug": g.slug,
                 "title": g.title,
                 "description": g.description,
-                **_place(g),
+                **_place(g, sources),
                 **_history(g),
                 "entries": [
                     {
@@ -138,6 +139,7 @@ def load_dump(document: dict[str, Any]) -> dict[str, int]:
     with transaction.atomic(), search_signals_paused():
         counts = _load(document)
         rebuild()
+        CatalogVersion.bump()
     return counts
 
 

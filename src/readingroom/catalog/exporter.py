@@ -40,7 +40,9 @@ def _layout(authors: list[Author]) -> tuple[TextLayout, Encoding]:
     """A single source's own conventions; the canonical ones for a mix."""
     source_ids = {a.source_id for a in authors}
     if len(source_ids) == 1 and None not in source_ids:
-        source = Source.objects.get(pk=source_ids.pop())
+        source = Source.objects.only("encoding", "newline", "final_newline").get(
+            pk=source_ids.pop()
+        )
         encoding = source.encoding if source.encoding in ENCODINGS else "utf-8"
         return TextLayout(source.newline, source.final_newline), encoding  # type: ignore[return-value]
     return TextLayout(), "utf-8"
@@ -50,9 +52,7 @@ def ordered_authors(queryset: QuerySet[Author] | None = None) -> list[Author]:
     """Authors in their guides' order: by source file, then as the file lists them."""
     queryset = Author.objects.all() if queryset is None else queryset
     return list(
-        queryset.select_related("source").order_by(
-            F("source__name").asc(nulls_last=True), "position", "sort_name", "slug"
-        )
+        queryset.order_by(F("source__name").asc(nulls_last=True), "position", "sort_name", "slug")
     )
 
 

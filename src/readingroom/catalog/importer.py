@@ -29,7 +29,7 @@ from readingroom.guidetext import (
 from readingroom.search.index import reindex
 
 from .bulk import insert_rows, insert_rows_returning_ids
-from .models import Author, Contribution, Guide, GuideEntry, Source, Work
+from .models import Author, CatalogVersion, Contribution, Guide, GuideEntry, Source, Work
 from .slugs import unique_slug
 
 T = TypeVar("T")
@@ -380,5 +380,6 @@ def import_guide_bytes(
         works = run.works(authors, result.guide.authors)
         run.remove_stale_authors()
         run.reindex()
+        CatalogVersion.bump()
         run.guide(guide_title, works, result.guide.works)
     return report

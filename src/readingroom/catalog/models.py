@@ -14,6 +14,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 
+class SourceManager(models.Manager["Source"]):
+    """Leaves the verbatim text behind until it is asked for: it can be megabytes."""
+
+    def get_queryset(self) -> models.QuerySet[Source]:
+        return super().get_queryset().defer("text")
+
+
 class Source(models.Model):
     """One imported file, kept verbatim: the ground truth every record points back to."""
 
@@ -25,8 +32,12 @@ class Source(models.Model):
     final_newline = models.BooleanField(default=True)
     text = models.TextField(help_text="The file's text exactly as imported.")
 
+    objects = SourceManager()
+
     class Meta:
         ordering = ["name"]
+        # Reaching a source from a record (work.source) uses this manager too.
+        base_manager_name = "objects"
 
     def __str__(self) -> str:
         return self.name
@@ -204,3 +215,26 @@ class SlugRedirect(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.old_slug} → {self.new_slug}"
+
+
+class CatalogVersion(models.Model):
+    """A number that changes whenever the catalog does; cached pages are keyed by it."""
+
+    number = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"catalog version {self.number}"
+
+    @classmethod
+    def current(cls) -> int:
+        number = cls.objects.filter(pk=1).values_list("number", flat=True).first()
+        return number if number is not None else 0
+
+    @classmethod
+    def bump(cls) -> None:
+        updated = cls.objects.filter(pk=1).update(
+            number=models.F("number") + 1, changed_at=timezone.now()
+        )
+        if not updated:
+            cls.objects.get_or_create(pk=1, defaults={"number": 1})

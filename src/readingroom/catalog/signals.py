@@ -1,13 +1,26 @@
-"""Renaming a record's slug leaves a redirect behind, so old links keep working."""
+"""Keeping links and caches true when records change.
+
+Renaming a record's slug leaves a redirect behind, so old links keep working; any
+change to the catalog moves its version on, so no cached page outlives it.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from .models import Author, Guide, SlugRedirect, Work
+from .models import (
+    Author,
+    CatalogVersion,
+    Contribution,
+    Guide,
+    GuideEntry,
+    SlugRedirect,
+    Source,
+    Work,
+)
 
 
 @receiver(pre_save, sender=Author)
@@ -26,4 +39,17 @@ def remember_old_slug(
     SlugRedirect.objects.filter(kind=kind, old_slug=instance.slug).delete()
     SlugRedirect.objects.update_or_create(
         kind=kind, old_slug=old, defaults={"new_slug": instance.slug}
+    )
+
+
+def catalog_changed(sender: type, **kwargs: Any) -> None:
+    CatalogVersion.bump()
+
+
+for _model in (Author, Work, Contribution, Guide, GuideEntry, SlugRedirect, Source):
+    post_save.connect(
+        catalog_changed, sender=_model, dispatch_uid=f"version-save-{_model.__name__}"
+    )
+    post_delete.connect(
+        catalog_changed, sender=_model, dispatch_uid=f"version-del-{_model.__name__}"
     )

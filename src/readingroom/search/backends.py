@@ -1,4 +1,4 @@
-"""The two full-text backends. Both take folded query words, both return the same shape.
+"""The two full-text backends: each says how to match and score; SQL does the rest.
 
 Every query word is matched as a prefix (results appear as the reader types) and
 all words must match. Scores are "higher is better" on both backends.
@@ -7,21 +7,23 @@ all words must match. Scores are "higher is better" on both backends.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from dataclasses import dataclass
 
 from django.db import connection
 
 # Private-use characters mark highlighted words inside snippets; the view escapes
 # the text and turns them into <mark> elements.
 MARK_START, MARK_END = "\ue000", "\ue001"
-# (doc id, kind, facet author id, year, pages, score)
-Match = tuple[int, str, int | None, int | None, int | None, float]
 
 
-class Backend(Protocol):
-    def matches(self, words: Sequence[str]) -> list[Match]: ...
-    def snippets(self, words: Sequence[str], doc_ids: Sequence[int]) -> dict[int, str]: ...
-    def candidates(self, word: str) -> list[tuple[str, int]]: ...
+@dataclass(frozen=True)
+class Matching:
+    """SQL that selects matching documents as `d`, with a score column expression."""
+
+    tables: str
+    condition: str
+    params: list[object]
+    score: str
 
 
 def _placeholders(values: Sequence[object]) -> str:
@@ -47,16 +49,13 @@ class SQLiteBackend:
     def _expression(words: Sequence[str]) -> str:
         return " AND ".join(f'"{w}"*' for w in words)
 
-    def matches(self, words: Sequence[str]) -> list[Match]:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT d.id, d.kind, d.facet_author_id, d.year, d.pages,"
-                " -bm25(search_fts, 10.0, 5.0, 2.0, 1.0)"
-                " FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid"
-                " WHERE search_fts MATCH %s",
-                [self._expression(words)],
-            )
-            return list(cursor.fetchall())
+    def matching(self, words: Sequence[str]) -> Matching:
+        return Matching(
+            tables="search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid",
+            condition="search_fts MATCH %s",
+            params=[self._expression(words)],
+            score="-bm25(search_fts, 10.0, 5.0, 2.0, 1.0)",
+        )
 
     def snippets(self, words: Sequence[str], doc_ids: Sequence[int]) -> dict[int, str]:
         if not doc_ids:
@@ -76,22 +75,19 @@ class SQLiteBackend:
 class PostgresBackend:
     """tsvector with weights A–D (title, people, annotation, biography) and ts_rank."""
 
-    _WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"  # D, C, B, A as ts_rank wants them
+    _WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"  # D, C, B, A, as ts_rank wants them
 
     @staticmethod
     def _query(words: Sequence[str]) -> str:
         return " & ".join(f"{w}:*" for w in words)
 
-    def matches(self, words: Sequence[str]) -> list[Match]:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT d.id, d.kind, d.facet_author_id, d.year, d.pages,"
-                " ts_rank(%s::float4[], d.vector, q)"
-                " FROM search_searchdocument d, to_tsquery('readingroom', %s) q"
-                " WHERE d.vector @@ q",
-                [self._WEIGHTS, self._query(words)],
-            )
-            return list(cursor.fetchall())
+    def matching(self, words: Sequence[str]) -> Matching:
+        return Matching(
+            tables="search_searchdocument d, to_tsquery('readingroom', %s) q",
+            condition="d.vector @@ q",
+            params=[self._query(words)],
+            score=f"ts_rank('{self._WEIGHTS}'::float4[], d.vector, q)",
+        )
 
     def snippets(self, words: Sequence[str], doc_ids: Sequence[int]) -> dict[int, str]:
         if not doc_ids:
@@ -116,6 +112,9 @@ class PostgresBackend:
             )
             similar = list(cursor.fetchall())
         return list(dict.fromkeys(similar + _vocabulary_scan(word)))
+
+
+Backend = SQLiteBackend | PostgresBackend
 
 
 def backend() -> Backend:

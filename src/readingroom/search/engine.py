@@ -7,12 +7,13 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.utils.safestring import SafeString, mark_safe
 
 from readingroom.catalog.models import Author, Work
 
-from .backends import MARK_END, MARK_START, Match, backend
-from .models import SearchTerm
+from .backends import MARK_END, MARK_START, Matching, backend
+from .models import SearchDocument, SearchTerm
 from .text import edit_distance, query_words, typo_budget
 
 PER_PAGE = 20
@@ -50,40 +51,112 @@ class SearchResults:
     corrected: str | None = None  # the query that was run instead, when the typed one found nothing
 
 
-def _decade(match: Match) -> str | None:
-    return f"{match[3] // 10 * 10}" if match[3] is not None else None
-
-
-def _length(match: Match) -> str | None:
-    pages = match[4]
-    if pages is None:
-        return None
-    return next(band for band, _, low, high in LENGTH_BANDS if low <= pages <= high)
-
-
-def _author(match: Match) -> str | None:
-    return str(match[2]) if match[2] is not None and match[1] == "work" else None
-
-
-_FACETS: dict[str, Callable[[Match], str | None]] = {
-    "author": _author,
-    "decade": _decade,
-    "length": _length,
+# Each facet: the SQL value it groups documents by, and the filter it applies.
+_FACET_SQL = {
+    "author": "CASE WHEN d.kind = 'work' THEN d.facet_author_id END",
+    "decade": "(d.year / 10) * 10",
+    "length": "CASE WHEN d.pages < 150 THEN 'short' WHEN d.pages < 400 THEN 'medium'"
+    " WHEN d.pages IS NOT NULL THEN 'long' END",
 }
 
 
-def _passes(match: Match, filters: dict[str, str], skip: str | None = None) -> bool:
-    return all(_FACETS[name](match) == value for name, value in filters.items() if name != skip)
+def _filter_sql(name: str, value: str) -> tuple[str, list[object]] | None:
+    """SQL for one facet filter; None for a value that cannot match anything we made."""
+    if name == "author" and value.isdigit():
+        return "d.kind = 'work' AND d.facet_author_id = %s", [int(value)]
+    if name == "decade" and value.isdigit():
+        return "d.year >= %s AND d.year < %s", [int(value), int(value) + 10]
+    if name == "length" and value in {band for band, _, _, _ in LENGTH_BANDS}:
+        low, high = next((lo, hi) for band, _, lo, hi in LENGTH_BANDS if band == value)
+        return "d.pages >= %s AND d.pages <= %s", [low, high]
+    return None
 
 
-def _facets(matches: list[Match], filters: dict[str, str]) -> dict[str, list[FacetValue]]:
-    """Counts for each facet value among matches that pass the other facets' filters."""
-    counts = {
-        name: Counter(key(m) for m in matches if _passes(m, filters, skip=name))
-        for name, key in _FACETS.items()
-    }
-    author_counts = counts["author"]
-    top_authors = [value for value, _ in author_counts.most_common(12) if value]
+_FACET_NAMES = list(_FACET_SQL)
+TOP_AUTHORS = 12
+
+
+def _facet_condition(name: str, value: str) -> tuple[str, list[object]]:
+    """A chosen facet value as a condition on the materialised matches."""
+    if name in ("author", "decade") and value.isdigit():
+        return f"{name} = %s", [int(value)]
+    if name == "length":
+        return "length = %s", [value]
+    return "1 = 0", []
+
+
+class _Query:
+    """One search's SQL: the matching documents, narrowed by the chosen facets."""
+
+    def __init__(self, matching: Matching, filters: dict[str, str]) -> None:
+        self.matching = matching
+        self.filters = filters
+
+    def _fetch(self, sql: str, params: list[object]) -> list[tuple[object, ...]]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return list(cursor.fetchall())
+
+    def _conditions(self, skip: str | None = None) -> tuple[str, list[object]]:
+        clauses, params = ["1 = 1"], []
+        for name, value in self.filters.items():
+            if name != skip:
+                clause, values = _facet_condition(name, value)
+                clauses.append(clause)
+                params += values
+        return " AND ".join(clauses), params
+
+    def counts(self) -> tuple[int, dict[str, Counter[str]]]:
+        """The total and every facet's counts, from one evaluation of the match.
+
+        Each facet counts the matches that pass the other facets' filters, so a
+        reader sees what choosing another value would give.
+        """
+        columns = ", ".join(f"{sql} AS {name}" for name, sql in _FACET_SQL.items())
+        where, params = self._conditions()
+        parts = [f"SELECT 'total', CAST(NULL AS TEXT), count(*) FROM m WHERE {where}"]
+        for name in _FACET_NAMES:
+            where, values = self._conditions(skip=name)
+            limit = f" ORDER BY count(*) DESC, 2 LIMIT {TOP_AUTHORS}" if name == "author" else ""
+            parts.append(
+                f"SELECT * FROM (SELECT '{name}', CAST({name} AS TEXT), count(*) FROM m"
+                f" WHERE {name} IS NOT NULL AND {where} GROUP BY 2{limit}) AS {name}_counts"
+            )
+            params += values
+        rows = self._fetch(
+            f"WITH m AS MATERIALIZED (SELECT {columns} FROM {self.matching.tables}"
+            f" WHERE {self.matching.condition}) " + " UNION ALL ".join(parts),
+            [*self.matching.params, *params],
+        )
+        total = 0
+        facets: dict[str, Counter[str]] = {name: Counter() for name in _FACET_NAMES}
+        for kind, value, count in rows:
+            if kind == "total":
+                total = int(str(count))
+            else:
+                facets[str(kind)][str(value)] = int(str(count))
+        return total, facets
+
+    def page(self, limit: int, offset: int) -> list[int]:
+        clauses, params = [self.matching.condition], list(self.matching.params)
+        for name, value in self.filters.items():
+            sql = _filter_sql(name, value)
+            if sql is None:
+                return []
+            clauses.append(sql[0])
+            params += sql[1]
+        rows = self._fetch(
+            f"SELECT d.id FROM {self.matching.tables} WHERE {' AND '.join(clauses)}"
+            f" ORDER BY {self.matching.score} DESC, d.id LIMIT %s OFFSET %s",
+            [*params, limit, offset],
+        )
+        return [int(str(row[0])) for row in rows]
+
+
+def _facets(
+    counts: dict[str, Counter[str]], filters: dict[str, str]
+) -> dict[str, list[FacetValue]]:
+    top_authors = [value for value, _ in counts["author"].most_common(TOP_AUTHORS)]
     names = dict(Author.objects.filter(pk__in=top_authors).values_list("pk", "name"))
     bands = {band: label for band, label, _, _ in LENGTH_BANDS}
 
@@ -96,7 +169,7 @@ def _facets(matches: list[Match], filters: dict[str, str]) -> dict[str, list[Fac
 
     return {
         "author": values("author", top_authors, lambda v: names.get(int(v), v)),
-        "decade": values("decade", sorted(v for v in counts["decade"] if v), lambda v: f"{v}s"),
+        "decade": values("decade", sorted(counts["decade"], key=int), lambda v: f"{v}s"),
         "length": values("length", list(bands), bands.__getitem__),
     }
 
@@ -127,44 +200,41 @@ def _highlight(snippet: str) -> SafeString:
 
 def search(query: str, filters: dict[str, str] | None = None, page: int = 1) -> SearchResults:
     """Search works and authors; any query string gives an answer, never an error."""
-    filters = {k: v for k, v in (filters or {}).items() if k in _FACETS and v}
+    filters = {k: v for k, v in (filters or {}).items() if k in _FACET_SQL and v}
     results = SearchResults(query=query, words=query_words(query))
     if not results.words:
         return results
     search_backend = backend()
-    matches = search_backend.matches(results.words)
-    if not matches:
+    matching = _Query(search_backend.matching(results.words), filters)
+    total, counts = matching.counts()
+    if not total and not any(counts.values()):
         corrected = correct(results.words)
         if corrected != results.words:
-            matches = search_backend.matches(corrected)
             results.words, results.corrected = corrected, " ".join(corrected)
-    results.facets = _facets(matches, filters)
-    selected = sorted(
-        (m for m in matches if _passes(m, filters)), key=lambda m: (-m[5], m[1] != "work", m[0])
-    )
-    results.total = len(selected)
+            matching = _Query(search_backend.matching(corrected), filters)
+            total, counts = matching.counts()
+    results.total = total
+    results.facets = _facets(counts, filters)
     results.pages = max(1, -(-results.total // PER_PAGE))
     results.page = min(max(page, 1), results.pages)
-    shown = selected[(results.page - 1) * PER_PAGE : results.page * PER_PAGE]
-    snippets = search_backend.snippets(results.words, [m[0] for m in shown])
+    shown = matching.page(PER_PAGE, (results.page - 1) * PER_PAGE)
+    snippets = search_backend.snippets(results.words, shown)
     results.hits = _hits(shown, snippets)
     return results
 
 
-def _hits(shown: list[Match], snippets: dict[int, str]) -> list[Hit]:
-    from .models import SearchDocument
-
-    documents = SearchDocument.objects.in_bulk([m[0] for m in shown])
+def _hits(shown: list[int], snippets: dict[int, str]) -> list[Hit]:
+    documents = SearchDocument.objects.in_bulk(shown)
     work_ids = [d.work_id for d in documents.values() if d.work_id]
     author_ids = [d.author_id for d in documents.values() if d.author_id]
     works = Work.objects.prefetch_related("contributions__author").in_bulk(work_ids)
     authors = Author.objects.in_bulk(author_ids)
     hits = []
-    for match in shown:
-        document = documents[match[0]]
+    for doc_id in shown:
+        document = documents[doc_id]
         record = (
             works.get(document.work_id) if document.work_id else authors.get(document.author_id)
         )
         if record is not None:
-            hits.append(Hit(document.kind, record, _highlight(snippets.get(match[0], ""))))
+            hits.append(Hit(document.kind, record, _highlight(snippets.get(doc_id, ""))))
     return hits

@@ -24,6 +24,7 @@ from readingroom.reading import ReadingSpeed, format_duration, reading_minutes
 from readingroom.search.engine import search as run_search
 
 from . import jsonld
+from .cache import cached_for_readers
 from .reading import ReadingSpeedForm, reading_speed, save_reading_speed
 
 
@@ -69,6 +70,7 @@ def _works_of(author: Author) -> list[Work]:
     )
 
 
+@cached_for_readers
 def home(request: HttpRequest) -> HttpResponse:
     guides = Guide.objects.annotate(
         work_count=Count("entries"), page_count=Sum("entries__work__pages")
@@ -85,6 +87,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cached_for_readers
 @_follow_redirects
 def author_page(request: HttpRequest, slug: str) -> HttpResponse:
     author = _get_or_redirect(Author, slug, "author")
@@ -104,6 +107,7 @@ def author_page(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@cached_for_readers
 @_follow_redirects
 def author_json(request: HttpRequest, slug: str) -> JsonResponse:
     author = _get_or_redirect(Author, slug, "author-json")
@@ -140,11 +144,12 @@ def _neighbours(entry: GuideEntry) -> dict[str, Any]:
     }
 
 
+@cached_for_readers
 @_follow_redirects
 def work_page(request: HttpRequest, slug: str) -> HttpResponse:
     work = _get_or_redirect(Work, slug, "work")
     contributions = list(work.contributions.select_related("author").order_by("order"))
-    entries = GuideEntry.objects.filter(work=work).select_related("guide", "guide__source")
+    entries = GuideEntry.objects.filter(work=work).select_related("guide")
     return render(
         request,
         "web/work.html",
@@ -157,6 +162,7 @@ def work_page(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@cached_for_readers
 @_follow_redirects
 def guide_page(request: HttpRequest, slug: str) -> HttpResponse:
     guide = _get_or_redirect(Guide, slug, "guide")
@@ -193,6 +199,7 @@ def _page_number(value: str | None) -> int:
         return 1
 
 
+@cached_for_readers
 def search_page(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
     filters = {k: request.GET.get(k, "") for k in ("author", "decade", "length")}
