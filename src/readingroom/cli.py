@@ -133,7 +133,7 @@ def parse(file: str, as_json: bool) -> None:
         sys.exit(1)
 
 
-def _import_one(file: str, guide: str | None) -> bool:
+def _import_one(file: str, guide: str | None, overwrite_edits: bool) -> bool:
     from readingroom.catalog.dump import load_dump
     from readingroom.catalog.importer import ImportRefused, import_guide_bytes
 
@@ -143,7 +143,7 @@ def _import_one(file: str, guide: str | None) -> bool:
             counts = load_dump(catalog_json.loads(decode_guide(data).text))
             click.echo(f"{name}: loaded {counts['authors']} authors, {counts['works']} works")
             return True
-        report = import_guide_bytes(name, data, guide)
+        report = import_guide_bytes(name, data, guide, overwrite_edits=overwrite_edits)
     except (GuideDecodeError, catalog_json.DumpError) as exc:
         _report(name, [Problem(exc.message, exc.line)])
         return False
@@ -151,7 +151,7 @@ def _import_one(file: str, guide: str | None) -> bool:
         _report(name, exc.problems)
         click.echo(f"{name}: not imported ({len(exc.problems)} errors)", err=True)
         return False
-    _report(name, report.warnings)
+    _report(name, report.warnings + report.conflicts)
     click.echo(report.summary())
     return True
 
@@ -159,15 +159,22 @@ def _import_one(file: str, guide: str | None) -> bool:
 @cli.command(name="import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--guide", metavar="TITLE", help="Title of the guide the file becomes.")
-def import_(files: tuple[str, ...], guide: str | None) -> None:
+@click.option(
+    "--overwrite-edits",
+    is_flag=True,
+    help="Let the file replace what editors changed in readingroom since the last import.",
+)
+def import_(files: tuple[str, ...], guide: str | None, overwrite_edits: bool) -> None:
     """Import guide FILES (or JSON dumps from `export --format json`).
 
     Each file is imported in one transaction: a file with errors changes nothing.
     Importing the same file again changes nothing; importing an edited file
-    updates its records in place, keeping their ids and slugs.
+    updates its records in place, keeping their ids and slugs. Records an editor
+    changed in readingroom keep the editor's change, and each conflict with the
+    file is reported, unless --overwrite-edits is given.
     """
     _setup_django()
-    failed = [file for file in files if not _import_one(file, guide)]
+    failed = [file for file in files if not _import_one(file, guide, overwrite_edits)]
     if failed:
         _fail(f"{len(failed)} of {len(files)} files not imported")
 

@@ -124,8 +124,63 @@ def test_demo_loads_the_sample(tmp_path):
     assert exported.stdout == SAMPLE.read_bytes()
 
 
-@pytest.mark.parametrize("command", ["parse", "import", "export", "serve", "demo"])
+@pytest.mark.parametrize(
+    "command", ["parse", "import", "export", "serve", "demo", "createuser", "check"]
+)
 def test_every_command_has_help(command, tmp_path):
     result = run(command, "--help", data_dir=tmp_path)
     assert result.returncode == 0
     assert b"Usage: readingroom " + command.encode() in result.stdout
+
+
+def test_createuser_makes_an_editor(tmp_path):
+    env_password = {"READINGROOM_PASSWORD": "a-long-editor-password"}
+    result = subprocess.run(
+        [sys.executable, "-m", "readingroom", "createuser", "ed", "--editor"],
+        env={**os.environ, "READINGROOM_DATA_DIR": str(tmp_path), **env_password},
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode().strip() == "created editor ed"
+    again = subprocess.run(
+        [sys.executable, "-m", "readingroom", "createuser", "ed"],
+        env={**os.environ, "READINGROOM_DATA_DIR": str(tmp_path), **env_password},
+        capture_output=True,
+        check=False,
+    )
+    assert again.returncode == 1
+    assert "a user called 'ed' already exists" in again.stderr.decode()
+
+
+def test_createuser_refuses_a_weak_password(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "readingroom", "createuser", "ed"],
+        env={**os.environ, "READINGROOM_DATA_DIR": str(tmp_path), "READINGROOM_PASSWORD": "123"},
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "password refused" in result.stderr.decode()
+    assert "Traceback" not in result.stderr.decode()
+
+
+def test_deploy_check_is_clean_under_https(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "readingroom", "check", "--deploy"],
+        env={**os.environ, "READINGROOM_DATA_DIR": str(tmp_path), "READINGROOM_HTTPS": "1"},
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    assert "no issues" in result.stdout.decode()
+    insecure = run("check", "--deploy", data_dir=tmp_path)
+    assert insecure.returncode == 1  # without HTTPS settings Django rightly complains
+
+
+def test_secret_key_is_generated_into_the_data_dir(tmp_path):
+    run("parse", "--help", data_dir=tmp_path)
+    run("export", data_dir=tmp_path)
+    key = (tmp_path / "secret_key").read_text()
+    assert len(key) >= 50
+    assert oct((tmp_path / "secret_key").stat().st_mode)[-3:] == "600"
