@@ -173,3 +173,13 @@ def test_page_cache_serves_readers_until_the_catalog_changes(seeded, settings):
     work.pages = 201
     work.save()  # an editor's save moves the catalog version on
     assert "1,258 pages" in _text(seeded.get("/authors/serge/"))
+
+
+def test_server_error_page_in_the_site_style(rf):
+    from django.views.defaults import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Something went wrong" in html
+    assert "/static/readingroom/site.css" in html
