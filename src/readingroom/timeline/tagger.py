@@ -1,0 +1,802 @@
+"""A rule-based temporal-expression tagger producing TIMEX3 values.
+
+`tag(text, reference)` finds dates, times, durations and sets in English prose
+and normalises each to a TIMEX3 type, value and modifier. Deictic expressions
+("yesterday", "last year", a weekday) are resolved against `reference` — a news
+story's creation date, or a biography's running date when there is none;
+anaphoric ones ("a year earlier", "the same year", "the following spring") are
+resolved against the last date the text mentioned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .calendar import SEASONS, add_months, shift, year_of
+
+
+@dataclass(frozen=True)
+class Timex:
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION or SET
+    value: str
+    mod: str | None = None
+    # The date the narrative had reached when this expression came: what an
+    # "after two months" or "the next four years" counts from.
+    anchor: str | None = None
+    # For a named event (the February Revolution): where it ends.
+    end_value: str | None = None
+
+
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a couple of": 2, "couple of": 2,
+}  # fmt: skip
+_VAGUE = ("several", "a few", "few", "many", "some", "numerous")
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+}  # fmt: skip
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = {
+    d: i
+    for i, d in enumerate(
+        "monday tuesday wednesday thursday friday saturday sunday".split(), start=1
+    )
+}
+_UNITS = {
+    "year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "MIN",
+    "second": "S", "decade": "DE", "century": "CE", "quarter": "Q", "weekend": "WE",
+    "night": "D", "summer": "Y", "winter": "Y", "spring": "Y", "autumn": "Y",
+}  # fmt: skip
+_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_MODS = {
+    "early": "START", "beginning": "START", "start": "START", "mid": "MID", "middle": "MID",
+    "late": "END", "end": "END", "about": "APPROX", "around": "APPROX", "some": "APPROX",
+    "roughly": "APPROX", "approximately": "APPROX", "nearly": "EQUAL_OR_LESS",
+    "almost": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "less than": "LESS_THAN",
+    "under": "LESS_THAN", "at least": "EQUAL_OR_MORE", "earlier": "START", "later": "END",
+}  # fmt: skip
+
+# Regular-expression pieces. Month and weekday names must be capitalised, which
+# keeps "may" and "march" the verbs out.
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"
+)
+_WEEKDAY = r"(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+_DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})(?![\d,]\d)"
+_NUMBER = (
+    r"(?P<number>\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|hundred|a couple of|an?|several|a few|few|many|numerous)"
+)
+_UNIT = (
+    r"(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|quarters?|"
+    r"weekends?|nights?)"
+)
+_MODIFIER = (
+    r"(?:(?P<modifier>about|around|approximately|roughly|some|nearly|almost|more than|"
+    r"less than|at least|up to|at most)\s+)?"
+)
+_PART_MOD = r"(?:(?P<part>early|mid-|mid|middle|late)\s*-?\s*)"
+_REL = (
+    r"(?P<rel>last|this|next|the coming|the current|the previous|the past|the following|"
+    r"that|the same|the preceding|the next|the last|the current|the latest|its|their)"
+)
+_SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
+_ORDINAL = (
+    r"(?P<ordinal>"
+    + "|".join(sorted(_ORDINALS, key=len, reverse=True))
+    + r"|\d{1,2}(?:st|nd|rd|th))"
+)
+
+
+def _number(word: str) -> int | None:
+    word = word.lower().replace("-", " ")
+    if word in _NUMBERS:
+        return _NUMBERS[word]
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return int(float(word))
+    parts = word.split()
+    if len(parts) == 2 and parts[0] in _NUMBERS and parts[1] in _NUMBERS:
+        return _NUMBERS[parts[0]] + _NUMBERS[parts[1]]
+    return None
+
+
+def _unit_code(unit: str) -> str:
+    singular = unit.lower().rstrip("s").replace("centurie", "century")
+    return _UNITS.get(singular, "Y")
+
+
+def _duration(amount: int | None, unit: str) -> str:
+    code = _unit_code(unit)
+    count = "X" if amount is None else str(amount)
+    if code == "DE":
+        return f"P{amount * 10}Y" if amount is not None else "PXDE"
+    if code == "CE":
+        return f"P{amount * 100}Y" if amount is not None else "PXCE"
+    if code in ("H", "MIN", "S"):
+        return f"PT{count}{'M' if code == 'MIN' else code}"
+    if code == "WE":
+        return f"P{count}WE"
+    return f"P{count}{code}"
+
+
+class _Resolver:
+    """Turns matched expressions into values, given the reference and running anchor."""
+
+    def __init__(self, reference: date | None) -> None:
+        self.reference = reference
+        self.anchor: str | None = reference.isoformat() if reference else None
+
+    # The date deictic words count from: the story's date, else the narrative's.
+    @property
+    def now(self) -> str | None:
+        return self.reference.isoformat() if self.reference else self.anchor
+
+    def year(self) -> int | None:
+        return year_of(self.now)
+
+    def remember(self, value: str) -> None:
+        if re.match(r"\d{4}", value):
+            self.anchor = value
+
+    def month_value(self, month: int, rel: str | None, future: bool = False) -> str:
+        year = year_of(self.anchor) if self.reference is None else self.year()
+        if year is None:
+            return f"XXXX-{month:02d}"
+        if self.reference is not None:
+            current = self.reference.month
+            if rel == "last" or (rel is None and not future and month > current + 1):
+                year -= month >= current if rel == "last" else 1
+            elif rel == "next" or (rel is None and future and month < current):
+                year += month <= current if rel == "next" else 1
+        return f"{year:04d}-{month:02d}"
+
+    def weekday_value(self, weekday: int, rel: str | None) -> str:
+        if self.reference is None:
+            return f"XXXX-WXX-{weekday}"
+        delta = (self.reference.isoweekday() - weekday) % 7
+        if rel == "next":
+            target = self.reference + timedelta(
+                days=(weekday - self.reference.isoweekday()) % 7 or 7
+            )
+        else:
+            target = self.reference - timedelta(days=delta if rel != "last" else (delta or 7))
+        return target.isoformat()
+
+    def relative_unit(self, rel: str, unit: str) -> str | None:
+        """'last year', 'this month', 'next week', 'the same year' … as a DATE value."""
+        rel = rel.lower().removeprefix("the ")
+        anaphoric = rel in ("same", "following", "previous", "preceding", "that", "its", "their")
+        base = self.anchor if anaphoric else self.now
+        if base is None:
+            return None
+        offset = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "next": 1,
+                  "coming": 1, "following": 1}.get(rel, 0)  # fmt: skip
+        code = _unit_code(unit)
+        year = year_of(base)
+        assert year is not None
+        if code == "Y":
+            return str(year + offset)
+        if code == "DE":
+            return str((year + 10 * offset) // 10)
+        if code == "CE":
+            return f"{year // 100 + offset:02d}XX"
+        if code == "Q":
+            month = int(base[5:7]) if len(base) >= 7 and base[5:7].isdigit() else None
+            if month is None:
+                return f"{year}-QX"
+            index = year * 4 + (month - 1) // 3 + offset
+            return f"{index // 4}-Q{index % 4 + 1}"
+        if code == "M":
+            if len(base) < 7 or not base[5:7].isdigit():
+                return f"{year}-XX"
+            y, m = add_months(year, int(base[5:7]), offset)
+            return f"{y:04d}-{m:02d}"
+        if code in ("W", "WE"):
+            if len(base) < 10:
+                return f"{year}-WXX"
+            day = date.fromisoformat(base[:10]) + timedelta(weeks=offset)
+            iso = day.isocalendar()
+            return f"{iso[0]}-W{iso[1]:02d}" + ("-WE" if code == "WE" else "")
+        if code == "D":
+            return shift(base[:10], offset, "D") if len(base) >= 10 else None
+        return None
+
+    def moved(self, amount: int | None, unit: str, direction: int, anaphoric: bool) -> str | None:
+        """'two years ago', 'a year earlier', 'three months later'."""
+        if re.fullmatch(r"\d{4}-Q\d", self.anchor or "") and _unit_code(unit) in ("Y", "Q"):
+            anaphoric = True
+        base = self.anchor if anaphoric else self.now
+        if base is None or amount is None:
+            return None
+        code = _unit_code(unit)
+        if code == "DE":
+            amount, code = amount * 10, "Y"
+        if code == "Y" and not anaphoric:
+            base = base[:4]
+        if code == "M" and not anaphoric:
+            base = base[:7]
+        if code == "Q":
+            quarter = base if re.fullmatch(r"\d{4}-Q\d", base) else None
+            if quarter is None and len(base) >= 7 and base[5:7].isdigit():
+                quarter = f"{base[:4]}-Q{(int(base[5:7]) - 1) // 3 + 1}"
+            return shift(quarter, direction * amount, "Q") if quarter else None
+        moved = shift(base, direction * amount, code if code in "YMWD" else "Y")
+        if moved is None and code in ("M", "W", "D"):
+            return None
+        if moved and code == "W" and len(moved) >= 10:
+            iso = date.fromisoformat(moved[:10]).isocalendar()
+            return f"{iso[0]}-W{iso[1]:02d}"
+        return moved
+
+
+Rule = Callable[[re.Match[str], _Resolver], tuple[str, str | None, str | None] | None]
+_RULES: list[tuple[str, str, Rule]] = []
+
+
+def rule(name: str, pattern: str) -> Callable[[Rule], Rule]:
+    def register(function: Rule) -> Rule:
+        _RULES.append((name, pattern, function))
+        return function
+
+    return register
+
+
+_FUTURE_CUES = re.compile(
+    r"\b(?:will|'ll|shall|would|expects?|expected|plans?|planned|scheduled|due|next|coming|"
+    r"is to|are to|until|by)\b"
+)
+
+
+def _future(m: re.Match[str]) -> bool:
+    """Whether the clause around a match speaks of the future (for bare months, weekdays)."""
+    text = m.string
+    start = max(text.rfind(".", 0, m.start()), text.rfind(";", 0, m.start()), m.start() - 80)
+    end = min(len(text), m.end() + 30)
+    return bool(_FUTURE_CUES.search(text, start + 1, end))
+
+
+def _month_number(text: str) -> int:
+    return _MONTHS[text.lower().rstrip(".")]
+
+
+def _part_mod(part: str | None) -> str | None:
+    return _MODS.get(part.lower().rstrip("- ")) if part else None
+
+
+@rule(
+    "full_date",
+    rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}|the\s+{_DAY.replace('(?P<day>', '(?P<day2>')}"
+    rf"\s+of\s+{_MONTH.replace('(?P<month>', '(?P<month2>')}|"
+    rf"{_DAY.replace('(?P<day>', '(?P<day3>')}\s+{_MONTH.replace('(?P<month>', '(?P<month3>')})"
+    rf"(?:,?\s+{_YEAR})?(?!\s*(?:%|percent|pages|million|billion))",
+)
+def _full_date(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
+    month = _month_number(m["month"] or m["month2"] or m["month3"])
+    day = int(m["day"] or m["day2"] or m["day3"])
+    year = int(m["year"]) if m["year"] else (year_of(r.anchor) if r.reference is None else r.year())
+    if year is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", None
+    return "DATE", f"{year:04d}-{month:02d}-{day:02d}", None
+
+
+@rule(
+    "month_year",
+    rf"(?:(?:the\s+)?(?P<edge>beginning|start|end|middle)\s+of\s+)?{_PART_MOD}?{_MONTH}"
+    rf"(?:\s+of)?,?\s+{_YEAR}",
+)
+def _month_year(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
+    mod = _part_mod(m["part"]) or _part_mod(m["edge"])
+    return "DATE", f"{int(m['year']):04d}-{_month_number(m['month']):02d}", mod
+
+
+@rule(
+    "month",
+    rf"(?:(?:the\s+)?(?P<edge>beginning|start|end|middle)\s+of\s+|(?P<rel>last|this|next|early|"
+    rf"mid-|mid|late)\s*)?{_MONTH}(?!\s*\d)",
+)
+def _month(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
+    rel = (m["rel"] or "").lower().rstrip("- ")
+    mod = _part_mod(rel) if rel in ("early", "mid", "late") else _part_mod(m["edge"])
+    future = _future(m)
+    return "DATE", r.month_value(_month_number(m["month"]), rel or None, future), mod
+
+
+@rule(
+    "season_year",
+    rf"(?:the\s+)?(?:(?P<part>early|late)\s+)?{_SEASON}(?:\s+of)?\s+{_YEAR}",
+)
+def _season_year(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
+    return "DATE", f"{m['year']}-{SEASONS[m['season'].lower()]}", _part_mod(m["part"])
+
+
+@rule("season_rel", rf"(?:{_REL}\s+){_SEASON}")
+def _season_rel(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
+    value = r.relative_unit(m["rel"], "year")
+    if value is None:
+        return None
+    return "DATE", f"{value}-{SEASONS[m['season'].lower()]}", None
+
+
+@rule(
+    "part_year",
+    rf"(?:the\s+)?(?:(?P<edge>beginning|start|end|middle|first half|second half|last half)\s+of\s+"
+    rf"|(?P<part>early|mid-|mid|late)\s*-?\s*){_YEAR}(?!'?s)",
+)
+def _part_year(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
+    edge = (m["edge"] or "").lower()
+    if "half" in edge:
+        return "DATE", f"{m['year']}-H{1 if edge.startswith('first') else 2}", None
+    return "DATE", m["year"], _part_mod(m["part"]) or _part_mod(edge)
+
+
+@rule(
+    "decade",
+    rf"(?:the\s+)?(?:{_PART_MOD})?(?:(?P<decade>1[0-9]{{2}}0|20[0-9]0)'?s|'(?P<short>[0-9]0)'?s|"
+    r"(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b",
+)
+def _decade(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
+    if m["decade"]:
+        value = m["decade"][:3]
+    else:
+        words = "twenties thirties forties fifties sixties seventies eighties nineties".split()
+        tens = int(m["short"][0]) if m["short"] else words.index(m["word"].lower()) + 2
+        century = (year_of(r.now) or 1900) // 100
+        value = f"{century}{tens}"
+    return "DATE", value, _part_mod(m["part"])
+
+
+@rule("century", rf"(?:the\s+)?(?:{_PART_MOD})?{_ORDINAL}[- ]century")
+def _century(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
+    ordinal = m["ordinal"].lower()
+    number = _ORDINALS.get(ordinal) or int(re.sub(r"\D", "", ordinal) or 0)
+    if not number:
+        return None
+    return "DATE", f"{number - 1:02d}XX", _part_mod(m["part"])
+
+
+@rule(
+    "quarter",
+    r"(?:(?:the|its|their|this year's|last year's)\s+)?(?:(?:fiscal|calendar)\s+)?"
+    r"(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+fiscal)?[- ]quarter"
+    rf"(?:\s+of\s+(?:fiscal\s+)?{_YEAR}|,?\s+{_YEAR.replace('(?P<year>', '(?P<year2>')})?",
+)
+def _quarter(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
+    number = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m["qn"].lower()) or int(
+        m["qn"][0]
+    )
+    year = m["year"] or m["year2"]
+    if year is None:
+        now = r.now
+        if now is None:
+            return "DATE", f"XXXX-Q{number}", None
+        current = (int(now[5:7]) - 1) // 3 + 1 if len(now) >= 7 and now[5:7].isdigit() else 4
+        base = year_of(now) or 0
+        year = str(base - 1 if number > current else base)
+        if "last year" in m[0].lower():
+            year = str(base - 1)
+    return "DATE", f"{year}-Q{number}", None
+
+
+@rule(
+    "rel_quarter",
+    r"(?:the|that|this|its)\s+(?P<which>latest|current|previous|last|past|same|year-ago|"
+    r"year-earlier|latest|recent)?\s*(?:fiscal\s+)?(?P<kind>quarter|period)",
+)
+def _rel_quarter(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
+    which = (m["which"] or "").lower()
+    if m["kind"].lower() == "period" and not which:
+        return None
+    latest = None
+    if r.now and len(r.now) >= 7 and r.now[5:7].isdigit():
+        index = int(r.now[:4]) * 4 + (int(r.now[5:7]) - 1) // 3 - 1
+        latest = f"{index // 4}-Q{index % 4 + 1}"
+    discussed = r.anchor if re.fullmatch(r"\d{4}-Q\d", r.anchor or "") else None
+    base = latest if which in ("latest", "current", "recent") else (discussed or latest)
+    if base is None:
+        return None
+    if which in ("year-ago", "year-earlier"):
+        return "DATE", shift(base, -1, "Y"), None
+    if which in ("previous", "past"):
+        return "DATE", shift(base, -1, "Q"), None
+    return "DATE", base, None
+
+
+@rule("fiscal_year", rf"(?:fiscal|calendar)\s+(?:year\s+)?{_YEAR}")
+def _fiscal_year(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
+    return "DATE", m["year"], None
+
+
+@rule(
+    "edge_rel",
+    rf"(?:(?P<early>early|late|earlier|later)\s+|(?:the\s+)?(?P<edge>end|beginning|start|middle)"
+    rf"\s+of\s+){_REL}\s+{_UNIT}",
+)
+def _edge_rel(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
+    value = r.relative_unit(m["rel"], m["unit"])
+    if value is None:
+        return None
+    return "DATE", value, _part_mod(m["early"]) or _part_mod(m["edge"])
+
+
+@rule(
+    "rel_unit",
+    rf"{_REL}\s+(?P<unit>year|month|week|weekend|decade|century|fiscal year|"
+    r"calendar year|full year)(?!s)",
+)
+def _rel_unit(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
+    rel = m["rel"].lower()
+    if rel in ("its", "their", "the latest"):
+        return None
+    unit = m["unit"].split()[-1]
+    value = r.relative_unit(rel, unit)
+    return ("DATE", value, None) if value else None
+
+
+@rule("the_year", r"the\s+(?:fiscal|calendar|full|current)\s+year")
+def _the_year(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
+    year = year_of(r.now)
+    return ("DATE", str(year), None) if year else None
+
+
+@rule(
+    "moved",
+    rf"{_MODIFIER}{_NUMBER}\s+{_UNIT}\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|before|later|after"
+    r"|from now|hence|since)",
+)
+def _moved(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
+    direction = m["dir"].lower()
+    if direction == "since":
+        return None
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    anaphoric = direction in ("earlier", "before", "later", "after")
+    value = r.moved(_number(m["number"]), m["unit"], sign, anaphoric)
+    mod = _MODS.get((m["modifier"] or "").lower())
+    if value is None:
+        return "DURATION", _duration(_number(m["number"]), m["unit"]), mod
+    return "DATE", value, mod
+
+
+@rule(
+    "deictic_day",
+    r"(?:(?P<part>early|late)\s+)?(?P<day>today|yesterday|tomorrow|tonight|overnight|the day "
+    r"before yesterday|the day after tomorrow)(?:\s+(?P<dpart>morning|afternoon|evening|night))?",
+)
+def _deictic_day(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
+    if r.reference is None:
+        return None
+    day = m["day"].lower()
+    offset = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+              "the day after tomorrow": 2}.get(day, 0)  # fmt: skip
+    if day == "overnight":
+        offset = -1
+    value = (r.reference + timedelta(days=offset)).isoformat()
+    if day in ("tonight", "overnight"):
+        return "TIME", f"{value}TNI", None
+    if m["dpart"]:
+        return "TIME", f"{value}T{_PARTS[m['dpart'].lower()]}", _part_mod(m["part"])
+    return "DATE", value, _part_mod(m["part"])
+
+
+@rule("weekend", r"(?P<rel>the|this|last|next)\s+weekend")
+def _weekend(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
+    rel = {"the": "this"}.get(m["rel"].lower(), m["rel"].lower())
+    value = r.relative_unit(rel, "weekend")
+    return ("DATE", value, None) if value else None
+
+
+@rule(
+    "day_part",
+    r"(?:(?P<part>early|late|later)\s+)?(?P<rel>this|last|the)\s+(?P<dpart>morning|afternoon|"
+    r"evening|night)",
+)
+def _day_part(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
+    if r.reference is None:
+        return None
+    day = r.reference - timedelta(days=1 if m["rel"].lower() == "last" else 0)
+    return "TIME", f"{day.isoformat()}T{_PARTS[m['dpart'].lower()]}", _part_mod(m["part"])
+
+
+@rule(
+    "reference",
+    r"(?P<word>right now|now|currently|at present|presently|nowadays|current|recently|"
+    r"formerly|lately|the past|the future)(?![\w-])"
+    r"(?!\s+(?:two|three|four|five|six|several|few|\d))",
+)
+def _reference(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
+    word = m["word"].lower()
+    if word in ("recently", "formerly", "lately", "the past"):
+        return "DATE", "PAST_REF", None
+    if word == "the future":
+        return "DATE", "FUTURE_REF", None
+    return "DATE", "PRESENT_REF", None
+
+
+@rule(
+    "weekday",
+    rf"(?:(?P<rel>last|this|next|early|late)\s+)?{_WEEKDAY}(?:\s+(?P<dpart>morning|afternoon|"
+    r"evening|night))?",
+)
+def _weekday(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
+    rel = (m["rel"] or "").lower() or None
+    # Tense cues mislead more than they help for weekdays in news (measured on TimeBank).
+    value = r.weekday_value(_WEEKDAYS[m["weekday"].lower()], rel)
+    mod = _part_mod(rel) if rel in ("early", "late") else None
+    if m["dpart"]:
+        return "TIME", f"{value}T{_PARTS[m['dpart'].lower()]}", mod
+    return "DATE", value, mod
+
+
+@rule(
+    "clock",
+    r"(?:(?P<approx>about|around|approximately|shortly after|shortly before)\s+)?"
+    r"(?P<hour>[01]?\d)(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
+    r"(?:\s+(?:EST|EDT|GMT|PST|PDT|CST|CDT|local time))?",
+)
+def _clock(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
+    hour = int(m["hour"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+    day = r.reference.isoformat() if r.reference else "XXXX-XX-XX"
+    minute = m["minute"] or "00"
+    return "TIME", f"{day}T{hour:02d}:{minute}", "APPROX" if m["approx"] else None
+
+
+@rule("noon", r"(?P<word>noon|midnight)")
+def _noon(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
+    day = r.reference.isoformat() if r.reference else "XXXX-XX-XX"
+    return "TIME", f"{day}T{'12:00' if m['word'].lower() == 'noon' else '24:00'}", None
+
+
+@rule(
+    "duration",
+    rf"{_MODIFIER}(?:the\s+(?P<span>past|last|next|first|previous|coming|following|final)\s+)?"
+    rf"{_NUMBER}[\s-]+{_UNIT}(?!-old|\s+old)(?P<orso>\s+or\s+so)?",
+)
+def _duration_rule(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
+    word = m["number"].lower()
+    amount = None if word in _VAGUE else _number(word)
+    if word in ("an", "a") and m["span"]:
+        amount = 1
+    if amount is None and word not in _VAGUE:
+        return None
+    mod = _MODS.get((m["modifier"] or "").lower())
+    if m["orso"]:
+        mod = "APPROX"
+    return "DURATION", _duration(amount, m["unit"]), mod
+
+
+@rule(
+    "plural_duration",
+    r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\brecent\s))"
+    r"(?P<unit>years|months|weeks|days|decades|centuries|hours)\b",
+)
+def _plural_duration(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
+    return "DURATION", _duration(None, m["unit"]), None
+
+
+@rule(
+    "set",
+    r"(?P<every>every|each|per)\s+(?P<what>year|month|week|day|quarter|hour|morning|night|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<adverb>yearly|hourly|nightly)",
+)
+def _set(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
+    if m["adverb"]:
+        values = {"annually": "XXXX", "yearly": "XXXX", "monthly": "XXXX-XX", "weekly": "XXXX-WXX",
+                  "daily": "XXXX-XX-XX", "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI"}  # fmt: skip
+        return "SET", values[m["adverb"].lower()], None
+    what = m["what"].lower()
+    if what in _WEEKDAYS:
+        return "SET", f"XXXX-WXX-{_WEEKDAYS[what]}", None
+    if what in ("morning", "night"):
+        return "SET", f"XXXX-XX-XXT{_PARTS[what]}", None
+    return "SET", _duration(1, what), None
+
+
+@rule("year", rf"(?<![\d$£€.,/-]){_YEAR}(?!\s*(?:%|percent|pages|people|men|troops|years|miles))")
+def _year(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
+    return "DATE", m["year"], None
+
+
+# The words each rule's matches can begin with ("#" stands for any number). The
+# tagger only tries a rule where one of its first words stands, which is what
+# makes it fast enough for thousands of biographies a second.
+_MONTH_WORDS = (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec"
+)
+_WEEKDAY_WORDS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+_NUMBER_WORDS = " ".join(
+    [*(n for n in _NUMBERS if " " not in n), "a", "several", "few", "many", "numerous", "couple"]
+)
+_MODIFIER_WORDS = "about around approximately roughly some nearly almost more less at up"
+_REL_WORDS = "last this next the that its their"
+_EDGE = "the beginning start end middle early mid late"
+_FIRST_WORDS = {
+    "full_date": f"{_WEEKDAY_WORDS} {_MONTH_WORDS} the #",
+    "month_year": f"{_EDGE} {_MONTH_WORDS}",
+    "month": f"{_EDGE} last this next {_MONTH_WORDS}",
+    "season_year": "the early late spring summer autumn fall winter",
+    "season_rel": _REL_WORDS,
+    "part_year": f"{_EDGE} first second",
+    "decade": "the early mid middle late ' # twenties thirties forties fifties sixties "
+    "seventies eighties nineties",
+    "century": f"the early mid middle late # {' '.join(_ORDINALS)} twenty",
+    "quarter": "the its their this last fiscal calendar first second third fourth #",
+    "rel_quarter": "the that this its",
+    "fiscal_year": "fiscal calendar",
+    "edge_rel": "early late earlier later the end beginning start middle",
+    "rel_unit": _REL_WORDS,
+    "the_year": "the",
+    "moved": f"{_MODIFIER_WORDS} {_NUMBER_WORDS} #",
+    "deictic_day": "early late today yesterday tomorrow tonight overnight the",
+    "weekend": "the this last next",
+    "day_part": "early late later this last the",
+    "reference": "right now currently at presently nowadays current recently formerly lately the",
+    "weekday": f"last this next early late {_WEEKDAY_WORDS}",
+    "clock": "about around approximately shortly #",
+    "noon": "noon midnight",
+    "duration": f"{_MODIFIER_WORDS} the {_NUMBER_WORDS} #",
+    "plural_duration": "years months weeks days decades centuries hours",
+    "set": "every each per yearly hourly nightly",
+    "year": "#",
+}
+def _rules_by_word() -> dict[str, list[int]]:
+    by_word: dict[str, list[int]] = {}
+    for index, (name, _, _) in enumerate(_RULES):
+        for word in _FIRST_WORDS[name].split():
+            by_word.setdefault(word if word[0].isupper() else word.lower(), []).append(index)
+    return by_word
+
+
+_RULES_BY_WORD = _rules_by_word()
+# "the" and "a" begin most rules but most often a noun phrase that is no date: the
+# word after them decides whether any rule is worth trying.
+_AFTER = {
+    "the": set(
+        f"{_EDGE} first second third fourth last half past next coming current previous "
+        f"following same preceding latest recent fiscal calendar full spring summer autumn "
+        f"fall winter weekend morning afternoon evening night day future quarter period year "
+        f"twenties thirties forties fifties sixties seventies eighties nineties "
+        f"{' '.join(_ORDINALS)} {_NUMBER_WORDS} few".lower().split()
+    ),
+    "a": set(
+        "year month week day hour minute decade century quarter weekend night few couple "
+        "fortnight".split()
+    ),
+}
+_AFTER["an"] = {"hour", "additional"}
+# A number is a year unless a unit, a month, "s" (1920s) or a clock follows it.
+_AFTER_NUMBER = set(
+    "year years month months week weeks day days hour hours minute minutes decade decades "
+    "century centuries quarter quarters weekend weekends night nights s st nd rd th a p am pm "
+    "or and to".split()
+) | {m.lower() for m in _MONTH_WORDS.split()}
+_NEXT_WORD = re.compile(r"[\s-]*([A-Za-z]+|\d|')")
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w])")
+
+
+_COMPILED = [(name, _compile(pattern), function) for name, pattern, function in _RULES]
+_PRIORITY = {name: index for index, (name, _, _) in enumerate(_RULES)}
+
+
+_YEAR_ONLY = [index for index, (name, _, _) in enumerate(_RULES) if name == "year"]
+# Only the words that can begin a rule, found in one pass of the regex engine.
+_KEYS = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(k) for k in sorted(_RULES_BY_WORD, key=len, reverse=True) if k != "#")
+    + r")(?![A-Za-z])|\d+|'"
+)
+
+
+def _candidates(text: str) -> Iterator[tuple[int, int, str, re.Match[str], Rule]]:
+    lowered = _lower_except_names(text)
+    for token in _KEYS.finditer(lowered):
+        word = token.group()
+        key = "#" if word[0].isdigit() else word
+        rules = _RULES_BY_WORD.get(key)
+        if not rules:
+            continue
+        if key == "#" and token.end() < len(lowered):
+            following = _NEXT_WORD.match(lowered, token.end())
+            if following is None or following.group(1).lower() not in _AFTER_NUMBER:
+                rules = _YEAR_ONLY
+        followers = _AFTER.get(word)
+        if followers is not None:
+            following = _NEXT_WORD.match(lowered, token.end())
+            if following is None or (
+                following.group(1) not in followers
+                and not following.group(1)[0].isdigit()
+                and following.group(1) != "'"
+            ):
+                continue
+        for index in rules:
+            name, pattern, function = _COMPILED[index]
+            match = pattern.match(lowered, token.start())
+            if match and match.end() > match.start():
+                yield match.start(), match.end(), name, match, function
+
+
+_NAME = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
+def _lower_except_names(text: str) -> str:
+    """Lower-case the text but keep month and weekday names as written, so the
+    patterns can ignore case everywhere else and still tell May from may."""
+    lowered = list(text.lower())
+    for match in _NAME.finditer(text):
+        lowered[match.start() : match.end()] = match.group()
+    return "".join(lowered)
+
+
+def tag(
+    text: str,
+    reference: date | None = None,
+    named: list[tuple[int, int, str, str]] | None = None,
+) -> list[Timex]:
+    """Every temporal expression in the text, in order, with TIMEX3 values.
+
+    ``named`` adds pre-dated spans (start, end, first value, last value) — named
+    historical events — which win over overlapping expressions and move the
+    narrative's date on like any other date.
+    """
+    candidates: list[tuple[int, int, int, re.Match[str] | tuple[str, str], Rule | None]] = [
+        (start, end, -1, (first, last), None) for start, end, first, last in named or []
+    ]
+    candidates += [
+        (start, end, _PRIORITY[name], match, function)
+        for start, end, name, match, function in _candidates(text)
+    ]
+    chosen: list[tuple[int, int, int, re.Match[str] | tuple[str, str], Rule | None]] = []
+    for candidate in sorted(candidates, key=lambda c: (c[0], c[2] >= 0, -(c[1] - c[0]), c[2])):
+        if chosen and candidate[0] < chosen[-1][1]:
+            continue
+        chosen.append(candidate)
+    resolver = _Resolver(reference)
+    timexes = []
+    for start, end, _, match, function in chosen:
+        anchor = resolver.anchor
+        if function is None:
+            first, last = match  # type: ignore[misc]
+            resolver.remember(last)
+            timexes.append(
+                Timex(start, end, text[start:end], "DATE", first, None, anchor, end_value=last)
+            )
+            continue
+        result = function(match, resolver)  # type: ignore[arg-type]
+        if result is None:
+            continue
+        kind, value, mod = result
+        if value is None:
+            continue
+        if kind == "DATE":
+            resolver.remember(value)
+        timexes.append(Timex(start, end, text[start:end], kind, value, mod, anchor))
+    return timexes
