@@ -2,21 +2,85 @@
 
     python benchmarks/timeline_eval.py [--errors N]
 
-1. TimeBank (TempEval-3's TBAQ-cleaned TimeBank part, from ../shared/corpora/timebank):
+1. Life events against gold files written by hand (tests/timeline/gold/): the seed's
+   biography and the five of the sample guide. Precision, recall and F1 of dated
+   events: an event counts when its start and end match the gold's (at the coarser
+   precision) and its sentence overlaps the gold's text.
+2. TimeBank (TempEval-3's TBAQ-cleaned TimeBank part, from ../shared/corpora/timebank):
    strict and relaxed extent F1, value F1 and type F1, beside HeidelTime's published
-   TempEval-3 figures.
+   TempEval-3 figures (on the TempEval-3 platinum test set; ours are on TimeBank).
+3. Speed: biographies of the seed's length per second, on one core.
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import json
+import time
 from pathlib import Path
 
-from readingroom.timeline.evaluation import read_timeml, score
+from readingroom.guidetext import decode_guide, parse_guide
+from readingroom.timeline.evaluation import EventScores, read_timeml, score, score_events
+from readingroom.timeline.events import extract_events
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEBANK = ROOT.parent / "shared" / "corpora" / "timebank"
+SEED = ROOT.parent / "shared" / "seed" / "000_d7e0673283ee09be.txt"
+SAMPLE = ROOT / "src" / "readingroom" / "samples" / "sample-guide.txt"
+GOLD = ROOT / "tests" / "timeline" / "gold"
+
+
+def biographies() -> list[tuple[str, str, list[dict[str, str]]]]:
+    """(name, biography, gold events) for the seed, when present, and the sample guide."""
+    found = []
+    if SEED.exists():
+        [author] = parse_guide(decode_guide(SEED.read_bytes()).text).guide.authors
+        found.append(
+            ("seed", author.biography, json.loads((GOLD / "seed.json").read_text())["events"])
+        )
+    authors = {a.name: a for a in parse_guide(SAMPLE.read_text(encoding="utf-8")).guide.authors}
+    for entry in json.loads((GOLD / "sample-guide.json").read_text()):
+        found.append((entry["author"], authors[entry["author"]].biography, entry["events"]))
+    return found
+
+
+def life_events(show_errors: int) -> None:
+    total = EventScores()
+    print(f"{'biography':22} {'gold':>5} {'found':>6} {'right':>6} {'false':>6}   P / R / F1")
+    for name, biography, gold in biographies():
+        scores = score_events(biography, gold)
+        total.add(scores)
+        p, r, f = scores.table()
+        print(
+            f"{name:22} {scores.gold:>5} {scores.system:>6} {scores.matched:>6} "
+            f"{len(scores.false):>6}   {p:.0%} / {r:.0%} / {f:.0%}"
+        )
+        if show_errors:
+            for missed in scores.missed:
+                print(f"    missed: {missed}")
+            for false in scores.false:
+                print(f"    false:  {false}")
+    p, r, f = total.table()
+    print(
+        f"{'all':22} {total.gold:>5} {total.system:>6} {total.matched:>6} {len(total.false):>6}"
+        f"   {p:.0%} / {r:.0%} / {f:.0%}"
+    )
+
+
+def speed() -> None:
+    name, biography, _ = biographies()[0]
+    extract_events(biography)  # load the gazetteers first
+    rounds, start = 300, time.perf_counter()
+    for _ in range(rounds):
+        extract_events(biography)
+    seconds = time.perf_counter() - start
+    print(
+        f"speed: {rounds / seconds:,.0f} biographies/s ({name}, {len(biography):,} characters,"
+        f" one core; target >= 500)"
+    )
+
+
 # HeidelTime on the TempEval-3 platinum test set (UzZaman et al., SemEval-2013).
 HEIDELTIME = {"strict extent": 81.34, "relaxed extent": 90.30, "value": 77.61, "type": 82.09}
 
@@ -47,7 +111,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", type=int, default=0, help="Show the N commonest errors.")
     args = parser.parse_args()
+    life_events(args.errors)
+    print()
     timebank(args.errors)
+    print()
+    speed()
 
 
 if __name__ == "__main__":

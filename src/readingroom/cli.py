@@ -245,6 +245,79 @@ def demo() -> None:
     click.echo(import_guide_bytes(SAMPLE_GUIDE, data, SAMPLE_TITLE).summary())
 
 
+def _event_json(event: Any) -> dict[str, Any]:
+    return {
+        "start": event.start,
+        "end": event.end,
+        "precision": event.precision,
+        "modifier": event.modifier,
+        "label": event.label,
+        "text": event.text,
+        "places": list(event.places),
+        "span": list(event.span),
+    }
+
+
+@cli.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--author", "author_slug", metavar="SLUG", help="An author in the catalog instead.")
+@click.option("--json", "as_json", is_flag=True, help="Print the events as JSON.")
+def timeline(file: str | None, author_slug: str | None, as_json: bool) -> None:
+    """The dated life events in FILE's biographies, or in a catalog author's (--author).
+
+    Dates are ISO partial dates (1921, 1928-03); undated facts follow the dated ones.
+    For a catalog author, editors' corrections, additions and hidden events apply.
+    """
+    from readingroom.timeline.events import extract_events
+
+    if (file is None) == (author_slug is None):
+        _fail("give either FILE or --author SLUG")
+    authors: list[tuple[str, list[Any]]] = []
+    if file is not None:
+        name, data = _read(file)
+        try:
+            result = parse_guide(decode_guide(data).text)
+        except GuideDecodeError as exc:
+            _fail(Problem(exc.message, exc.line).format(name))
+        authors = [(a.name, extract_events(a.biography)) for a in result.guide.authors]
+    else:
+        _setup_django()
+        from readingroom.catalog.models import Author
+        from readingroom.catalog.timelines import timeline as stored_timeline
+
+        record = Author.objects.filter(slug=author_slug).first()
+        if record is None:
+            _fail(f"no author with the slug {author_slug!r}")
+        authors = [(record.name, [_StoredEvent(e) for e in stored_timeline(record)])]
+    if as_json:
+        document = {
+            "authors": [
+                {"name": name, "events": [_event_json(e) for e in events]}
+                for name, events in authors
+            ]
+        }
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        return
+    for name, events in authors:
+        click.echo(name)
+        for event in events:
+            when = event.start or "undated"
+            if event.end and event.end != event.start:
+                when = f"{event.start}–{event.end}"
+            places = f"  [{', '.join(event.places)}]" if event.places else ""
+            click.echo(f"  {when:<18} {event.label}{places}")
+
+
+class _StoredEvent:
+    """A stored life event with the extractor's shape, for printing both alike."""
+
+    def __init__(self, event: Any) -> None:
+        self.start, self.end, self.label = event.start, event.end, event.label
+        self.precision, self.modifier, self.text = event.precision, event.modifier, event.text
+        self.places = event.places or []
+        self.span = (event.span_start or 0, event.span_end or 0)
+
+
 @cli.command()
 @click.argument("name")
 @click.option("--editor", is_flag=True, help="May log in and edit the catalog (the editors group).")

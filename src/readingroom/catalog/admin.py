@@ -13,7 +13,17 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
-from .models import Author, Contribution, Guide, GuideEntry, SlugRedirect, Source, Work
+from .models import (
+    Author,
+    Contribution,
+    Guide,
+    GuideEntry,
+    LifeEvent,
+    SlugRedirect,
+    Source,
+    Work,
+)
+from .timelines import recompute
 
 
 class _MissingFilter(admin.SimpleListFilter):
@@ -77,12 +87,22 @@ class ContributionInline(admin.TabularInline):
     verbose_name_plural = "works"
 
 
+class LifeEventInline(admin.TabularInline):
+    """Correct, hide or add life events; whatever an editor touches is theirs to keep."""
+
+    model = LifeEvent
+    extra = 0
+    fields = ("start", "end", "modifier", "label", "places", "hidden", "origin", "expression")
+    readonly_fields = ("origin", "expression")
+    ordering = ("start", "position")
+
+
 @admin.register(Author)
 class AuthorAdmin(EditedAdmin):
     list_display = ("name", "sort_name", "name_inferred", "work_count", "source", "edited_at")
     list_filter = (("name_inferred", admin.BooleanFieldListFilter), "source")
     search_fields = ("name", "sort_name", "biography")
-    inlines = (ContributionInline,)
+    inlines = (ContributionInline, LifeEventInline)
     fieldsets = (
         (None, {"fields": ("name", "sort_name", "name_inferred", "slug", "biography")}),
         ("Provenance", {"fields": EditedAdmin.readonly_fields, "classes": ("collapse",)}),
@@ -97,6 +117,21 @@ class AuthorAdmin(EditedAdmin):
         if change and "name" in form.changed_data:
             obj.name_inferred = False
         super().save_model(request, obj, form, change)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        if formset.model is LifeEvent:
+            for event_form in formset.forms:
+                event = event_form.instance
+                if event_form.has_changed():
+                    if event.pk is None:
+                        event.origin = LifeEvent.Origin.EDITOR
+                    event.edited = True
+        super().save_formset(request, form, formset, change)
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        if "biography" in form.changed_data:
+            recompute([form.instance])
 
 
 class WorkContributionInline(admin.TabularInline):

@@ -13,7 +13,16 @@ from readingroom.formats.catalog_json import DumpError
 from readingroom.search.index import rebuild
 from readingroom.search.signals import search_signals_paused
 
-from .models import Author, CatalogVersion, Contribution, Guide, GuideEntry, Source, Work
+from .models import (
+    Author,
+    CatalogVersion,
+    Contribution,
+    Guide,
+    GuideEntry,
+    LifeEvent,
+    Source,
+    Work,
+)
 
 
 def _place(record: Author | Work | Guide | GuideEntry, sources: dict[int, str]) -> dict[str, Any]:
@@ -64,8 +73,29 @@ def catalog_dump() -> dict[str, Any]:
                 **_place(a, sources),
                 "position": a.position,
                 **_history(a),
+                "life_events": [
+                    {
+                        "start": e.start,
+                        "end": e.end,
+                        "precision": e.precision,
+                        "modifier": e.modifier,
+                        "label": e.label,
+                        "text": e.text,
+                        "places": e.places,
+                        "span": [e.span_start, e.span_end],
+                        "expression": e.expression,
+                        "position": e.position,
+                        "origin": e.origin,
+                        "key": e.key,
+                        "edited": e.edited,
+                        "hidden": e.hidden,
+                    }
+                    for e in sorted(a.life_events.all(), key=lambda e: (e.position, e.pk))
+                ],
             }
-            for a in Author.objects.select_related("edited_by").order_by("slug")
+            for a in Author.objects.select_related("edited_by")
+            .prefetch_related("life_events")
+            .order_by("slug")
         ],
         "works": [
             {
@@ -171,7 +201,19 @@ def _load(document: dict[str, Any]) -> dict[str, int]:
         values["source"] = sources[name] if name is not None else None
         return values
 
-    authors = _upsert(Author, "slug", [placed(a) for a in document["authors"]])
+    authors = _upsert(Author, "slug", [placed(a, ("life_events",)) for a in document["authors"]])
+    for record in document["authors"]:
+        author = authors[record["slug"]]
+        author.life_events.all().delete()
+        LifeEvent.objects.bulk_create(
+            LifeEvent(
+                author=author,
+                **{k: v for k, v in event.items() if k != "span"},
+                span_start=event["span"][0],
+                span_end=event["span"][1],
+            )
+            for event in record["life_events"]
+        )
     works = _upsert(Work, "slug", [placed(w, ("authors",)) for w in document["works"]])
     for index, record in enumerate(document["works"]):
         work = works[record["slug"]]

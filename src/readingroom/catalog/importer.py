@@ -31,6 +31,7 @@ from readingroom.search.index import reindex
 from .bulk import insert_rows, insert_rows_returning_ids
 from .models import Author, CatalogVersion, Contribution, Guide, GuideEntry, Source, Work
 from .slugs import unique_slug
+from .timelines import recompute
 
 T = TypeVar("T")
 
@@ -147,6 +148,8 @@ class _Import:
         self.author_slugs = set(Author.objects.values_list("slug", flat=True))
         self.work_slugs = set(Work.objects.values_list("slug", flat=True))
         self.stale_authors: list[int] = []
+        self.biographies_before: dict[int, str] = {}
+        self.biographies_changed: set[int] = set()
 
     def update(
         self,
@@ -191,6 +194,7 @@ class _Import:
         matched = _match(
             [e.name.casefold() for e in entries], [(a.name.casefold(), a) for a in previous]
         )
+        self.biographies_before = {a.pk: a.biography for a in previous}
         ids: list[int | None] = []
         updated: list[Author] = []
         created: list[dict[str, object]] = []
@@ -215,6 +219,9 @@ class _Import:
         fresh = iter(new_ids)
         kept = [pk if pk is not None else next(fresh) for pk in ids]
         self.touched_authors.update(new_ids, (a.pk for a in updated))
+        self.biographies_changed = set(new_ids) | {
+            a.pk for a in updated if a.biography != self.biographies_before.get(a.pk)
+        }
         self.stale_authors = [a.pk for a in previous if a.pk not in set(kept)]
         self.report.authors.update(
             created=len(created),
@@ -380,6 +387,7 @@ def import_guide_bytes(
         works = run.works(authors, result.guide.authors)
         run.remove_stale_authors()
         run.reindex()
+        recompute(Author.objects.filter(pk__in=run.biographies_changed))
         CatalogVersion.bump()
         run.guide(guide_title, works, result.guide.works)
     return report

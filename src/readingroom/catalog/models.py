@@ -238,3 +238,42 @@ class CatalogVersion(models.Model):
         )
         if not updated:
             cls.objects.get_or_create(pk=1, defaults={"number": 1})
+
+
+class LifeEvent(models.Model):
+    """A dated (or undated) event of an author's life, drawn from the biography.
+
+    Extracted events are recomputed whenever the biography changes; an event an
+    editor corrected, hid or added is theirs and survives that (``key`` ties an
+    extracted event to its sentence and expression, so a correction finds it again).
+    """
+
+    class Origin(models.TextChoices):
+        EXTRACTED = "extracted"
+        EDITOR = "editor"
+
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="life_events")
+    start = models.CharField(
+        max_length=20, null=True, blank=True, help_text="ISO date: 1921, 1928-03"
+    )
+    end = models.CharField(max_length=20, null=True, blank=True)
+    precision = models.CharField(max_length=10, null=True, blank=True)
+    modifier = models.CharField(max_length=20, null=True, blank=True)
+    label = models.CharField(max_length=255)
+    text = models.TextField(blank=True, help_text="The sentence of the biography it comes from.")
+    places = models.JSONField(default=list, blank=True)
+    span_start = models.PositiveIntegerField(null=True, blank=True)
+    span_end = models.PositiveIntegerField(null=True, blank=True)
+    expression = models.CharField(max_length=255, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EXTRACTED)
+    key = models.CharField(max_length=32, blank=True, db_index=True)
+    edited = models.BooleanField(default=False, help_text="Corrected by an editor: kept as is.")
+    hidden = models.BooleanField(default=False, help_text="Hidden by an editor.")
+
+    class Meta:
+        ordering = ["author", "position"]
+
+    def __str__(self) -> str:
+        when = f"{self.start}–{self.end}" if self.end != self.start else str(self.start)
+        return f"{when if self.start else 'undated'}: {self.label}"

@@ -37,6 +37,7 @@ _SCHEMA: dict[str, dict[str, tuple[type | None, ...]]] = {
         "created_at": _STR,
         "edited_at": (str, None),
         "edited_by": (str, None),
+        "life_events": _LIST,
     },
     "works": {
         "slug": _STR,
@@ -70,6 +71,22 @@ _SCHEMA: dict[str, dict[str, tuple[type | None, ...]]] = {
 }
 _NESTED: dict[tuple[str, str], dict[str, tuple[type | None, ...]]] = {
     ("works", "authors"): {"author": _STR, "role": _STR, "order": _INT},
+    ("authors", "life_events"): {
+        "start": (str, None),
+        "end": (str, None),
+        "precision": (str, None),
+        "modifier": (str, None),
+        "label": _STR,
+        "text": _STR,
+        "places": _LIST,
+        "span": _LIST,
+        "expression": _STR,
+        "position": _INT,
+        "origin": _STR,
+        "key": _STR,
+        "edited": _BOOL,
+        "hidden": _BOOL,
+    },
     ("guides", "entries"): {
         "work": _STR,
         "order": _INT,

@@ -125,3 +125,62 @@ def _best_overlap(gold: GoldTimex, found: list[Timex]) -> Timex | None:
     if not overlapping:
         return None
     return max(overlapping, key=lambda t: min(t.end, gold.end) - max(t.start, gold.start))
+
+
+@dataclass
+class EventScores:
+    """Dated life events against hand-written gold: an event counts when its start and
+    end agree with the gold's (at the coarser of the two precisions) and its sentence
+    overlaps the gold's text."""
+
+    gold: int = 0
+    system: int = 0
+    matched: int = 0
+    missed: list[str] = field(default_factory=list)
+    false: list[str] = field(default_factory=list)
+
+    def add(self, other: EventScores) -> None:
+        self.gold += other.gold
+        self.system += other.system
+        self.matched += other.matched
+        self.missed += other.missed
+        self.false += other.false
+
+    def table(self) -> tuple[float, float, float]:
+        return Scores.f1(self.matched, self.system, self.gold)
+
+
+def _same_date(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a.startswith(b) or b.startswith(a)
+
+
+def score_events(biography: str, gold: list[dict[str, str]]) -> EventScores:
+    from .events import extract_events
+
+    found = [e for e in extract_events(biography) if e.dated]
+    scores = EventScores(gold=len(gold), system=len(found))
+    used: set[int] = set()
+    for expected in gold:
+        start = biography.find(expected["text"])
+        if start < 0:
+            raise ValueError(f"gold text not in the biography: {expected['text']!r}")
+        end = start + len(expected["text"])
+        for index, event in enumerate(found):
+            if index in used or not (event.span[0] < end and start < event.span[1]):
+                continue
+            if _same_date(event.start, expected["start"]) and _same_date(
+                event.end, expected["end"]
+            ):
+                used.add(index)
+                scores.matched += 1
+                break
+        else:
+            scores.missed.append(f"{expected['start']}–{expected['end']} {expected['label']}")
+    scores.false = [
+        f"{e.start}–{e.end} {e.label} ({e.expression})"
+        for i, e in enumerate(found)
+        if i not in used
+    ]
+    return scores

@@ -41,8 +41,9 @@ class LifeEvent:
 _ABBREVIATIONS = re.compile(r"\b(?:St|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Col|Lt|Capt|Prof|No|vs|etc|ca|c)\.\Z")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _CLAUSE = re.compile(
-    r"[;:]|,\s+(?!(?:and|or)\b)|\s+—\s+|\s+(?:where|when|whereupon|while|which|who)\s+"
+    r"[;:]|,\s+(?:and\s+|but\s+)?|\s+—\s+|\s+(?:where|when|whereupon|while|which|who)\s+"
 )
+_WHEN = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^\s*(?:–|—|-|to|until|till|through|and)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
 _UNTIL = re.compile(r"(?:until|till|up to)\s+$", re.IGNORECASE)
@@ -59,7 +60,8 @@ _TEENS = re.compile(
 _IRREGULAR = set(
     """born went took became began left fled wrote met made gave got saw found came ran won lost
     spent sent led held taught fought sought brought built stood kept set chose rose fell grew knew
-    drew broke spoke died dying bore sold bought caught""".split()
+    drew broke spoke died dying bore sold bought caught drawn known seen taken given written
+    chosen thrown shown grown""".split()
 )
 _NOT_VERBS = set("hundred red bed seed need speed united called so-called indeed".split())
 _LEAD = re.compile(
@@ -111,7 +113,7 @@ def _boundaries(text: str, sentence: tuple[int, int]) -> tuple[tuple[int, int], 
 
 @lru_cache(maxsize=8192)
 def _is_verb(word: str, first: bool = False) -> bool:
-    lower = word.lower()
+    lower = word.lower().rsplit("-", 1)[-1]  # co-founded
     # Inside a sentence a capitalised word is a name ("the Left Opposition").
     if lower in _NOT_VERBS or not lower.isalpha() or (word[:1].isupper() and not first):
         return False
@@ -210,6 +212,13 @@ def _dated_events(
     for index, timex in enumerate(inside):
         if index in skip:
             continue
+        previous = inside[index - 1] if index else None
+        if (
+            previous is not None
+            and previous.end_value
+            and re.fullmatch(r"\s+(?:of|in)\s+", text[previous.end : timex.start])
+        ):
+            continue  # "the German invasion of 1940": the year belongs to the name
         before = text[max(sentence[0], timex.start - 40) : timex.start]
         start_value = end_value = None
         modifier = timex.mod
@@ -261,10 +270,30 @@ def _dated_events(
             # "After the February revolution in Russia, Serge headed back": the main clause.
             clause_end = _clause(text, clause_end + 1, clause_end + 2, sentence)[1]
             bare = _without(text[clause_start:clause_end], removed, clause_start)
+        while not _has_verb(bare) and clause_start > sentence[0]:
+            # "… died in Dmitrov, near Moscow, on 8 February 1921": the clauses before.
+            clause_start = _clause(text, clause_start - 2, clause_start - 1, sentence)[0]
+            bare = _without(text[clause_start:clause_end], removed, clause_start)
         clause = text[clause_start:clause_end]
         label = _label(bare, expression[0].start - clause_start)
         if not label:
             continue
+        if _UNTIL.search(before) and (when := _WHEN.match(text, expression[-1].end)):
+            # "stayed until 1936 when he was allowed to leave": the leaving is 1936 too.
+            when_end = sentence[1]
+            events.append(
+                LifeEvent(
+                    start=end_value,
+                    end=end_value,
+                    precision=_precision(timex.value),
+                    modifier=None,
+                    label=_label(text[when.end() : when_end], 0),
+                    text=text[sentence[0] : sentence[1]],
+                    places=[p for p in places if p in text[when.end() : when_end]],
+                    span=sentence,
+                    expression=timex.text,
+                )
+            )
         events.append(
             LifeEvent(
                 start=start_value,
@@ -299,7 +328,10 @@ def _life_span_events(narrative: _Narrative, sentence: tuple[int, int]) -> list[
                 end=str(narrative.birth_year + last),
                 precision="year",
                 modifier=None,
-                label=_label(narrative.text[clause[0] : clause[1]].replace(teens.group(), "")),
+                label=_label(
+                    narrative.text[clause[0] : clause[1]].replace(teens.group(), ""),
+                    sentence[0] + teens.start() - clause[0],
+                ),
                 text=text,
                 places=find_places(narrative.text[clause[0] : clause[1]]),
                 span=sentence,

@@ -156,7 +156,10 @@ def find_places(text: str) -> list[str]:
         while start < len(words):
             for end in range(len(words), start, -1):
                 candidate = " ".join(words[start:end])
-                if candidate in places:
+                # Part of a longer name counts only after "of" (University of Zurich):
+                # "Alexandra Kollontai" names a person, not the town of Alexandra.
+                whole = (start, end) == (0, len(words)) or (start and words[start - 1] == "of")
+                if candidate in places and whole:
                     if candidate not in found:
                         found.append(candidate)
                     start = end

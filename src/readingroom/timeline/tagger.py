@@ -661,6 +661,8 @@ _FIRST_WORDS = {
     "set": "every each per yearly hourly nightly",
     "year": "#",
 }
+
+
 def _rules_by_word() -> dict[str, list[int]]:
     by_word: dict[str, list[int]] = {}
     for index, (name, _, _) in enumerate(_RULES):

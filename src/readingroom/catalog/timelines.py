@@ -1,0 +1,69 @@
+"""Keeping authors' life events in step with their biographies.
+
+Extraction (readingroom.timeline) is recomputed whenever a biography is imported
+or edited. Events an editor corrected, hid or added stay as the editor left them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from readingroom.timeline.events import LifeEvent as ExtractedEvent
+from readingroom.timeline.events import extract_events
+
+from .models import Author, LifeEvent
+
+
+def event_key(event: ExtractedEvent) -> str:
+    """Which extracted event this is, across recomputations: its sentence and expression."""
+    text = f"{event.text}\x00{event.expression}\x00{event.label if not event.dated else ''}"
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def recompute(authors: Iterable[Author]) -> None:
+    """Extract each author's events again, keeping what editors made their own."""
+    authors = list(authors)
+    if not authors:
+        return
+    ids = [a.pk for a in authors]
+    extracted = LifeEvent.objects.filter(author_id__in=ids, origin=LifeEvent.Origin.EXTRACTED)
+    kept = {
+        (e.author_id, e.key): e
+        for e in extracted.filter(edited=True) | extracted.filter(hidden=True)
+    }
+    extracted.filter(edited=False, hidden=False).delete()
+    new, moved = [], []
+    for author in authors:
+        for position, event in enumerate(extract_events(author.biography)):
+            key = event_key(event)
+            if (author.pk, key) in kept:
+                mine = kept[(author.pk, key)]
+                mine.position = position
+                moved.append(mine)
+                continue
+            new.append(
+                LifeEvent(
+                    author=author,
+                    start=event.start,
+                    end=event.end,
+                    precision=event.precision,
+                    modifier=event.modifier,
+                    label=event.label[:255],
+                    text=event.text,
+                    places=event.places,
+                    span_start=event.span[0],
+                    span_end=event.span[1],
+                    expression=event.expression[:255],
+                    position=position,
+                    key=key,
+                )
+            )
+    LifeEvent.objects.bulk_update(moved, ["position"])
+    LifeEvent.objects.bulk_create(new, batch_size=2000)
+
+
+def timeline(author: Author) -> list[LifeEvent]:
+    """The events readers see: not hidden, dated ones in date order, then undated."""
+    events = list(author.life_events.filter(hidden=False))
+    return sorted(events, key=lambda e: (e.start is None, e.start or "", e.position))
