@@ -101,6 +101,24 @@ def test_no_serious_accessibility_violations(browser, server, axe_path, path):
     assert serious == []
 
 
+@pytest.mark.parametrize("width", [1280, 375])
+def test_timeline_screenshot(browser, server, width):
+    context = browser.new_context(base_url=server, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto("/authors/serge/")
+    life = page.locator("section.life")
+    assert life.locator("svg.timeline a").count() >= 24
+    assert life.locator("ol.timeline-list li").first.inner_text().startswith("1909")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    life.screenshot(path=str(SCREENSHOTS / f"author-timeline-{width}.png"))
+    # An event in the drawing leads to its line in the list, and that to its sentence.
+    page.locator("svg.timeline a").first.click()
+    assert page.evaluate("location.hash") == "#event-1"
+    page.locator("#event-1 a.source").click()
+    assert page.evaluate("location.hash") == "#sentence-1"
+    context.close()
+
+
 @pytest.mark.parametrize(("width", "height"), [(1280, 1000), (375, 800)])
 def test_screenshots(browser, server, width, height):
     context = browser.new_context(base_url=server, viewport={"width": width, "height": height})

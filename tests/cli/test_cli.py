@@ -125,7 +125,7 @@ def test_demo_loads_the_sample(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "command", ["parse", "import", "export", "serve", "demo", "createuser", "check"]
+    "command", ["parse", "import", "export", "serve", "demo", "createuser", "check", "timeline"]
 )
 def test_every_command_has_help(command, tmp_path):
     result = run(command, "--help", data_dir=tmp_path)
@@ -184,3 +184,31 @@ def test_secret_key_is_generated_into_the_data_dir(tmp_path):
     key = (tmp_path / "secret_key").read_text()
     assert len(key) >= 50
     assert oct((tmp_path / "secret_key").stat().st_mode)[-3:] == "600"
+
+
+def test_timeline_json(seed_path, tmp_path):
+    result = run("timeline", str(seed_path), "--json", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    [author] = json.loads(result.stdout)["authors"]
+    assert author["name"] == "Serge"
+    first = author["events"][0]
+    assert set(first) == {
+        "start",
+        "end",
+        "precision",
+        "modifier",
+        "label",
+        "text",
+        "places",
+        "span",
+    }
+    assert (first["start"], first["end"], first["label"]) == (
+        "1909",
+        "1909",
+        "expelled from Belgium",
+    )
+    stored = run("import", str(seed_path), data_dir=tmp_path)
+    assert stored.returncode == 0
+    from_catalog = run("timeline", "--author", "serge", data_dir=tmp_path)
+    assert "expelled from Belgium" in from_catalog.stdout.decode()
+    assert run("timeline", data_dir=tmp_path).returncode == 1

@@ -183,3 +183,14 @@ def test_server_error_page_in_the_site_style(rf):
     html = response.content.decode()
     assert "Something went wrong" in html
     assert "/static/readingroom/site.css" in html
+
+
+def test_author_page_shows_the_life_timeline(seeded):
+    html = seeded.get("/authors/serge/").content.decode()
+    assert '<svg class="timeline"' in html
+    assert "<title>1909: expelled from Belgium</title>" in html
+    assert 'id="event-1"' in html
+    assert '<span class="event-sentence" id="sentence-1">' in html
+    assert 'href="#sentence-1"' in html
+    # The works sit on the same axis.
+    assert "<title>1939: Midnight in the Century</title>" in html

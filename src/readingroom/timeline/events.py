@@ -44,6 +44,7 @@ _CLAUSE = re.compile(
     r"[;:]|,\s+(?:and\s+|but\s+)?|\s+—\s+|\s+(?:where|when|whereupon|while|which|who)\s+"
 )
 _WHEN = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
+_SHORT_RANGE = re.compile(r"\s*[–—-]\s*(\d{2}|\d{4})\b(?!\s*(?:%|pages))")
 _RANGE_JOIN = re.compile(r"^\s*(?:–|—|-|to|until|till|through|and)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
 _UNTIL = re.compile(r"(?:until|till|up to)\s+$", re.IGNORECASE)
@@ -223,6 +224,7 @@ def _dated_events(
         start_value = end_value = None
         modifier = timex.mod
         expression = [timex]
+        short_range = None
         if timex.type == "DATE" and re.match(r"\d{3}", timex.value):
             following = inside[index + 1] if index + 1 < len(inside) else None
             joined = following and _RANGE_JOIN.match(text[timex.end : following.start])
@@ -237,6 +239,15 @@ def _dated_events(
                     start_value, end_value = first[0], last[1]
                     expression.append(following)
                     skip.add(index + 1)
+            short_range = (
+                _SHORT_RANGE.match(text, timex.end) if re.fullmatch(r"\d{4}", timex.value) else None
+            )
+            if start_value is None and short_range:
+                # "1926–27": the end year borrows the start's century.
+                end_year = short_range[1]
+                if len(end_year) == 2:
+                    end_year = timex.value[:2] + end_year
+                start_value, end_value = timex.value, end_year
             if start_value is None:
                 covered = span(timex.value)
                 if covered is None:
@@ -265,6 +276,8 @@ def _dated_events(
         clause_start, clause_end = _clause(text, expression[0].start, expression[-1].end, sentence)
         # A named event keeps its name in the label ("fleeing the German invasion").
         removed = [] if timex.end_value else [(t.start, t.end) for t in expression]
+        if short_range:
+            removed.append((timex.end, short_range.end()))
         bare = _without(text[clause_start:clause_end], removed, clause_start)
         if not _has_verb(bare) and clause_end < sentence[1]:
             # "After the February revolution in Russia, Serge headed back": the main clause.
@@ -316,6 +329,30 @@ def _life_span_events(narrative: _Narrative, sentence: tuple[int, int]) -> list[
     """'in his teens' and 'until his death', once birth and death years are known."""
     text = narrative.text[sentence[0] : sentence[1]]
     events = []
+    if (death := _DEATH.search(text)) and narrative.death_year:
+        position = sentence[0] + death.start()
+        before = [
+            t for t in narrative.timexes if t.start < position and re.match(r"\d{4}", t.value)
+        ]
+        since = span(before[-1].value) if before else None
+        if since:
+            clause = _clause(narrative.text, position, position + len(death.group()), sentence)
+            events.append(
+                LifeEvent(
+                    start=since[0],
+                    end=str(narrative.death_year),
+                    precision=_precision(since[0]),
+                    modifier=None,
+                    label=_label(
+                        narrative.text[clause[0] : clause[1]].replace(death.group(), ""),
+                        position - clause[0],
+                    ),
+                    text=text,
+                    places=find_places(narrative.text[clause[0] : clause[1]]),
+                    span=sentence,
+                    expression=death.group(),
+                )
+            )
     if (teens := _TEENS.search(text)) and narrative.birth_year:
         decade = {"teens": 13, "twenties": 20, "thirties": 30, "forties": 40}[teens[1].lower()]
         last = decade + (6 if decade == 13 else 9)
@@ -366,7 +403,7 @@ def extract_events(biography: str) -> list[LifeEvent]:
         dated += found
         if not found:
             undated += _undated_events(biography, sentence)
-    if _TEENS.search(biography):
+    if _TEENS.search(biography) or _DEATH.search(biography):
         for sentence in sentences:
             dated += _life_span_events(narrative, sentence)
     return sorted(dated, key=lambda e: (e.span[0], e.start or "")) + undated

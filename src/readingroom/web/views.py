@@ -20,12 +20,15 @@ from readingroom.catalog.models import (
     SlugRedirect,
     Work,
 )
+from readingroom.catalog.timelines import timeline
 from readingroom.reading import ReadingSpeed, format_duration, reading_minutes
 from readingroom.search.engine import search as run_search
 
 from . import jsonld
 from .cache import cached_for_readers
+from .markdown import render_markdown
 from .reading import ReadingSpeedForm, reading_speed, save_reading_speed
+from .timeline import mark_sentences, timeline_svg
 
 
 def _get_or_redirect(model: type[Model], slug: str, view: str, suffix: str = "") -> Any:
@@ -93,12 +96,20 @@ def author_page(request: HttpRequest, slug: str) -> HttpResponse:
     author = _get_or_redirect(Author, slug, "author")
     works = _works_of(author)
     pages = sum(w.pages or 0 for w in works)
+    events = timeline(author)
+    biography, sentence_of = mark_sentences(str(render_markdown(author.biography)), events)
     return render(
         request,
         "web/author.html",
         {
             "author": author,
             "works": works,
+            "biography": biography,
+            "events": [
+                {"number": n, "event": e, "sentence": sentence_of.get(n)}
+                for n, e in enumerate(events, 1)
+            ],
+            "timeline_svg": timeline_svg(events, works, author.name),
             "total_pages": pages,
             "total_time": _total_time(pages, reading_speed(request)),
             "missing_pages": sum(1 for w in works if w.pages is None),

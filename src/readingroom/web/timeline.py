@@ -1,0 +1,160 @@
+"""The author page's life timeline: a server-drawn SVG beside a text list.
+
+Life events are points or spans on a year axis, the works' publication years sit
+on the same axis below them, and every mark links to its event in the list, which
+links to the sentence of the biography it came from. No JavaScript is needed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
+
+from readingroom.catalog.models import LifeEvent, Work
+
+WIDTH, LEFT, RIGHT = 1000, 20, 20
+LANE, TOP, WORK_ROW = 22, 30, 34
+
+
+@dataclass
+class Mark:
+    event: LifeEvent
+    anchor: str
+    start: float
+    end: float
+    lane: int = 0
+
+
+def _year(value: str, end: bool) -> float | None:
+    match = re.match(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", value)
+    if match is None:
+        return None
+    year, month = int(match[1]), int(match[2]) if match[2] else None
+    if month is None:
+        return year + (0.999 if end else 0.0)
+    return year + (month - (0 if end else 1)) / 12
+
+
+def _lanes(marks: list[Mark], min_gap: float) -> int:
+    """Greedy lanes so that no two marks overlap; returns how many lanes it took."""
+    ends: list[float] = []
+    for mark in sorted(marks, key=lambda m: m.start):
+        for lane, end in enumerate(ends):
+            if mark.start > end + min_gap:
+                mark.lane, ends[lane] = lane, mark.end
+                break
+        else:
+            mark.lane = len(ends)
+            ends.append(mark.end)
+    return max(1, len(ends))
+
+
+def _label(event: LifeEvent) -> str:
+    when = event.start or ""
+    if event.end and event.end != event.start:
+        when = f"{event.start}–{event.end}"
+    return f"{when}: {event.label}"
+
+
+def timeline_svg(events: list[LifeEvent], works: list[Work], author_name: str) -> SafeString:
+    marks = []
+    for index, event in enumerate(events, 1):
+        if not event.start:
+            continue
+        start, end = _year(event.start, False), _year(event.end or event.start, True)
+        if start is not None and end is not None:
+            marks.append(Mark(event, f"event-{index}", start, max(end, start)))
+    years = [w.year for w in works if w.year]
+    if not marks and not years:
+        return mark_safe("")
+    first = min([m.start for m in marks] + years)
+    last = max([m.end for m in marks] + [y + 1 for y in years])
+    first, last = (int(first) // 5) * 5, (int(last) // 5 + 1) * 5
+    scale = (WIDTH - LEFT - RIGHT) / max(last - first, 1)
+
+    def x(year: float) -> float:
+        return round(LEFT + (year - first) * scale, 1)
+
+    lanes = _lanes(marks, 1.5 / scale * 10)
+    works_y = TOP + lanes * LANE + 14
+    height = works_y + WORK_ROW + 24
+    parts = [
+        f'<svg class="timeline" viewBox="0 0 {WIDTH} {height}" role="group" '
+        f'aria-labelledby="timeline-title timeline-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="timeline-title">Timeline of {escape(author_name)}</title>',
+        f'<desc id="timeline-desc">{len(marks)} dated life events and {len(years)} works '
+        f"from {first} to {last}; the same events are listed as text beside it.</desc>",
+    ]
+    step = 5 if last - first <= 60 else 10
+    for tick in range(first, last + 1, step):
+        parts.append(
+            f'<line class="tick" x1="{x(tick)}" y1="{TOP - 8}" x2="{x(tick)}" y2="{works_y + 8}"/>'
+            f'<text class="tick-label" x="{x(tick)}" y="{height - 6}">{tick}</text>'
+        )
+    for mark in marks:
+        y = TOP + mark.lane * LANE
+        title = f"<title>{escape(_label(mark.event))}</title>"
+        if mark.end - mark.start > 1.01:
+            shape = (
+                f'<rect class="span" x="{x(mark.start)}" y="{y - 6}" '
+                f'width="{max(x(mark.end) - x(mark.start), 4)}" height="12" rx="6"/>'
+            )
+        else:
+            shape = f'<circle class="point" cx="{x((mark.start + mark.end) / 2)}" cy="{y}" r="6"/>'
+        parts.append(f'<a href="#{mark.anchor}">{title}{shape}</a>')
+    parts.append(
+        f'<line class="axis" x1="{LEFT}" y1="{works_y}" x2="{WIDTH - RIGHT}" y2="{works_y}"/>'
+    )
+    for index, work in enumerate(w for w in works if w.year):
+        cx, cy = x(work.year + 0.5), works_y + 14 + (index % 2) * 10
+        parts.append(
+            f'<a href="{escape(work.get_absolute_url())}"><title>{work.year}: '
+            f"{escape(work.title)}</title>"
+            f'<path class="work" d="M{cx} {cy - 6} L{cx + 6} {cy} L{cx} {cy + 6} '
+            f'L{cx - 6} {cy} Z"/></a>'
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+def _markdown_text(text: str) -> str:
+    """Text as markdown-it and nh3 leave it in HTML (quotes bare), to find a sentence there."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\xa0", "&nbsp;")
+    )
+
+
+def mark_sentences(
+    biography_html: str, events: list[LifeEvent]
+) -> tuple[SafeString, dict[int, str]]:
+    """The rendered biography with each event's sentence wrapped as a link target.
+
+    Returns the HTML and, for each event number whose sentence was found, the id of
+    that sentence (events from one sentence share it).
+    """
+    anchors: dict[int, str] = {}
+    by_sentence: dict[str, str] = {}
+    html = biography_html
+    for index, event in enumerate(events, 1):
+        sentence = _markdown_text(event.text.strip())
+        if not sentence:
+            continue
+        if sentence in by_sentence:
+            anchors[index] = by_sentence[sentence]
+            continue
+        position = html.find(sentence)
+        if position < 0 or html.count("<span", 0, position) != html.count("</span>", 0, position):
+            continue
+        anchor = f"sentence-{index}"
+        html = (
+            f'{html[:position]}<span class="event-sentence" id="{anchor}">'
+            f"{sentence}</span>{html[position + len(sentence) :]}"
+        )
+        anchors[index] = by_sentence[sentence] = anchor
+    return mark_safe(html), anchors

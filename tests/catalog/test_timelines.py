@@ -1,0 +1,48 @@
+"""Life events in the catalog: computed on import, editors' corrections kept."""
+
+import pytest
+
+from readingroom.catalog.importer import import_guide_bytes
+from readingroom.catalog.models import Author, LifeEvent
+from readingroom.catalog.timelines import recompute, timeline
+
+pytestmark = pytest.mark.django_db
+
+
+def test_import_stores_the_events(seed_bytes):
+    import_guide_bytes("seed.txt", seed_bytes)
+    author = Author.objects.get()
+    events = timeline(author)
+    assert events[0].start == "1909"
+    assert events[0].label == "expelled from Belgium"
+    assert sum(1 for e in events if e.start) >= 24
+
+
+def test_corrections_survive_reimport_and_recomputation(seed_bytes):
+    import_guide_bytes("seed.txt", seed_bytes)
+    author = Author.objects.get()
+    expelled = author.life_events.get(start="1909")
+    expelled.label, expelled.edited = "expelled from Belgium for his politics", True
+    expelled.save()
+    hidden = author.life_events.get(start="1912")
+    hidden.hidden = True
+    hidden.save()
+    LifeEvent.objects.create(
+        author=author, start="1890-12", end="1890-12", label="born in Brussels", origin="editor"
+    )
+    changed = seed_bytes.replace(b"to fight side by side", b"to stand side by side")
+    import_guide_bytes("seed.txt", changed)
+    recompute([Author.objects.get()])
+    author = Author.objects.get()
+    assert author.life_events.get(start="1909").label == "expelled from Belgium for his politics"
+    assert author.life_events.filter(start="1912", hidden=True).count() == 1
+    assert "1912" not in [e.start for e in timeline(author)]
+    assert author.life_events.filter(origin="editor", label="born in Brussels").count() == 1
+    assert author.life_events.filter(start="1909").count() == 1
+
+
+def test_unchanged_biography_is_not_recomputed(seed_bytes):
+    import_guide_bytes("seed.txt", seed_bytes)
+    ids = set(LifeEvent.objects.values_list("pk", flat=True))
+    import_guide_bytes("seed.txt", seed_bytes.replace(b"131 pages", b"132 pages"))
+    assert set(LifeEvent.objects.values_list("pk", flat=True)) == ids

@@ -1,0 +1,78 @@
+"""Life events from biographies, scored against the gold files written by hand."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from readingroom.guidetext import decode_guide, parse_guide
+from readingroom.timeline.evaluation import score_events
+from readingroom.timeline.events import extract_events
+from readingroom.timeline.gazetteers import find_events, find_places, historical_events
+from tests.conftest import SAMPLE
+
+GOLD = Path(__file__).parent / "gold"
+
+
+def _seed_biography(seed_bytes):
+    [author] = parse_guide(decode_guide(seed_bytes).text).guide.authors
+    return author.biography
+
+
+def test_seed_against_its_gold(seed_bytes):
+    gold = json.loads((GOLD / "seed.json").read_text())["events"]
+    scores = score_events(_seed_biography(seed_bytes), gold)
+    assert scores.matched >= 24, scores.missed  # of 26; the issue asks for 17 of 19
+    assert len(scores.false) <= 2, scores.false
+
+
+@pytest.mark.parametrize(
+    "entry", json.loads((GOLD / "sample-guide.json").read_text()), ids=lambda e: e["author"]
+)
+def test_sample_guide_against_its_gold(entry):
+    authors = {a.name: a for a in parse_guide(SAMPLE.read_text(encoding="utf-8")).guide.authors}
+    scores = score_events(authors[entry["author"]].biography, entry["events"])
+    assert scores.matched >= len(entry["events"]) - 1, scores.missed
+    assert len(scores.false) <= 1, scores.false
+
+
+def test_seed_events_have_labels_places_and_offsets(seed_bytes):
+    biography = _seed_biography(seed_bytes)
+    events = {e.start: e for e in extract_events(biography) if e.dated}
+    expelled = events["1909"]
+    assert expelled.label == "expelled from Belgium"
+    assert expelled.places == ["Belgium"]
+    assert biography[expelled.span[0] : expelled.span[1]] == expelled.text
+    assert "1909" in expelled.text
+    released = events["1928-05"]
+    assert (released.label, released.expression) == ("released", "two months")
+    four_years = next(e for e in events.values() if e.expression == "the next four years")
+    assert (four_years.start, four_years.end) == ("1936", "1940")
+    assert four_years.places == ["Belgium", "France"]
+
+
+def test_undated_facts_are_kept(seed_bytes):
+    undated = [e for e in extract_events(_seed_biography(seed_bytes)) if not e.dated]
+    assert any(e.label.startswith("born in Brussels") for e in undated)
+
+
+def test_ranges_teens_and_death():
+    bio = (
+        "She was born in 1890. In her teens she read Marx. From 1936 to 1940 she lived in "
+        "Paris, where she stayed until her death. She wrote it in 1926–27. She died in 1947."
+    )
+    spans = {(e.start, e.end) for e in extract_events(bio)}
+    assert {("1903", "1909"), ("1936", "1940"), ("1926", "1927"), ("1940", "1947")} <= spans
+
+
+def test_gazetteers():
+    assert len(historical_events()) >= 150
+    assert all(e.source for e in historical_events())
+    [(_, _, war)] = find_events("during the Great War he")
+    assert war.start.startswith("1914")
+    assert find_places("He moved from Petrograd to Mexico City via Berlin.") == [
+        "Petrograd",
+        "Mexico City",
+        "Berlin",
+    ]
+    assert find_places("Alexandra Kollontai was born") == []
