@@ -706,21 +706,19 @@ _PRIORITY = {name: index for index, (name, _, _) in enumerate(_RULES)}
 
 
 _YEAR_ONLY = [index for index, (name, _, _) in enumerate(_RULES) if name == "year"]
-# Only the words that can begin a rule, found in one pass of the regex engine.
-_KEYS = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(re.escape(k) for k in sorted(_RULES_BY_WORD, key=len, reverse=True) if k != "#")
-    + r")(?![A-Za-z])|\d+|'"
-)
+_WORD_TOKEN = re.compile(r"[A-Za-z]+|\d+|'")
 
 
 def _candidates(text: str) -> Iterator[tuple[int, int, str, re.Match[str], Rule]]:
     lowered = _lower_except_names(text)
-    for token in _KEYS.finditer(lowered):
+    for token in _WORD_TOKEN.finditer(lowered):
         word = token.group()
         key = "#" if word[0].isdigit() else word
         rules = _RULES_BY_WORD.get(key)
         if not rules:
+            continue
+        start = token.start()
+        if start and (lowered[start - 1].isalnum() or lowered[start - 1] == "-"):
             continue
         if key == "#" and token.end() < len(lowered):
             following = _NEXT_WORD.match(lowered, token.end())
@@ -752,10 +750,13 @@ _NAME = re.compile(
 def _lower_except_names(text: str) -> str:
     """Lower-case the text but keep month and weekday names as written, so the
     patterns can ignore case everywhere else and still tell May from may."""
-    lowered = list(text.lower())
+    lowered = text.lower()
+    pieces, position = [], 0
     for match in _NAME.finditer(text):
-        lowered[match.start() : match.end()] = match.group()
-    return "".join(lowered)
+        pieces += [lowered[position : match.start()], match.group()]
+        position = match.end()
+    pieces.append(lowered[position:])
+    return "".join(pieces)
 
 
 def tag(
