@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .calendar import shift, span, year_of
-from .gazetteers import find_events, find_places
+from .gazetteers import find_events, find_places, place_positions
 from .tagger import Timex, tag
 
 
@@ -47,13 +47,11 @@ _WHEN = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 _SHORT_RANGE = re.compile(r"\s*[–—-]\s*(\d{2}|\d{4})\b(?!\s*(?:%|pages))")
 _RANGE_JOIN = re.compile(r"^\s*(?:–|—|-|to|until|till|through|and)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
-_UNTIL = re.compile(r"(?:until|till|up to)\s+$", re.IGNORECASE)
 _SPAN_DURATION = re.compile(
     r"(?:for|spent|spending|staying|stayed|remained|lasting|over|during|the next|the following)"
     r"\s+(?:the\s+)?(?:next\s+|following\s+|more than\s+|over\s+)?$",
     re.IGNORECASE,
 )
-_POINT_DURATION = re.compile(r"(?:after|within|in)\s+(?:another\s+)?$", re.IGNORECASE)
 _DEATH = re.compile(r"\b(?:until|till|to)\s+(?:his|her|their)\s+death\b", re.IGNORECASE)
 _TEENS = re.compile(
     r"\bin\s+(?:his|her|their)\s+(teens|twenties|thirties|forties)\b", re.IGNORECASE
@@ -112,8 +110,9 @@ def _boundaries(text: str, sentence: tuple[int, int]) -> tuple[tuple[int, int], 
     return tuple(m.span() for m in _CLAUSE.finditer(text, sentence[0], sentence[1]))
 
 
-@lru_cache(maxsize=8192)
-def _is_verb(word: str, first: bool = False) -> bool:
+@lru_cache(maxsize=16384)
+def _is_verb(raw: str, first: bool = False) -> bool:
+    word = raw.strip(',.;:()"“”')
     lower = word.lower().rsplit("-", 1)[-1]  # co-founded
     # Inside a sentence a capitalised word is a name ("the Left Opposition").
     if lower in _NOT_VERBS or not lower.isalpha() or (word[:1].isupper() and not first):
@@ -201,13 +200,21 @@ class _Narrative:
     timexes: list[Timex]
     birth_year: int | None = None
     death_year: int | None = None
+    places: list[tuple[int, str]] = field(default_factory=list)
+
+    def places_in(self, sentence: tuple[int, int]) -> list[str]:
+        names: list[str] = []
+        for position, name in self.places:
+            if sentence[0] <= position < sentence[1] and name not in names:
+                names.append(name)
+        return names
 
 
 def _dated_events(
     narrative: _Narrative, sentence: tuple[int, int], inside: list[Timex]
 ) -> list[LifeEvent]:
     text = narrative.text
-    places = find_places(text[sentence[0] : sentence[1]])
+    places = narrative.places_in(sentence)
     events: list[LifeEvent] = []
     skip: set[int] = set()
     for index, timex in enumerate(inside):
@@ -221,6 +228,8 @@ def _dated_events(
         ):
             continue  # "the German invasion of 1940": the year belongs to the name
         before = text[max(sentence[0], timex.start - 40) : timex.start]
+        tail = before.lower().split()[-3:]
+        until = bool(tail) and (tail[-1] in ("until", "till") or tail[-2:] == ["up", "to"])
         start_value = end_value = None
         modifier = timex.mod
         expression = [timex]
@@ -256,14 +265,14 @@ def _dated_events(
                 if timex.end_value and (last_covered := span(timex.end_value)):
                     start_value, end_value = _month(start_value), _month(last_covered[1])
                 anchor_span = span(timex.anchor) if timex.anchor else None
-                if _UNTIL.search(before) and anchor_span and re.match(r"\d{4}", anchor_span[0]):
+                if until and anchor_span and anchor_span[0][:4].isdigit():
                     start_value = anchor_span[0]
         elif timex.type == "DURATION" and timex.anchor and re.match(r"\d{4}", timex.anchor):
             anchor = span(timex.anchor)
             end_point = _duration_end(timex.anchor, timex)
             if anchor is None or end_point is None:
                 continue
-            if _POINT_DURATION.search(before):
+            if tail and tail[-1] in ("after", "within", "in", "another"):
                 start_value = end_value = end_point
             elif _SPAN_DURATION.search(before) or timex.text.lower().startswith(
                 ("the next", "the following")
@@ -291,7 +300,7 @@ def _dated_events(
         label = _label(bare, expression[0].start - clause_start)
         if not label:
             continue
-        if _UNTIL.search(before) and (when := _WHEN.match(text, expression[-1].end)):
+        if until and (when := _WHEN.match(text, expression[-1].end)):
             # "stayed until 1936 when he was allowed to leave": the leaving is 1936 too.
             when_end = sentence[1]
             events.append(
@@ -383,7 +392,9 @@ def extract_events(biography: str) -> list[LifeEvent]:
     # Named events are dated to the month: day precision would claim too much of a
     # biography that mentions them in passing.
     named = [(s, e, ev.start[:7], ev.end[:7]) for s, e, ev in find_events(biography)]
-    narrative = _Narrative(biography, tag(biography, None, named))
+    narrative = _Narrative(
+        biography, tag(biography, None, named), places=place_positions(biography)
+    )
     sentences = _sentences(biography)
     dated: list[LifeEvent] = []
     undated: list[LifeEvent] = []

@@ -146,10 +146,10 @@ def _split_places(line: str) -> list[str]:
 _CAPITALISED = re.compile(r"\b(?:St\. )?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*")
 
 
-def find_places(text: str) -> list[str]:
-    """Place names in the text, longest first where names nest, in order of appearance."""
+def place_positions(text: str) -> list[tuple[int, str]]:
+    """Every place name in the text with where it starts, in order."""
     places = _places()
-    found: list[str] = []
+    found: list[tuple[int, str]] = []
     for match in _CAPITALISED.finditer(text):
         words = match.group().rstrip(".").split()
         start = 0
@@ -160,10 +160,14 @@ def find_places(text: str) -> list[str]:
                 # "Alexandra Kollontai" names a person, not the town of Alexandra.
                 whole = (start, end) == (0, len(words)) or (start and words[start - 1] == "of")
                 if candidate in places and whole:
-                    if candidate not in found:
-                        found.append(candidate)
+                    found.append((match.start() + match.group().find(candidate), candidate))
                     start = end
                     break
             else:
                 start += 1
     return found
+
+
+def find_places(text: str) -> list[str]:
+    """Place names in the text, longest first where names nest, in order of appearance."""
+    return list(dict.fromkeys(name for _, name in place_positions(text)))

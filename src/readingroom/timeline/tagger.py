@@ -694,7 +694,6 @@ _AFTER_NUMBER = set(
     "century centuries quarter quarters weekend weekends night nights s st nd rd th a p am pm "
     "or and to".split()
 ) | {m.lower() for m in _MONTH_WORDS.split()}
-_NEXT_WORD = re.compile(r"[\s-]*([A-Za-z]+|\d|')")
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -711,31 +710,30 @@ _WORD_TOKEN = re.compile(r"[A-Za-z]+|\d+|'")
 
 def _candidates(text: str) -> Iterator[tuple[int, int, str, re.Match[str], Rule]]:
     lowered = _lower_except_names(text)
-    for token in _WORD_TOKEN.finditer(lowered):
-        word = token.group()
+    tokens = [(m.group(), m.start()) for m in _WORD_TOKEN.finditer(lowered)]
+    for position, (word, start) in enumerate(tokens):
         key = "#" if word[0].isdigit() else word
         rules = _RULES_BY_WORD.get(key)
-        if not rules:
+        if not rules or (start and (lowered[start - 1].isalnum() or lowered[start - 1] == "-")):
             continue
-        start = token.start()
-        if start and (lowered[start - 1].isalnum() or lowered[start - 1] == "-"):
-            continue
-        if key == "#" and token.end() < len(lowered):
-            following = _NEXT_WORD.match(lowered, token.end())
-            if following is None or following.group(1).lower() not in _AFTER_NUMBER:
-                rules = _YEAR_ONLY
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        # The next word must follow at once (spaces or a hyphen between), as in the rules.
+        follower = (
+            following[0].lower()
+            if following and not lowered[start + len(word) : following[1]].strip(" -\n\xa0")
+            else None
+        )
+        if key == "#" and (follower is None or follower not in _AFTER_NUMBER):
+            rules = _YEAR_ONLY
         followers = _AFTER.get(word)
-        if followers is not None:
-            following = _NEXT_WORD.match(lowered, token.end())
-            if following is None or (
-                following.group(1) not in followers
-                and not following.group(1)[0].isdigit()
-                and following.group(1) != "'"
-            ):
-                continue
+        if followers is not None and (
+            follower is None
+            or (follower not in followers and not follower[0].isdigit() and follower != "'")
+        ):
+            continue
         for index in rules:
             name, pattern, function = _COMPILED[index]
-            match = pattern.match(lowered, token.start())
+            match = pattern.match(lowered, start)
             if match and match.end() > match.start():
                 yield match.start(), match.end(), name, match, function
 
