@@ -127,12 +127,6 @@ class Work(Provenance, Edited):
     def get_absolute_url(self) -> str:
         return reverse("work", args=[self.slug])
 
-    @property
-    def lead_author(self) -> Author | None:
-        """The first credited author; pages and exports file the work under them."""
-        contribution = min(self.contributions.all(), key=lambda c: c.order, default=None)
-        return contribution.author if contribution else None
-
 
 class Contribution(models.Model):
     """An author's part in a work; order keeps co-authors as the title page lists them."""

@@ -710,20 +710,18 @@ _WORD_TOKEN = re.compile(r"[A-Za-z]+|\d+|'")
 
 def _candidates(text: str) -> Iterator[tuple[int, int, str, re.Match[str], Rule]]:
     lowered = _lower_except_names(text)
-    tokens = [(m.group(), m.start()) for m in _WORD_TOKEN.finditer(lowered)]
-    for position, (word, start) in enumerate(tokens):
-        key = "#" if word[0].isdigit() else word
-        rules = _RULES_BY_WORD.get(key)
-        if not rules or (start and (lowered[start - 1].isalnum() or lowered[start - 1] == "-")):
+    keys = _RULES_BY_WORD
+    # Only words that can begin a rule (and numbers) get any further look.
+    for token in [
+        m for m in _WORD_TOKEN.finditer(lowered) if m.group() in keys or m.group()[0].isdigit()
+    ]:
+        word, start = token.group(), token.start()
+        if start and (lowered[start - 1].isalnum() or lowered[start - 1] == "-"):
             continue
-        following = tokens[position + 1] if position + 1 < len(tokens) else None
-        # The next word must follow at once (spaces or a hyphen between), as in the rules.
-        follower = (
-            following[0].lower()
-            if following and not lowered[start + len(word) : following[1]].strip(" -\n\xa0")
-            else None
-        )
-        if key == "#" and (follower is None or follower not in _AFTER_NUMBER):
+        next_word = _FOLLOWER.match(lowered, token.end())
+        follower = next_word.group(1).lower() if next_word else None
+        rules = keys["#"] if word[0].isdigit() else keys[word]
+        if word[0].isdigit() and (follower is None or follower not in _AFTER_NUMBER):
             rules = _YEAR_ONLY
         followers = _AFTER.get(word)
         if followers is not None and (
@@ -736,6 +734,10 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, re.Match[str], Rule]
             match = pattern.match(lowered, start)
             if match and match.end() > match.start():
                 yield match.start(), match.end(), name, match, function
+
+
+# The word right after a token, when only spaces or a hyphen stand between.
+_FOLLOWER = re.compile(r"[ \t\n\xa0-]*([A-Za-z]+|\d+|')")
 
 
 _NAME = re.compile(
