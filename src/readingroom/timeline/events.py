@@ -123,7 +123,18 @@ def _is_verb(raw: str, first: bool = False) -> bool:
 
 
 def _has_verb(text: str) -> bool:
-    return any(_is_verb(w.strip(',.;:()"“”'), i == 0) for i, w in enumerate(text.split()))
+    return any(_is_verb(w, i == 0) for i, w in enumerate(text.split()))
+
+
+def _nearest_verb(words: list[str], cut: int) -> int | None:
+    """The verb nearest before position `cut`, else the first after it."""
+    for index in range(min(cut, len(words)) - 1, -1, -1):
+        if _is_verb(words[index], index == 0):
+            return index
+    for index in range(cut, len(words)):
+        if _is_verb(words[index], index == 0):
+            return index
+    return None
 
 
 def _label(clause: str, position: int | None = None) -> str:
@@ -134,20 +145,21 @@ def _label(clause: str, position: int | None = None) -> str:
     """
     words = clause.split()
     cut = len(clause[:position].split()) if position is not None else 0
-    verbs = [i for i, w in enumerate(words) if _is_verb(w.strip(',.;:()"“”'), i == 0)]
-    before = [i for i in verbs if i < cut]
-    chosen = before[-1] if before else (verbs[0] if verbs else None)
+    chosen = _nearest_verb(words, cut)
     if chosen is not None:
         phrase = " ".join(words[chosen : chosen + 6])
     else:
         phrase = _LEAD.sub("", " ".join(words[:7]))
-    phrase = re.split(r"[,;:()\"“”]", phrase)[0]
-    phrase = re.sub(r"\s+", " ", phrase).strip(" .")
+    phrase = _PHRASE_END.split(phrase, 1)[0]
+    phrase = _SPACES.sub(" ", phrase).strip(" .")
     while (trimmed := _TRAILING.sub("", phrase)) != phrase:
         phrase = trimmed
     return phrase[:1].lower() + phrase[1:] if phrase[:2] != phrase[:2].upper() else phrase
 
 
+_SIMPLE_DURATION = re.compile(r"P(\d+)([YMWD])")
+_PHRASE_END = re.compile(r"[,;:()\"“”]")
+_SPACES = re.compile(r"\s+")
 _GOVERNING = re.compile(
     r"(?:\b(?:in|on|at|by|since|from|during|of|for|after|within|until|till)\s+)+$", re.IGNORECASE
 )
@@ -188,7 +200,7 @@ def _month(value: str) -> str:
 
 
 def _duration_end(anchor: str, timex: Timex) -> str | None:
-    match = re.fullmatch(r"P(\d+)([YMWD])", timex.value)
+    match = _SIMPLE_DURATION.fullmatch(timex.value)
     if match is None:
         return None
     return shift(anchor, int(match[1]), match[2])
@@ -224,7 +236,7 @@ def _dated_events(
         if (
             previous is not None
             and previous.end_value
-            and re.fullmatch(r"\s+(?:of|in)\s+", text[previous.end : timex.start])
+            and text[previous.end : timex.start].strip() in ("of", "in")
         ):
             continue  # "the German invasion of 1940": the year belongs to the name
         before = text[max(sentence[0], timex.start - 40) : timex.start]
@@ -234,7 +246,7 @@ def _dated_events(
         modifier = timex.mod
         expression = [timex]
         short_range = None
-        if timex.type == "DATE" and re.match(r"\d{3}", timex.value):
+        if timex.type == "DATE" and timex.value[:3].isdigit():
             following = inside[index + 1] if index + 1 < len(inside) else None
             joined = following and _RANGE_JOIN.match(text[timex.end : following.start])
             if (
@@ -249,7 +261,9 @@ def _dated_events(
                     expression.append(following)
                     skip.add(index + 1)
             short_range = (
-                _SHORT_RANGE.match(text, timex.end) if re.fullmatch(r"\d{4}", timex.value) else None
+                _SHORT_RANGE.match(text, timex.end)
+                if len(timex.value) == 4 and timex.value.isdigit()
+                else None
             )
             if start_value is None and short_range:
                 # "1926–27": the end year borrows the start's century.
@@ -267,7 +281,7 @@ def _dated_events(
                 anchor_span = span(timex.anchor) if timex.anchor else None
                 if until and anchor_span and anchor_span[0][:4].isdigit():
                     start_value = anchor_span[0]
-        elif timex.type == "DURATION" and timex.anchor and re.match(r"\d{4}", timex.anchor):
+        elif timex.type == "DURATION" and timex.anchor and timex.anchor[:4].isdigit():
             anchor = span(timex.anchor)
             end_point = _duration_end(timex.anchor, timex)
             if anchor is None or end_point is None:
@@ -340,9 +354,7 @@ def _life_span_events(narrative: _Narrative, sentence: tuple[int, int]) -> list[
     events = []
     if (death := _DEATH.search(text)) and narrative.death_year:
         position = sentence[0] + death.start()
-        before = [
-            t for t in narrative.timexes if t.start < position and re.match(r"\d{4}", t.value)
-        ]
+        before = [t for t in narrative.timexes if t.start < position and t.value[:4].isdigit()]
         since = span(before[-1].value) if before else None
         if since:
             clause = _clause(narrative.text, position, position + len(death.group()), sentence)
@@ -413,14 +425,15 @@ def extract_events(biography: str) -> list[LifeEvent]:
                 narrative.death_year = year_of(event.start)
         dated += found
         if not found:
-            undated += _undated_events(biography, sentence)
+            undated += _undated_events(narrative, sentence)
     if _TEENS.search(biography) or _DEATH.search(biography):
         for sentence in sentences:
             dated += _life_span_events(narrative, sentence)
     return sorted(dated, key=lambda e: (e.span[0], e.start or "")) + undated
 
 
-def _undated_events(text: str, sentence: tuple[int, int]) -> list[LifeEvent]:
+def _undated_events(narrative: _Narrative, sentence: tuple[int, int]) -> list[LifeEvent]:
+    text = narrative.text
     events = []
     for match in _UNDATED_VERBS.finditer(text, sentence[0], sentence[1]):
         clause = _clause(text, match.start(), match.end(), sentence)
@@ -433,7 +446,7 @@ def _undated_events(text: str, sentence: tuple[int, int]) -> list[LifeEvent]:
                 modifier=None,
                 label=_label(fragment),
                 text=text[sentence[0] : sentence[1]],
-                places=find_places(fragment),
+                places=narrative.places_in((match.start(), clause[1])),
                 span=sentence,
             )
         )
