@@ -12,7 +12,7 @@ Brussels") are kept as undated events.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -215,11 +215,9 @@ class _Narrative:
     places: list[tuple[int, str]] = field(default_factory=list)
 
     def places_in(self, sentence: tuple[int, int]) -> list[str]:
-        names: list[str] = []
-        for position, name in self.places:
-            if sentence[0] <= position < sentence[1] and name not in names:
-                names.append(name)
-        return names
+        first = bisect_left(self.places, (sentence[0], ""))
+        last = bisect_left(self.places, (sentence[1], ""))
+        return list(dict.fromkeys(name for _, name in self.places[first:last]))
 
 
 def _dated_events(
@@ -426,8 +424,10 @@ def extract_events(biography: str) -> list[LifeEvent]:
         dated += found
         if not found:
             undated += _undated_events(narrative, sentence)
-    if _TEENS.search(biography) or _DEATH.search(biography):
-        for sentence in sentences:
+    # Only sentences that say "in his teens" or "until his death" need a second look.
+    marked = {m.start() for pattern in (_TEENS, _DEATH) for m in pattern.finditer(biography)}
+    for sentence in sentences:
+        if any(sentence[0] <= position < sentence[1] for position in marked):
             dated += _life_span_events(narrative, sentence)
     return sorted(dated, key=lambda e: (e.span[0], e.start or "")) + undated
 
