@@ -160,17 +160,32 @@ def _label(clause: str, position: int | None = None) -> str:
 _SIMPLE_DURATION = re.compile(r"P(\d+)([YMWD])")
 _PHRASE_END = re.compile(r"[,;:()\"“”]")
 _SPACES = re.compile(r"\s+")
-_GOVERNING = re.compile(
-    r"(?:\b(?:in|on|at|by|since|from|during|of|for|after|within|until|till)\s+)+$", re.IGNORECASE
-)
+# The prepositions that govern a date ("in 1909", "after two months").
+_GOVERNING = frozenset("in on at by since from during of for after within until till".split())
+
+
+def _drop_governing(piece: str) -> str:
+    """The text before a date without the prepositions that lead into it.
+
+    Splitting off the last words, not a regex anchored at the end: that one would
+    be tried at every position of the clause.
+    """
+    if not piece[-1:].isspace():
+        return piece
+    kept = piece.rstrip()
+    while True:
+        head, _, last = kept.rpartition(" ")
+        if last.lower() not in _GOVERNING:
+            break
+        kept = head.rstrip()
+    return kept + " " if kept != piece.rstrip() else piece
 
 
 def _without(text: str, spans: list[tuple[int, int]], offset: int) -> str:
     """The text with the dates taken out, each with the preposition that governs it."""
     pieces, position = [], 0
     for start, end in sorted(spans):
-        piece = text[position : start - offset]
-        pieces.append(_GOVERNING.sub("", piece))
+        pieces.append(_drop_governing(text[position : start - offset]))
         position = end - offset
     pieces.append(text[position:])
     return "".join(pieces)
