@@ -15,9 +15,9 @@ from tests.conftest import SAMPLE
 
 
 def run(
-    *args: str, data_dir: Path, stdin: bytes | None = None
+    *args: str, data_dir: Path, stdin: bytes | None = None, **environment: str
 ) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "READINGROOM_DATA_DIR": str(data_dir)}
+    env = {**os.environ, "READINGROOM_DATA_DIR": str(data_dir), **environment}
     return subprocess.run(
         [sys.executable, "-m", "readingroom", *args],
         input=stdin,
@@ -134,44 +134,24 @@ def test_every_command_has_help(command, tmp_path):
 
 
 def test_createuser_makes_an_editor(tmp_path):
-    env_password = {"READINGROOM_PASSWORD": "a-long-editor-password"}
-    result = subprocess.run(
-        [sys.executable, "-m", "readingroom", "createuser", "ed", "--editor"],
-        env={**os.environ, "READINGROOM_DATA_DIR": str(tmp_path), **env_password},
-        capture_output=True,
-        check=False,
-    )
+    password = "a-long-editor-password"
+    result = run("createuser", "ed", "--editor", data_dir=tmp_path, READINGROOM_PASSWORD=password)
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode().strip() == "created editor ed"
-    again = subprocess.run(
-        [sys.executable, "-m", "readingroom", "createuser", "ed"],
-        env={**os.environ, "READINGROOM_DATA_DIR": str(tmp_path), **env_password},
-        capture_output=True,
-        check=False,
-    )
+    again = run("createuser", "ed", data_dir=tmp_path, READINGROOM_PASSWORD=password)
     assert again.returncode == 1
     assert "a user called 'ed' already exists" in again.stderr.decode()
 
 
 def test_createuser_refuses_a_weak_password(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "readingroom", "createuser", "ed"],
-        env={**os.environ, "READINGROOM_DATA_DIR": str(tmp_path), "READINGROOM_PASSWORD": "123"},
-        capture_output=True,
-        check=False,
-    )
+    result = run("createuser", "ed", data_dir=tmp_path, READINGROOM_PASSWORD="123")
     assert result.returncode == 1
     assert "password refused" in result.stderr.decode()
     assert "Traceback" not in result.stderr.decode()
 
 
 def test_deploy_check_is_clean_under_https(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "readingroom", "check", "--deploy"],
-        env={**os.environ, "READINGROOM_DATA_DIR": str(tmp_path), "READINGROOM_HTTPS": "1"},
-        capture_output=True,
-        check=False,
-    )
+    result = run("check", "--deploy", data_dir=tmp_path, READINGROOM_HTTPS="1")
     assert result.returncode == 0, result.stderr.decode()
     assert "no issues" in result.stdout.decode()
     insecure = run("check", "--deploy", data_dir=tmp_path)

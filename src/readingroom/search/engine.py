@@ -52,36 +52,31 @@ class SearchResults:
 
 
 # Each facet: the SQL value it groups documents by, and the filter it applies.
+def _length_case() -> str:
+    """The length band of a document, from LENGTH_BANDS, as SQL."""
+    whens = " ".join(
+        f"WHEN d.pages BETWEEN {low} AND {high} THEN '{band}'"
+        for band, _, low, high in LENGTH_BANDS
+    )
+    return f"CASE {whens} END"
+
+
+# Each facet: the SQL value it groups documents by; a chosen value filters on it.
 _FACET_SQL = {
     "author": "CASE WHEN d.kind = 'work' THEN d.facet_author_id END",
     "decade": "(d.year / 10) * 10",
-    "length": "CASE WHEN d.pages < 150 THEN 'short' WHEN d.pages < 400 THEN 'medium'"
-    " WHEN d.pages IS NOT NULL THEN 'long' END",
+    "length": _length_case(),
 }
-
-
-def _filter_sql(name: str, value: str) -> tuple[str, list[object]] | None:
-    """SQL for one facet filter; None for a value that cannot match anything we made."""
-    if name == "author" and value.isdigit():
-        return "d.kind = 'work' AND d.facet_author_id = %s", [int(value)]
-    if name == "decade" and value.isdigit():
-        return "d.year >= %s AND d.year < %s", [int(value), int(value) + 10]
-    if name == "length" and value in {band for band, _, _, _ in LENGTH_BANDS}:
-        low, high = next((lo, hi) for band, _, lo, hi in LENGTH_BANDS if band == value)
-        return "d.pages >= %s AND d.pages <= %s", [low, high]
-    return None
-
-
 _FACET_NAMES = list(_FACET_SQL)
 TOP_AUTHORS = 12
 
 
-def _facet_condition(name: str, value: str) -> tuple[str, list[object]]:
-    """A chosen facet value as a condition on the materialised matches."""
+def _facet_condition(name: str, value: str, column: str) -> tuple[str, list[object]]:
+    """A chosen facet value as a condition on a column holding that facet's value."""
     if name in ("author", "decade") and value.isdigit():
-        return f"{name} = %s", [int(value)]
+        return f"{column} = %s", [int(value)]
     if name == "length":
-        return "length = %s", [value]
+        return f"{column} = %s", [value]
     return "1 = 0", []
 
 
@@ -97,11 +92,15 @@ class _Query:
             cursor.execute(sql, params)
             return list(cursor.fetchall())
 
-    def _conditions(self, skip: str | None = None) -> tuple[str, list[object]]:
+    def _conditions(
+        self, skip: str | None = None, on_documents: bool = False
+    ) -> tuple[str, list[object]]:
+        """The chosen facets as SQL: on the materialised matches' columns, or on `d`."""
         clauses, params = ["1 = 1"], []
         for name, value in self.filters.items():
             if name != skip:
-                clause, values = _facet_condition(name, value)
+                column = _FACET_SQL[name] if on_documents else name
+                clause, values = _facet_condition(name, value, column)
                 clauses.append(clause)
                 params += values
         return " AND ".join(clauses), params
@@ -138,17 +137,11 @@ class _Query:
         return total, facets
 
     def page(self, limit: int, offset: int) -> list[int]:
-        clauses, params = [self.matching.condition], list(self.matching.params)
-        for name, value in self.filters.items():
-            sql = _filter_sql(name, value)
-            if sql is None:
-                return []
-            clauses.append(sql[0])
-            params += sql[1]
+        where, params = self._conditions(on_documents=True)
         rows = self._fetch(
-            f"SELECT d.id FROM {self.matching.tables} WHERE {' AND '.join(clauses)}"
+            f"SELECT d.id FROM {self.matching.tables} WHERE {self.matching.condition} AND {where}"
             f" ORDER BY {self.matching.score} DESC, d.id LIMIT %s OFFSET %s",
-            [*params, limit, offset],
+            [*self.matching.params, *params, limit, offset],
         )
         return [int(str(row[0])) for row in rows]
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .calendar import shift, span, year_of
-from .gazetteers import find_events, find_places, place_positions
+from .gazetteers import find_events, place_positions
 from .tagger import Timex, tag
 
 
@@ -382,7 +382,7 @@ def _life_span_events(narrative: _Narrative, sentence: tuple[int, int]) -> list[
                         position - clause[0],
                     ),
                     text=text,
-                    places=find_places(narrative.text[clause[0] : clause[1]]),
+                    places=narrative.places_in(clause),
                     span=sentence,
                     expression=death.group(),
                 )
@@ -404,7 +404,7 @@ def _life_span_events(narrative: _Narrative, sentence: tuple[int, int]) -> list[
                     sentence[0] + teens.start() - clause[0],
                 ),
                 text=text,
-                places=find_places(narrative.text[clause[0] : clause[1]]),
+                places=narrative.places_in(clause),
                 span=sentence,
                 expression=teens.group(),
             )
