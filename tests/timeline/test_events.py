@@ -8,7 +8,6 @@ import pytest
 from readingroom.guidetext import decode_guide, parse_guide
 from readingroom.timeline.evaluation import score_events
 from readingroom.timeline.events import extract_events
-from readingroom.timeline.gazetteers import find_events, find_places, historical_events
 from tests.conftest import SAMPLE
 
 GOLD = Path(__file__).parent / "gold"
@@ -63,16 +62,3 @@ def test_ranges_teens_and_death():
     )
     spans = {(e.start, e.end) for e in extract_events(bio)}
     assert {("1903", "1909"), ("1936", "1940"), ("1926", "1927"), ("1940", "1947")} <= spans
-
-
-def test_gazetteers():
-    assert len(historical_events()) >= 150
-    assert all(e.source for e in historical_events())
-    [(_, _, war)] = find_events("during the Great War he")
-    assert war.start.startswith("1914")
-    assert find_places("He moved from Petrograd to Mexico City via Berlin.") == [
-        "Petrograd",
-        "Mexico City",
-        "Berlin",
-    ]
-    assert find_places("Alexandra Kollontai was born") == []

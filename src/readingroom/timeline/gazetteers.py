@@ -143,7 +143,13 @@ def _split_places(line: str) -> list[str]:
     return found + line.split()
 
 
-_CAPITALISED = re.compile(r"\b(?:St\. )?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*")
+# Runs of capitalised words ("University of Zurich"). It starts with a character class,
+# not \b, so the regex engine can skip from capital to capital; the lookbehind after it
+# keeps the word boundary. A dot ends a run ("from Belgium. In 1912") except in "St.".
+_REST_OF_WORD = r"(?:(?<=S)t\.\s+[A-Z])?[\w'’-]*"
+_CAPITALISED = re.compile(
+    rf"[A-Z](?<!\w[A-Z]){_REST_OF_WORD}(?:\s+(?:of\s+)?[A-Z]{_REST_OF_WORD})*"
+)
 
 
 def place_positions(text: str) -> list[tuple[int, str]]:
@@ -151,21 +157,50 @@ def place_positions(text: str) -> list[tuple[int, str]]:
     places = _places()
     found: list[tuple[int, str]] = []
     for match in _CAPITALISED.finditer(text):
-        words = match.group().rstrip(".").split()
-        start = 0
-        while start < len(words):
-            for end in range(len(words), start, -1):
-                candidate = " ".join(words[start:end])
-                # Part of a longer name counts only after "of" (University of Zurich):
-                # "Alexandra Kollontai" names a person, not the town of Alexandra.
-                whole = (start, end) == (0, len(words)) or (start and words[start - 1] == "of")
-                if candidate in places and whole:
-                    found.append((match.start() + match.group().find(candidate), candidate))
-                    start = end
-                    break
-            else:
-                start += 1
+        run = match.group()
+        if " " not in run and "\n" not in run:
+            if run in places:
+                found.append((match.start(), run))
+        else:
+            found += _places_in_run(text, match, places)
     return found
+
+
+def _places_in_run(
+    text: str, match: re.Match[str], places: frozenset[str]
+) -> list[tuple[int, str]]:
+    """Place names in a run of several capitalised words.
+
+    The name must fill the run: "Alexandra Kollontai" names a person, not the town of
+    Alexandra. But a sentence's first word is capitalised anyway ("In Berlin"), and
+    "of" begins a name inside a longer one ("University of Zurich").
+    """
+    words = list(_WORD_IN_RUN.finditer(match.group()))
+    count = len(words)
+    spans = [(0, count)]
+    if _begins_sentence(text, match.start()):
+        spans.append((1, count))
+    for index, word in enumerate(words[:-1]):
+        if word.group() == "of":
+            spans += [(index + 1, end) for end in range(count, index + 1, -1)]
+    found: list[tuple[int, str]] = []
+    covered = 0
+    for start, end in spans:
+        if start < covered:
+            continue
+        name = " ".join(word.group() for word in words[start:end])
+        if name in places:
+            found.append((match.start() + words[start].start(), name))
+            covered = end
+    return found
+
+
+_WORD_IN_RUN = re.compile(r"\S+")
+
+
+def _begins_sentence(text: str, position: int) -> bool:
+    before = text[max(0, position - 4) : position].rstrip()
+    return not before or before[-1] in ".!?:;\"“”‘’'("
 
 
 def find_places(text: str) -> list[str]:

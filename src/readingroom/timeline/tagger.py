@@ -740,11 +740,15 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str, re.Match[str], Rule]
 _FOLLOWER = re.compile(r"[ \t\n\xa0-]*([A-Za-z]+|\d+|')")
 
 
+# No leading \b: a pattern that starts with a choice of literals lets the regex engine
+# skip to their first letters, which is several times faster; the loop checks the left
+# word boundary instead.
 _NAME = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday)\b"
 )
+_WORD_CHARACTER = re.compile(r"\w")
 
 
 def _lower_except_names(text: str) -> str:
@@ -753,6 +757,8 @@ def _lower_except_names(text: str) -> str:
     lowered = text.lower()
     pieces, position = [], 0
     for match in _NAME.finditer(text):
+        if match.start() and _WORD_CHARACTER.match(text, match.start() - 1):
+            continue
         pieces += [lowered[position : match.start()], match.group()]
         position = match.end()
     pieces.append(lowered[position:])
