@@ -62,3 +62,9 @@ def test_ranges_teens_and_death():
     )
     spans = {(e.start, e.end) for e in extract_events(bio)}
     assert {("1903", "1909"), ("1936", "1940"), ("1926", "1927"), ("1940", "1947")} <= spans
+
+
+def test_undated_facts_and_places_after_a_letter_whose_lower_case_is_longer():
+    [arrested, born] = extract_events("In İzmir in 1928 he was arrested. He was born in Paris.")
+    assert (arrested.start, arrested.label) == ("1928", "arrested")
+    assert (born.start, born.label, born.places) == (None, "born in Paris", ["Paris"])

@@ -66,3 +66,11 @@ def test_named_events_are_dated_and_move_the_narrative_on():
 
 def test_month_names_are_not_verbs():
     assert tag("You may march on.") == []
+
+
+def test_offsets_survive_a_letter_whose_lower_case_is_longer():
+    # "İ".lower() is two characters; the tagger works on lowered text.
+    text = "In İstanbul in March 1928 he was arrested."
+    [march] = tag(text)
+    assert (march.text, march.value) == ("March 1928", "1928-03")
+    assert text[march.start : march.end] == "March 1928"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .calendar import shift, span, year_of
+from .casing import lower
 from .gazetteers import find_events, place_positions
 from .tagger import Timex, tag
 
@@ -56,12 +57,10 @@ _DEATH = re.compile(r"\b(?:until|till|to)\s+(?:his|her|their)\s+death\b", re.IGN
 _TEENS = re.compile(
     r"\bin\s+(?:his|her|their)\s+(teens|twenties|thirties|forties)\b", re.IGNORECASE
 )
-# What both of those have in common, as a pattern that starts with a character class:
-# the regex engine skips ahead to such a start, which makes finding the few sentences
-# that need a second look four times faster than running both patterns.
-_LIFE_SPAN_HINT = re.compile(
-    r"\s(?:his|her|their)\s+(?:death|teens|twenties|thirties|forties)\b", re.IGNORECASE
-)
+# What both of those have in common, searched in the lowered text: a pattern that starts
+# with a character class and need not ignore case finds the few sentences that need a
+# second look far faster than both of those patterns.
+_LIFE_SPAN_HINT = re.compile(r"\s(?:his|her|their)\s+(?:death|teens|twenties|thirties|forties)\b")
 _IRREGULAR = set(
     """born went took became began left fled wrote met made gave got saw found came ran won lost
     spent sent led held taught fought sought brought built stood kept set chose rose fell grew knew
@@ -75,15 +74,15 @@ _LEAD = re.compile(
     r"upon|after|before|in|on|at|by|during|from|with|the|a|an|of|to)\s+)+",
     re.IGNORECASE,
 )
-_TRAILING = re.compile(
-    r"\s+(?:in|on|at|by|from|since|until|till|after|before|during|of|for|the|a|an|and|to|with|"
-    r"was|were|when|where|which|who)$",
-    re.IGNORECASE,
+# The words that cannot end a label.
+_TRAILING = frozenset(
+    """in on at by from since until till after before during of for the a an and to with was
+    were when where which who""".split()
 )
+# Searched in the lowered text.
 _UNDATED_VERBS = re.compile(
     r"\b(?:born|died|married|moved|emigrated|joined|arrested|exiled|expelled|deported|released|"
-    r"imprisoned|fled|escaped|returned|founded|studied|graduated|elected|settled)\b",
-    re.IGNORECASE,
+    r"imprisoned|fled|escaped|returned|founded|studied|graduated|elected|settled)\b"
 )
 
 
@@ -156,35 +155,35 @@ def _label(clause: str, position: int | None = None) -> str:
         phrase = " ".join(words[chosen : chosen + 6])
     else:
         phrase = _LEAD.sub("", " ".join(words[:7]))
-    phrase = _PHRASE_END.split(phrase, 1)[0]
-    phrase = _SPACES.sub(" ", phrase).strip(" .")
-    while (trimmed := _TRAILING.sub("", phrase)) != phrase:
+    # The words were split and joined again, so single spaces stand between them.
+    phrase = _PHRASE_END.split(phrase, 1)[0].strip(" .")
+    while (trimmed := _without_last_word(phrase, _TRAILING)) != phrase:
         phrase = trimmed
     return phrase[:1].lower() + phrase[1:] if phrase[:2] != phrase[:2].upper() else phrase
 
 
 _SIMPLE_DURATION = re.compile(r"P(\d+)([YMWD])")
 _PHRASE_END = re.compile(r"[,;:()\"“”]")
-_SPACES = re.compile(r"\s+")
 # The prepositions that govern a date ("in 1909", "after two months").
 _GOVERNING = frozenset("in on at by since from during of for after within until till".split())
 
 
 def _drop_governing(piece: str) -> str:
-    """The text before a date without the prepositions that lead into it.
-
-    Splitting off the last words, not a regex anchored at the end: that one would
-    be tried at every position of the clause.
-    """
+    """The text before a date without the prepositions that lead into it."""
     if not piece[-1:].isspace():
         return piece
     kept = piece.rstrip()
-    while True:
-        head, _, last = kept.rpartition(" ")
-        if last.lower() not in _GOVERNING:
-            break
+    while (head := _without_last_word(kept, _GOVERNING, alone=True)) != kept:
         kept = head.rstrip()
     return kept + " " if kept != piece.rstrip() else piece
+
+
+def _without_last_word(text: str, words: frozenset[str], alone: bool = False) -> str:
+    """The text without its last word if that is one of `words` (and, unless `alone`,
+    not the only word). Splitting, not a regex anchored at the end: that one would be
+    tried at every position of the text."""
+    head, space, last = text.rpartition(" ")
+    return head if (space or alone) and last.lower() in words else text
 
 
 def _without(text: str, spans: list[tuple[int, int]], offset: int) -> str:
@@ -231,6 +230,8 @@ def _duration_end(anchor: str, timex: Timex) -> str | None:
 class _Narrative:
     text: str
     timexes: list[Timex]
+    # For the patterns that would otherwise have to ignore case, which is slow.
+    lowered: str
     birth_year: int | None = None
     death_year: int | None = None
     places: list[tuple[int, str]] = field(default_factory=list)
@@ -321,14 +322,17 @@ def _dated_events(
         if short_range:
             removed.append((timex.end, short_range.end()))
         bare = _without(text[clause_start:clause_end], removed, clause_start)
-        if not _has_verb(bare) and clause_end < sentence[1]:
+        has_verb = _has_verb(bare)
+        if not has_verb and clause_end < sentence[1]:
             # "After the February revolution in Russia, Serge headed back": the main clause.
             clause_end = _clause(text, clause_end + 1, clause_end + 2, sentence)[1]
             bare = _without(text[clause_start:clause_end], removed, clause_start)
-        while not _has_verb(bare) and clause_start > sentence[0]:
+            has_verb = _has_verb(bare)
+        while not has_verb and clause_start > sentence[0]:
             # "… died in Dmitrov, near Moscow, on 8 February 1921": the clauses before.
             clause_start = _clause(text, clause_start - 2, clause_start - 1, sentence)[0]
             bare = _without(text[clause_start:clause_end], removed, clause_start)
+            has_verb = _has_verb(bare)
         clause = text[clause_start:clause_end]
         label = _label(bare, expression[0].start - clause_start)
         if not label:
@@ -424,7 +428,7 @@ def extract_events(biography: str) -> list[LifeEvent]:
     # biography that mentions them in passing.
     named = [(s, e, ev.start[:7], ev.end[:7]) for s, e, ev in find_events(biography)]
     narrative = _Narrative(
-        biography, tag(biography, None, named), places=place_positions(biography)
+        biography, tag(biography, None, named), lower(biography), places=place_positions(biography)
     )
     sentences = _sentences(biography)
     dated: list[LifeEvent] = []
@@ -446,7 +450,7 @@ def extract_events(biography: str) -> list[LifeEvent]:
         if not found:
             undated += _undated_events(narrative, sentence)
     # Only sentences that say "in his teens" or "until his death" need a second look.
-    marked = [m.start() for m in _LIFE_SPAN_HINT.finditer(biography)]
+    marked = [m.start() for m in _LIFE_SPAN_HINT.finditer(narrative.lowered)]
     for sentence in sentences:
         if any(sentence[0] <= position < sentence[1] for position in marked):
             dated += _life_span_events(narrative, sentence)
@@ -456,7 +460,7 @@ def extract_events(biography: str) -> list[LifeEvent]:
 def _undated_events(narrative: _Narrative, sentence: tuple[int, int]) -> list[LifeEvent]:
     text = narrative.text
     events = []
-    for match in _UNDATED_VERBS.finditer(text, sentence[0], sentence[1]):
+    for match in _UNDATED_VERBS.finditer(narrative.lowered, sentence[0], sentence[1]):
         clause = _clause(text, match.start(), match.end(), sentence)
         fragment = text[match.start() : clause[1]]
         events.append(

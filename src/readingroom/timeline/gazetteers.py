@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from .casing import lower
+
 
 @dataclass(frozen=True)
 class HistoricalEvent:
@@ -62,7 +64,7 @@ def find_events(text: str) -> list[tuple[int, int, HistoricalEvent]]:
     Case is loose ('the February revolution' counts), but a name must have a
     capitalised word or a number in it, which keeps 'the war' a common noun.
     """
-    lowered = text.lower()
+    lowered = lower(text)
     trie = _event_trie()
     found: list[tuple[int, int, HistoricalEvent]] = []
     position = 0

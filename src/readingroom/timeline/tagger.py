@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .calendar import SEASONS, add_months, shift, year_of
+from .casing import lower
 
 
 @dataclass(frozen=True)
@@ -754,7 +755,7 @@ _WORD_CHARACTER = re.compile(r"\w")
 def _lower_except_names(text: str) -> str:
     """Lower-case the text but keep month and weekday names as written, so the
     patterns can ignore case everywhere else and still tell May from may."""
-    lowered = text.lower()
+    lowered = lower(text)
     pieces, position = [], 0
     for match in _NAME.finditer(text):
         if match.start() and _WORD_CHARACTER.match(text, match.start() - 1):
