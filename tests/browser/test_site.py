@@ -101,6 +101,16 @@ def test_no_serious_accessibility_violations(browser, server, axe_path, path):
     assert serious == []
 
 
+HIDDEN_SOURCE_LINKS = """() => [...document.querySelectorAll("ol.timeline-list a.source")]
+    .filter(link => {
+        link.scrollIntoView({block: "center"});
+        const box = link.getBoundingClientRect();
+        const there = document.elementFromPoint(box.left + 4, box.top + box.height / 2);
+        return box.width === 0 || !link.contains(there);
+    })
+    .map(link => link.closest("li").id)"""
+
+
 @pytest.mark.parametrize("width", [1280, 375])
 def test_timeline_screenshot(browser, server, width):
     context = browser.new_context(base_url=server, viewport={"width": width, "height": 900})
@@ -111,6 +121,8 @@ def test_timeline_screenshot(browser, server, width):
     assert life.locator("ol.timeline-list li").first.inner_text().startswith("1909")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     life.screenshot(path=str(SCREENSHOTS / f"author-timeline-{width}.png"))
+    # Every event's link to its sentence is drawn where a reader can click it.
+    assert page.evaluate(HIDDEN_SOURCE_LINKS) == []
     # An event in the drawing leads to its line in the list, and that to its sentence.
     page.locator("svg.timeline a").first.click()
     assert page.evaluate("location.hash") == "#event-1"

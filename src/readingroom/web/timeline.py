@@ -120,14 +120,17 @@ def timeline_svg(events: list[LifeEvent], works: list[Work], author_name: str) -
     return mark_safe("".join(parts))
 
 
-def _markdown_text(text: str) -> str:
-    """Text as markdown-it and nh3 leave it in HTML (quotes bare), to find a sentence there."""
-    return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\xa0", "&nbsp;")
-    )
+def _sentence_pattern(text: str) -> re.Pattern[str]:
+    """The sentence as markdown-it and nh3 leave it in HTML: special characters as
+    entities, quotes bare, and a hard line break or a no-break space between words."""
+    words = [
+        word.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        for word in text.split()
+    ]
+    return re.compile(_BETWEEN_WORDS.join(re.escape(word) for word in words))
+
+
+_BETWEEN_WORDS = r"(?:\s|&nbsp;|<br\s*/?>)+"
 
 
 def mark_sentences(
@@ -142,19 +145,27 @@ def mark_sentences(
     by_sentence: dict[str, str] = {}
     html = biography_html
     for index, event in enumerate(events, 1):
-        sentence = _markdown_text(event.text.strip())
+        sentence = " ".join(event.text.split())
         if not sentence:
             continue
         if sentence in by_sentence:
             anchors[index] = by_sentence[sentence]
             continue
-        position = html.find(sentence)
-        if position < 0 or html.count("<span", 0, position) != html.count("</span>", 0, position):
+        found = _sentence_pattern(sentence).search(html)
+        if found is None or not _inside_one_paragraph(html, found.start(), found.end()):
             continue
         anchor = f"sentence-{index}"
         html = (
-            f'{html[:position]}<span class="event-sentence" id="{anchor}">'
-            f"{sentence}</span>{html[position + len(sentence) :]}"
+            f'{html[: found.start()]}<span class="event-sentence" id="{anchor}">'
+            f"{found.group()}</span>{html[found.end() :]}"
         )
         anchors[index] = by_sentence[sentence] = anchor
     return mark_safe(html), anchors
+
+
+def _inside_one_paragraph(html: str, start: int, end: int) -> bool:
+    """Whether a span can wrap html[start:end]: not inside another marked sentence and
+    not across a paragraph's or an inline element's edge."""
+    return html.count("<span", 0, start) == html.count("</span>", 0, start) and not re.search(
+        r"</?(?:p|li|blockquote|h\d|span)\b", html[start:end]
+    )
