@@ -68,3 +68,10 @@ def test_undated_facts_and_places_after_a_letter_whose_lower_case_is_longer():
     [arrested, born] = extract_events("In İzmir in 1928 he was arrested. He was born in Paris.")
     assert (arrested.start, arrested.label) == ("1928", "arrested")
     assert (born.start, born.label, born.places) == (None, "born in Paris", ["Paris"])
+
+
+def test_labels_keep_a_named_event_whole_and_drop_quotation_marks():
+    [returned] = extract_events("She returned to Russia soon after the February revolution.")
+    assert returned.label == "returned to Russia soon after the February revolution"
+    [joined] = extract_events('He "joined" the POUM in Barcelona.')
+    assert (joined.label, joined.places) == ("joined the POUM in Barcelona", ["Barcelona"])

@@ -142,28 +142,35 @@ def _nearest_verb(words: list[str], cut: int) -> int | None:
     return None
 
 
-def _label(clause: str, position: int | None = None) -> str:
+def _label(clause: str, position: int | None = None, name_end: int | None = None) -> str:
     """The predicate of a clause with its dates taken out: 'expelled from Belgium'.
 
     The verb nearest before where the date stood is the one the date belongs to
     ("before he was expelled from Belgium in 1909"); failing that, the first after.
+    A named event that stood there (ending at `name_end`) is kept whole: "began soon
+    after the October revolution", not "… after the October".
     """
     words = clause.split()
     cut = len(clause[:position].split()) if position is not None else 0
     chosen = _nearest_verb(words, cut)
     if chosen is not None:
-        phrase = " ".join(words[chosen : chosen + 6])
+        stop = chosen + 6
+        if name_end is not None and cut < stop:
+            stop = max(stop, len(clause[:name_end].split()))
+        phrase = " ".join(words[chosen:stop])
     else:
         phrase = _LEAD.sub("", " ".join(words[:7]))
+    # Quotation marks go ('"joined" the POUM'), and what follows a comma or a bracket.
     # The words were split and joined again, so single spaces stand between them.
-    phrase = _PHRASE_END.split(phrase, 1)[0].strip(" .")
+    phrase = _PHRASE_END.split(_QUOTES.sub("", phrase), 1)[0].strip(" .")
     while (trimmed := _without_last_word(phrase, _TRAILING)) != phrase:
         phrase = trimmed
     return phrase[:1].lower() + phrase[1:] if phrase[:2] != phrase[:2].upper() else phrase
 
 
 _SIMPLE_DURATION = re.compile(r"P(\d+)([YMWD])")
-_PHRASE_END = re.compile(r"[,;:()\"“”]")
+_PHRASE_END = re.compile(r"[,;:()]")
+_QUOTES = re.compile(r"[\"“”]")
 # The prepositions that govern a date ("in 1909", "after two months").
 _GOVERNING = frozenset("in on at by since from during of for after within until till".split())
 
@@ -334,7 +341,11 @@ def _dated_events(
             bare = _without(text[clause_start:clause_end], removed, clause_start)
             has_verb = _has_verb(bare)
         clause = text[clause_start:clause_end]
-        label = _label(bare, expression[0].start - clause_start)
+        label = _label(
+            bare,
+            expression[0].start - clause_start,
+            expression[-1].end - clause_start if timex.end_value else None,
+        )
         if not label:
             continue
         if until and (when := _WHEN.match(text, expression[-1].end)):
