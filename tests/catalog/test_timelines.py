@@ -1,6 +1,7 @@
 """Life events in the catalog: computed on import, editors' corrections kept."""
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from readingroom.catalog.importer import import_guide_bytes
 from readingroom.catalog.models import Author, LifeEvent
@@ -46,3 +47,29 @@ def test_unchanged_biography_is_not_recomputed(seed_bytes):
     ids = set(LifeEvent.objects.values_list("pk", flat=True))
     import_guide_bytes("seed.txt", seed_bytes.replace(b"131 pages", b"132 pages"))
     assert set(LifeEvent.objects.values_list("pk", flat=True)) == ids
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "field"),
+    [
+        ("March 1928", "", "start"),
+        ("1928-02-30", "", "start"),
+        ("1928", "1928-13", "end"),
+        ("", "1930", "start"),
+        ("1940", "1936", "end"),
+        ("1928-05", "1928-03", "end"),
+    ],
+)
+def test_an_editors_dates_are_checked(start, end, field):
+    event = LifeEvent(start=start or None, end=end or None, label="moved")
+    with pytest.raises(ValidationError) as raised:
+        event.clean()
+    assert field in raised.value.message_dict
+
+
+def test_an_editors_event_with_a_start_alone_is_a_point():
+    event = LifeEvent(start="1928-03", label="arrested")
+    event.clean()
+    assert event.end == "1928-03"
+    # A coarser end is no earlier than a finer start in it.
+    LifeEvent(start="1917-03", end="1917", label="revolution").clean()

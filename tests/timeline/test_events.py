@@ -75,3 +75,22 @@ def test_labels_keep_a_named_event_whole_and_drop_quotation_marks():
     assert returned.label == "returned to Russia soon after the February revolution"
     [joined] = extract_events('He "joined" the POUM in Barcelona.')
     assert (joined.label, joined.places) == ("joined the POUM in Barcelona", ["Barcelona"])
+
+
+@pytest.mark.parametrize(
+    ("biography", "point"),
+    [
+        ("He stayed in Paris from 1940 to 1936.", "1940"),
+        ("He lived there in 1936–34.", "1936"),
+        # "until 1936" counted from 1950 would run backwards: the stated date stands.
+        ("In 1950 he moved to Paris, where he stayed until 1936.", "1936"),
+    ],
+)
+def test_a_range_that_ends_before_it_starts_becomes_a_point(biography, point):
+    assert any((e.start, e.end) == (point, point) for e in extract_events(biography))
+    assert all(e.start <= e.end for e in extract_events(biography) if e.start and e.end)
+
+
+def test_until_his_death_before_the_last_date_is_no_span():
+    events = extract_events("He died in 1940. In 1950 he stayed there until his death.")
+    assert [(e.start, e.end) for e in events] == [("1940", "1940"), ("1950", "1950")]

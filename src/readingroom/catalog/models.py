@@ -1,17 +1,20 @@
 """The catalog: sources, authors, works and guides, each traceable to its lines.
 
-Room is left, without building them yet, for editions and identifiers (ISBN,
-Open Library, Wikidata) hanging off Work, subjects on Work, life events on
-Author, and readers' shelves pointing at Work; none of those needs a change to
-the tables here (docs/architecture.md).
+Authors also carry the life events drawn from their biographies. Room is left,
+without building them yet, for editions and identifiers (ISBN, Open Library,
+Wikidata) hanging off Work, subjects on Work, and readers' shelves pointing at
+Work; none of those needs a change to the tables here (docs/architecture.md).
 """
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+
+from readingroom.timeline.calendar import ends_before_start, is_calendar_date
 
 
 class SourceManager(models.Manager["Source"]):
@@ -271,3 +274,20 @@ class LifeEvent(models.Model):
     def __str__(self) -> str:
         when = f"{self.start}–{self.end}" if self.end != self.start else str(self.start)
         return f"{when if self.start else 'undated'}: {self.label}"
+
+    def clean(self) -> None:
+        """An editor's dates: ISO dates that exist, a start for any end, and an end no
+        earlier than the start. A start alone is a point: the end becomes the start."""
+        errors = {
+            name: "Use an ISO date that exists: 1921, 1928-03 or 1928-03-14."
+            for name in ("start", "end")
+            if getattr(self, name) and not is_calendar_date(getattr(self, name))
+        }
+        if errors:
+            raise ValidationError(errors)
+        if self.end and not self.start:
+            raise ValidationError({"start": "An event with an end needs a start."})
+        if self.start and not self.end:
+            self.end = self.start
+        if self.start and self.end and ends_before_start(self.start, self.end):
+            raise ValidationError({"end": "The end comes before the start."})

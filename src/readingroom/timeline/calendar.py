@@ -51,6 +51,26 @@ def shift(value: str, amount: int, unit: str) -> str | None:
     return moved.isoformat()
 
 
+def is_calendar_date(value: str) -> bool:
+    """Whether a value is a year, a month or a day that exists ("1928-02-30" is not)."""
+    parts = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)
+    if parts is None:
+        return False
+    year, month, day = (int(p) if p else 1 for p in parts.groups())
+    try:
+        date(max(year, 1), month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def ends_before_start(start: str, end: str) -> bool:
+    """Whether a range runs backwards, compared at the coarser of the two precisions
+    (1917 to 1917-03 does not)."""
+    common = min(len(start), len(end))
+    return end[:common] < start[:common]
+
+
 def year_of(value: str | None) -> int | None:
     match = re.match(r"(\d{4})", value or "")
     return int(match[1]) if match else None

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .calendar import shift, span, year_of
+from .calendar import ends_before_start, shift, span, year_of
 from .casing import lower
 from .gazetteers import find_events, place_positions
 from .tagger import Timex, tag
@@ -222,6 +222,15 @@ def _precision(value: str) -> str:
     return "year"
 
 
+def _in_order(start: str, end: str, keep_end: bool) -> tuple[str, str]:
+    """A range that ends before it starts ("from 1940 to 1936", or an "until 1936"
+    read from a later date) becomes a point: its end when `keep_end`, since that is
+    the date the text states, else its start."""
+    if not ends_before_start(start, end):
+        return start, end
+    return (end, end) if keep_end else (start, start)
+
+
 def _month(value: str) -> str:
     return value[:7]
 
@@ -323,6 +332,8 @@ def _dated_events(
                 continue
         else:
             continue
+        if start_value and end_value:
+            start_value, end_value = _in_order(start_value, end_value, keep_end=until)
         clause_start, clause_end = _clause(text, expression[0].start, expression[-1].end, sentence)
         # A named event keeps its name in the label ("fleeing the German invasion").
         removed = [] if timex.end_value else [(t.start, t.end) for t in expression]
@@ -390,7 +401,7 @@ def _life_span_events(narrative: _Narrative, sentence: tuple[int, int]) -> list[
         position = sentence[0] + death.start()
         before = [t for t in narrative.timexes if t.start < position and t.value[:4].isdigit()]
         since = span(before[-1].value) if before else None
-        if since:
+        if since and not ends_before_start(since[0], str(narrative.death_year)):
             clause = _clause(narrative.text, position, position + len(death.group()), sentence)
             events.append(
                 LifeEvent(
