@@ -94,3 +94,23 @@ def test_a_range_that_ends_before_it_starts_becomes_a_point(biography, point):
 def test_until_his_death_before_the_last_date_is_no_span():
     events = extract_events("He died in 1940. In 1950 he stayed there until his death.")
     assert [(e.start, e.end) for e in events] == [("1940", "1940"), ("1950", "1950")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("In 1898 she moved to Berlin and joined the party there.", "moved to Berlin"),
+        ("He was born in Moscow in December 1842 into an old princely family.", "born in Moscow"),
+        (
+            "During the Spanish Civil War she worked for the anarchists in London.",
+            "worked for the anarchists in London",
+        ),
+        (
+            "In 1905 she joined the Russian Social Democratic Labour Party at once.",
+            "joined the Russian Social Democratic Labour Party",
+        ),
+    ],
+)
+def test_labels_end_at_a_phrase_boundary(sentence, label):
+    [event] = extract_events(sentence)
+    assert event.label == label

@@ -67,7 +67,11 @@ _IRREGULAR = set(
     drew broke spoke died dying bore sold bought caught drawn known seen taken given written
     chosen thrown shown grown""".split()
 )
-_NOT_VERBS = set("hundred red bed seed need speed united called so-called indeed".split())
+_NOT_VERBS = set(
+    """hundred red bed seed need speed united called so-called indeed during according including
+    following regarding concerning notwithstanding morning evening nothing something everything
+    anything""".split()
+)
 _LEAD = re.compile(
     r"^(?:(?:and|but|then|also|he|she|they|it|his|her|their|there|was|were|had|has|have|been|"
     r"being|is|are|again|first|later|soon|subsequently|finally|eventually|shortly|thereafter|"
@@ -157,7 +161,7 @@ def _label(clause: str, position: int | None = None, name_end: int | None = None
         stop = chosen + 6
         if name_end is not None and cut < stop:
             stop = max(stop, len(clause[:name_end].split()))
-        phrase = " ".join(words[chosen:stop])
+        phrase = " ".join(words[chosen : _phrase_end(words, chosen, stop)])
     else:
         phrase = _LEAD.sub("", " ".join(words[:7]))
     # Quotation marks go ('"joined" the POUM'), and what follows a comma or a bracket.
@@ -168,6 +172,42 @@ def _label(clause: str, position: int | None = None, name_end: int | None = None
     return phrase[:1].lower() + phrase[1:] if phrase[:2] != phrase[:2].upper() else phrase
 
 
+def _phrase_end(words: list[str], first: int, stop: int) -> int:
+    """Where a label of words[first:stop] ends so as not to stop mid-phrase.
+
+    A name runs on to its end ("the Russian Social Democratic Labour Party"); a phrase
+    that a lower-case word would continue ends before its last preposition or "and"
+    instead ("born in Moscow", not "born in Moscow into an old"); and a second verb
+    whose object is cut off goes ("moved to Berlin", not "moved to Berlin and joined").
+    """
+    stop = min(stop, len(words))
+    while stop < min(len(words), first + 12) and words[stop - 1][:1].isupper():
+        if not words[stop][:1].isupper() or _PHRASE_END.search(words[stop - 1]):
+            break
+        stop += 1
+    if _runs_on(words, stop):
+        stop = next(
+            (index for index in range(stop - 1, first + 1, -1) if words[index] in _BREAKS), stop
+        )
+    if stop - first >= 4 and words[stop - 2] == "and" and _is_verb(words[stop - 1]):
+        stop -= 2
+    return stop
+
+
+def _runs_on(words: list[str], stop: int) -> bool:
+    """Whether the phrase ending before words[stop] is cut short there."""
+    last = words[stop - 1]
+    if stop >= len(words) or _PHRASE_END.search(last) or last.endswith("."):
+        return False
+    return words[stop][:1].islower() and words[stop] not in _BREAKS
+
+
+# Where a phrase can end: before a preposition, a conjunction or a relative word.
+_BREAKS = frozenset(
+    """in on at by from since until till after before during of for to with into onto near
+    under over against between among through toward towards across about around without
+    within and or but as while because when where which who whom whose that""".split()
+)
 _SIMPLE_DURATION = re.compile(r"P(\d+)([YMWD])")
 _PHRASE_END = re.compile(r"[,;:()]")
 _QUOTES = re.compile(r"[\"“”]")
