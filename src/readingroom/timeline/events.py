@@ -169,6 +169,10 @@ def _label(clause: str, position: int | None = None, name_end: int | None = None
     phrase = _PHRASE_END.split(_QUOTES.sub("", phrase), 1)[0].strip(" .")
     while (trimmed := _without_last_word(phrase, _TRAILING)) != phrase:
         phrase = trimmed
+    head, _, last = phrase.rpartition(" ")
+    if head.endswith(" and") and head.count(" ") > 1 and _is_verb(last):
+        # "moved to Berlin", not "… and joined"; but "arrested and convicted" stays.
+        phrase = head.removesuffix(" and")
     return phrase[:1].lower() + phrase[1:] if phrase[:2] != phrase[:2].upper() else phrase
 
 
@@ -177,8 +181,7 @@ def _phrase_end(words: list[str], first: int, stop: int) -> int:
 
     A name runs on to its end ("the Russian Social Democratic Labour Party"); a phrase
     that a lower-case word would continue ends before its last preposition or "and"
-    instead ("born in Moscow", not "born in Moscow into an old"); and a second verb
-    whose object is cut off goes ("moved to Berlin", not "moved to Berlin and joined").
+    instead ("born in Moscow", not "born in Moscow into an old").
     """
     stop = min(stop, len(words))
     while stop < min(len(words), first + 12) and words[stop - 1][:1].isupper():
@@ -189,8 +192,6 @@ def _phrase_end(words: list[str], first: int, stop: int) -> int:
         stop = next(
             (index for index in range(stop - 1, first + 1, -1) if words[index] in _BREAKS), stop
         )
-    if stop - first >= 4 and words[stop - 2] == "and" and _is_verb(words[stop - 1]):
-        stop -= 2
     return stop
 
 
