@@ -209,6 +209,7 @@ _BREAKS = frozenset(
     under over against between among through toward towards across about around without
     within and or but as while because when where which who whom whose that""".split()
 )
+_WHERE = re.compile(r"\bwhere\s")
 _SIMPLE_DURATION = re.compile(r"P(\d+)([YMWD])")
 _PHRASE_END = re.compile(r"[,;:()]")
 _QUOTES = re.compile(r"[\"“”]")
@@ -292,6 +293,15 @@ class _Narrative:
     birth_year: int | None = None
     death_year: int | None = None
     places: list[tuple[int, str]] = field(default_factory=list)
+
+    def place_where(self, clause_start: int, sentence: tuple[int, int]) -> str | None:
+        """The place a clause that begins with "where" refers to: the last one named
+        before it in the sentence."""
+        # The clause starts with "where" or, split off before it, ends the last one.
+        if not _WHERE.search(self.lowered, max(sentence[0], clause_start - 7), clause_start + 6):
+            return None
+        before = self.places_in((sentence[0], clause_start))
+        return before[-1] if before else None
 
     def places_in(self, sentence: tuple[int, int]) -> list[str]:
         first = bisect_left(self.places, (sentence[0], ""))
@@ -400,6 +410,8 @@ def _dated_events(
         )
         if not label:
             continue
+        if " " not in label and (where := narrative.place_where(clause_start, sentence)):
+            label = f"{label} in {where}"  # "settled in England, where he lived …"
         if until and (when := _WHEN.match(text, expression[-1].end)):
             # "stayed until 1936 when he was allowed to leave": the leaving is 1936 too.
             when_end = sentence[1]
