@@ -8,7 +8,15 @@ from django.contrib.auth.models import Group, Permission
 
 EDITORS = "editors"
 # Editors change the catalog's records; imported source files stay read-only.
-_EDITABLE = ("author", "work", "contribution", "guide", "guideentry", "slugredirect")
+_EDITABLE = (
+    "author",
+    "work",
+    "contribution",
+    "guide",
+    "guideentry",
+    "slugredirect",
+    "lifeevent",
+)
 _READABLE = ("source",)
 
 
