@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+# A year, a month or a day: the values dates of life events take.
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
@@ -24,7 +26,7 @@ def add_months(year: int, month: int, months: int) -> tuple[int, int]:
 @lru_cache(maxsize=4096)
 def shift(value: str, amount: int, unit: str) -> str | None:
     """A value moved by amount units (Y, M, W, D, Q), at the value's own precision."""
-    parts = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)
+    parts = _ISO_DATE.fullmatch(value)
     if parts is None:
         quarter = re.fullmatch(r"(\d{4})-Q([1-4])", value)
         if quarter and unit in ("Q", "Y"):
@@ -53,7 +55,7 @@ def shift(value: str, amount: int, unit: str) -> str | None:
 
 def is_calendar_date(value: str) -> bool:
     """Whether a value is a year, a month or a day that exists ("1928-02-30" is not)."""
-    parts = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)
+    parts = _ISO_DATE.fullmatch(value)
     if parts is None:
         return False
     year, month, day = (int(p) if p else 1 for p in parts.groups())
@@ -79,7 +81,7 @@ def year_of(value: str | None) -> int | None:
 @lru_cache(maxsize=4096)
 def span(value: str) -> tuple[str, str] | None:
     """The first and last day-precision-or-coarser ISO dates a value covers, for timelines."""
-    if re.fullmatch(r"\d{4}(-\d\d){0,2}", value):
+    if _ISO_DATE.fullmatch(value):
         return value, value
     if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
         first = (int(m[2]) - 1) * 3 + 1
@@ -98,3 +100,19 @@ def span(value: str) -> tuple[str, str] | None:
         monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
         return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
     return None
+
+
+@lru_cache(maxsize=4096)
+def precision(value: str) -> str:
+    """How precise a value is: day, month, year, decade, century, season or quarter."""
+    if parts := _ISO_DATE.fullmatch(value):
+        return "day" if parts[3] else "month" if parts[2] else "year"
+    if re.fullmatch(r"\d{3}", value):
+        return "decade"
+    if value.endswith("XX"):
+        return "century"
+    if re.fullmatch(r"\d{4}-(SP|SU|FA|WI)", value):
+        return "season"
+    if "-Q" in value:
+        return "quarter"
+    return "year"

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .calendar import ends_before_start, shift, span, year_of
+from .calendar import ends_before_start, precision, shift, span, year_of
 from .casing import lower
 from .gazetteers import find_events, place_positions
 from .tagger import Timex, tag
@@ -245,25 +245,6 @@ def _without(text: str, spans: list[tuple[int, int]], offset: int) -> str:
     return "".join(pieces)
 
 
-@lru_cache(maxsize=4096)
-def _precision(value: str) -> str:
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-        return "day"
-    if re.fullmatch(r"\d{4}-\d\d", value):
-        return "month"
-    if re.fullmatch(r"\d{4}", value):
-        return "year"
-    if re.fullmatch(r"\d{3}", value):
-        return "decade"
-    if value.endswith("XX"):
-        return "century"
-    if re.fullmatch(r"\d{4}-(SP|SU|FA|WI)", value):
-        return "season"
-    if "-Q" in value:
-        return "quarter"
-    return "year"
-
-
 def _in_order(start: str, end: str, keep_end: bool) -> tuple[str, str]:
     """A range that ends before it starts ("from 1940 to 1936", or an "until 1936"
     read from a later date) becomes a point: its end when `keep_end`, since that is
@@ -419,7 +400,7 @@ def _dated_events(
                 LifeEvent(
                     start=end_value,
                     end=end_value,
-                    precision=_precision(timex.value),
+                    precision=precision(timex.value),
                     modifier=None,
                     label=_label(text[when.end() : when_end], 0),
                     text=text[sentence[0] : sentence[1]],
@@ -432,7 +413,7 @@ def _dated_events(
             LifeEvent(
                 start=start_value,
                 end=end_value,
-                precision=_precision(
+                precision=precision(
                     start_value if timex.type != "DATE" or timex.end_value else timex.value
                 ),
                 modifier=modifier,
@@ -460,7 +441,7 @@ def _life_span_events(narrative: _Narrative, sentence: tuple[int, int]) -> list[
                 LifeEvent(
                     start=since[0],
                     end=str(narrative.death_year),
-                    precision=_precision(since[0]),
+                    precision=precision(since[0]),
                     modifier=None,
                     label=_label(
                         narrative.text[clause[0] : clause[1]].replace(death.group(), ""),

@@ -123,10 +123,7 @@ def timeline_svg(events: list[LifeEvent], works: list[Work], author_name: str) -
 def _sentence_pattern(text: str) -> re.Pattern[str]:
     """The sentence as markdown-it and nh3 leave it in HTML: special characters as
     entities, quotes bare, and a hard line break or a no-break space between words."""
-    words = [
-        word.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        for word in text.split()
-    ]
+    words = (escape(word, quote=False) for word in text.split())
     return re.compile(_BETWEEN_WORDS.join(re.escape(word) for word in words))
 
 
