@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from readingroom.catalog.models import Author, GuideEntry, Work
+from readingroom.catalog.models import Author, GuideEntry, LifeEvent, Work
 
 pytestmark = pytest.mark.django_db
 
@@ -173,6 +173,13 @@ def test_page_cache_serves_readers_until_the_catalog_changes(seeded, settings):
     work.pages = 201
     work.save()  # an editor's save moves the catalog version on
     assert "1,258 pages" in _text(seeded.get("/authors/serge/"))
+    # So does an editor's change to a life event alone.
+    expelled_mark = "<title>1909: expelled from Belgium</title>"
+    assert expelled_mark in seeded.get("/authors/serge/").content.decode()
+    expelled = LifeEvent.objects.get(author__slug="serge", start="1909")
+    expelled.hidden = True
+    expelled.save()
+    assert expelled_mark not in seeded.get("/authors/serge/").content.decode()
 
 
 def test_server_error_page_in_the_site_style(rf):

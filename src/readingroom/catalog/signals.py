@@ -17,6 +17,7 @@ from .models import (
     Contribution,
     Guide,
     GuideEntry,
+    LifeEvent,
     SlugRedirect,
     Source,
     Work,
@@ -46,7 +47,7 @@ def catalog_changed(sender: type, **kwargs: Any) -> None:
     CatalogVersion.bump()
 
 
-for _model in (Author, Work, Contribution, Guide, GuideEntry, SlugRedirect, Source):
+for _model in (Author, Work, Contribution, Guide, GuideEntry, LifeEvent, SlugRedirect, Source):
     post_save.connect(
         catalog_changed, sender=_model, dispatch_uid=f"version-save-{_model.__name__}"
     )
