@@ -268,6 +268,7 @@ def timeline(file: str | None, author_slug: str | None, as_json: bool) -> None:
     Dates are ISO partial dates (1921, 1928-03); undated facts follow the dated ones.
     For a catalog author, editors' corrections, additions and hidden events apply.
     """
+    from readingroom.timeline.calendar import period
     from readingroom.timeline.events import extract_events
 
     if (file is None) == (author_slug is None):
@@ -301,9 +302,7 @@ def timeline(file: str | None, author_slug: str | None, as_json: bool) -> None:
     for name, events in authors:
         click.echo(name)
         for event in events:
-            when = event.start or "undated"
-            if event.end and event.end != event.start:
-                when = f"{event.start}–{event.end}"
+            when = period(event.start, event.end)
             places = f"  [{', '.join(event.places)}]" if event.places else ""
             click.echo(f"  {when:<18} {event.label}{places}")
 

@@ -14,7 +14,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from readingroom.timeline.calendar import ends_before_start, is_calendar_date
+from readingroom.timeline.calendar import ends_before_start, is_calendar_date, period
 
 
 class SourceManager(models.Manager["Source"]):
@@ -272,8 +272,7 @@ class LifeEvent(models.Model):
         ordering = ["author", "position"]
 
     def __str__(self) -> str:
-        when = f"{self.start}–{self.end}" if self.end != self.start else str(self.start)
-        return f"{when if self.start else 'undated'}: {self.label}"
+        return f"{period(self.start, self.end)}: {self.label}"
 
     def clean(self) -> None:
         """An editor's dates: ISO dates that exist, a start for any end, and an end no

@@ -52,13 +52,6 @@ def _lanes(marks: list[Mark], min_gap: float) -> int:
     return max(1, len(ends))
 
 
-def _label(event: LifeEvent) -> str:
-    when = event.start or ""
-    if event.end and event.end != event.start:
-        when = f"{event.start}–{event.end}"
-    return f"{when}: {event.label}"
-
-
 def timeline_svg(events: list[LifeEvent], works: list[Work], author_name: str) -> SafeString:
     marks = []
     for index, event in enumerate(events, 1):
@@ -96,7 +89,7 @@ def timeline_svg(events: list[LifeEvent], works: list[Work], author_name: str) -
         )
     for mark in marks:
         y = TOP + mark.lane * LANE
-        title = f"<title>{escape(_label(mark.event))}</title>"
+        title = f"<title>{escape(str(mark.event))}</title>"
         if mark.end - mark.start > 1.01:
             shape = (
                 f'<rect class="span" x="{x(mark.start)}" y="{y - 6}" '
