@@ -102,13 +102,68 @@ def test_text_without_works_is_an_error():
     ]
 
 
-def test_implausible_values_are_warnings():
+def test_impossible_years_are_errors_and_zero_pages_a_warning():
     result = parse_guide("# A\n\nT (2999): 0 pages\n\nU (1930–1920): 5 pages")
-    messages = [w.message for w in result.warnings]
-    assert "year 2999 is in the future" in messages
-    assert "page count is 0" in messages
-    assert "year range ends (1920) before it starts (1930)" in messages
-    assert result.errors == []
+    assert [(e.line, e.message) for e in result.errors] == [
+        (3, "year 2999 is in the future"),
+        (5, "year range ends (1920) before it starts (1930)"),
+    ]
+    assert [(w.line, w.message) for w in result.warnings] == [(3, "page count is 0")]
+
+
+def test_short_end_years_run_forwards():
+    assert parse_work("Letters (1999–00): 10 pages").year_end == 2000
+    assert parse_work("Letters (1940–41): 10 pages").year_end == 1941
+    assert parse_work("Letters (1895–905): 10 pages").year_end == 1905
+
+
+def test_limits_are_errors_at_their_line():
+    long_name = "N" * 256
+    text = f"# {long_name}\n\n## {'S' * 256}\n\n{'T' * 501} (1900): 10 pages\n\nU: 100001 pages\n"
+    messages = [(e.line, e.message) for e in parse_guide(text).errors]
+    assert messages == [
+        (1, "name is 256 characters long; the limit is 255"),
+        (3, "section is 256 characters long; the limit is 255"),
+        (5, "title is 501 characters long; the limit is 500"),
+        (7, "page count 100,001 is out of range (0 to 100,000)"),
+    ]
+
+
+def test_a_runaway_biography_is_an_error_without_holding_it_all():
+    from readingroom.limits import LONG_TEXT
+
+    line = "word " * 20
+    lines = (LONG_TEXT // len(line)) + 10
+    reader_text = (line + "\n") * lines + "\nT (1900): 10 pages\n"
+    result = parse_guide(reader_text)
+    [error] = result.errors
+    assert error.line == 1
+    assert "runs past 4,000,000 characters" in error.message
+    assert len(result.guide.authors[0].biography) <= LONG_TEXT
+    # In several paragraphs, the paragraph that crosses the limit is named.
+    paragraphs = "\n\n".join([line * 10_000] * 30) + "\n\nT (1900): 10 pages\n"
+    [error] = parse_guide(paragraphs).errors
+    assert (error.line, "the biography runs past" in error.message) == (7, True)  # the fourth paragraph passes 4,000,000
+
+
+def test_cr_only_files_are_one_convention():
+    text = "# A\r\rBio.\r\rT (1900): 10 pages\r"
+    result = parse_guide(text)
+    assert result.problems == []
+    assert (result.guide.layout.newline, result.guide.layout.final_newline) == ("\r", True)
+    assert write_guide(result.guide) == text
+
+
+def test_pieces_parse_as_the_whole():
+    from readingroom.guidetext.parser import GuideReader
+
+    text = "# A\r\n\r\nBio one.\r\n \r\nBio two.\r\n\r\nT (1900): 10 pages, note\r\nmore\r\n"
+    whole = parse_guide(text)
+    reader = GuideReader()
+    pieces = [text[i : i + 3] for i in range(0, len(text), 3)]
+    assert list(reader.authors(pieces)) == whole.guide.authors
+    assert (reader.layout, reader.problems, reader.lines) == (whole.guide.layout, [], 8)
+    assert whole.guide.authors[0].biography == "Bio one.\n \nBio two."
 
 
 def test_mixed_line_endings_warn():

@@ -14,7 +14,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from readingroom.timeline.calendar import ends_before_start, is_calendar_date, period
+from readingroom import limits
+from readingroom.timeline.calendar import period
+
+from .validators import limited
 
 
 class SourceManager(models.Manager["Source"]):
@@ -27,11 +30,11 @@ class SourceManager(models.Manager["Source"]):
 class Source(models.Model):
     """One imported file, kept verbatim: the ground truth every record points back to."""
 
-    name = models.CharField(max_length=255, unique=True, help_text="The file's name.")
-    sha256 = models.CharField(max_length=64)
+    name = models.CharField(unique=True, help_text="The file's name.", **limited("source", "name"))
+    sha256 = models.CharField(max_length=64, **limited("source", "sha256"))
     imported_at = models.DateTimeField()
-    encoding = models.CharField(max_length=16, default="utf-8")
-    newline = models.CharField(max_length=2, default="\n")
+    encoding = models.CharField(max_length=16, default="utf-8", **limited("source", "encoding"))
+    newline = models.CharField(max_length=2, default="\n", **limited("source", "newline"))
     final_newline = models.BooleanField(default=True)
     text = models.TextField(help_text="The file's text exactly as imported.")
 
@@ -52,8 +55,8 @@ class Provenance(models.Model):
     source = models.ForeignKey(
         Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    line_start = models.PositiveIntegerField(null=True, blank=True)
-    line_end = models.PositiveIntegerField(null=True, blank=True)
+    line_start = models.PositiveIntegerField(null=True, blank=True, **limited("work", "line_start"))
+    line_end = models.PositiveIntegerField(null=True, blank=True, **limited("work", "line_end"))
 
     class Meta:
         abstract = True
@@ -81,20 +84,30 @@ class Edited(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The editor's user name, kept when the account is not there (a dump loaded elsewhere).
+    edited_by_name = models.CharField(max_length=150, blank=True)
 
     class Meta:
         abstract = True
 
+    @property
+    def editor_name(self) -> str:
+        return self.edited_by.get_username() if self.edited_by else self.edited_by_name
+
 
 class Author(Provenance, Edited):
-    name = models.CharField(max_length=255)
-    sort_name = models.CharField(max_length=255, db_index=True)
-    slug = models.SlugField(max_length=255, unique=True)
+    name = models.CharField(**limited("author", "name"))
+    sort_name = models.CharField(db_index=True, **limited("author", "sort_name"))
+    slug = models.SlugField(unique=True, **limited("author", "slug"))
     name_inferred = models.BooleanField(
         default=False, help_text="The guide gave no name; this one was guessed from the text."
     )
-    biography = models.TextField(blank=True, help_text="Verbatim, as the editor wrote it.")
-    position = models.PositiveIntegerField(default=0, help_text="Order within its source.")
+    biography = models.TextField(
+        blank=True, help_text="Verbatim, as the editor wrote it.", **limited("author", "biography")
+    )
+    position = models.PositiveIntegerField(
+        default=0, help_text="Order within its source.", **limited("author", "position")
+    )
 
     class Meta:
         ordering = ["sort_name", "slug"]
@@ -107,18 +120,27 @@ class Author(Provenance, Edited):
 
 
 class Work(Provenance, Edited):
-    title = models.CharField(max_length=500)
-    slug = models.SlugField(max_length=255, unique=True)
-    year = models.IntegerField(null=True, blank=True, help_text="Year of first publication.")
+    title = models.CharField(**limited("work", "title"))
+    slug = models.SlugField(unique=True, **limited("work", "slug"))
+    year = models.IntegerField(
+        null=True, blank=True, help_text="Year of first publication.", **limited("work", "year")
+    )
     year_end = models.IntegerField(
-        null=True, blank=True, help_text="Last year, for works published over several years."
+        null=True,
+        blank=True,
+        help_text="Last year, for works published over several years.",
+        **limited("work", "year_end"),
     )
-    pages = models.PositiveIntegerField(null=True, blank=True)
-    annotation = models.TextField(null=True, blank=True)
+    pages = models.PositiveIntegerField(null=True, blank=True, **limited("work", "pages"))
+    annotation = models.TextField(null=True, blank=True, **limited("work", "annotation"))
     source_text = models.TextField(
-        blank=True, help_text="The work's paragraph exactly as it stood in the source."
+        blank=True,
+        help_text="The work's paragraph exactly as it stood in the source.",
+        **limited("work", "source_text"),
     )
-    position = models.PositiveIntegerField(default=0, help_text="Order within its author.")
+    position = models.PositiveIntegerField(
+        default=0, help_text="Order within its author.", **limited("work", "position")
+    )
     authors = models.ManyToManyField(Author, through="Contribution", related_name="works")
 
     class Meta:
@@ -129,6 +151,10 @@ class Work(Provenance, Edited):
 
     def get_absolute_url(self) -> str:
         return reverse("work", args=[self.slug])
+
+    def clean(self) -> None:
+        """The importer's rules for years and page counts (readingroom.limits)."""
+        raise_rule_errors(limits.work_rules(self.year, self.year_end, self.pages))
 
 
 class Contribution(models.Model):
@@ -142,8 +168,10 @@ class Contribution(models.Model):
 
     work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="contributions")
     author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="contributions")
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.AUTHOR)
-    order = models.PositiveIntegerField(default=0)
+    role = models.CharField(
+        max_length=20, choices=Role.choices, default=Role.AUTHOR, **limited("contribution", "role")
+    )
+    order = models.PositiveIntegerField(default=0, **limited("contribution", "order"))
 
     class Meta:
         ordering = ["work", "order"]
@@ -160,9 +188,9 @@ class Contribution(models.Model):
 class Guide(Provenance, Edited):
     """A reading guide: works in the editor's order, grouped in optional sections."""
 
-    title = models.CharField(max_length=255)
-    slug = models.SlugField(max_length=255, unique=True)
-    description = models.TextField(blank=True)
+    title = models.CharField(**limited("guide", "title"))
+    slug = models.SlugField(unique=True, **limited("guide", "slug"))
+    description = models.TextField(blank=True, **limited("guide", "description"))
     works = models.ManyToManyField(Work, through="GuideEntry", related_name="guides")
 
     class Meta:
@@ -178,9 +206,13 @@ class Guide(Provenance, Edited):
 class GuideEntry(Provenance):
     guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="entries")
     work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="guide_entries")
-    order = models.PositiveIntegerField()
-    section = models.CharField(max_length=255, null=True, blank=True)
-    note = models.TextField(blank=True, help_text="The guide editor's note on this entry.")
+    order = models.PositiveIntegerField(**limited("guideentry", "order"))
+    section = models.CharField(null=True, blank=True, **limited("guideentry", "section"))
+    note = models.TextField(
+        blank=True,
+        help_text="The guide editor's note on this entry.",
+        **limited("guideentry", "note"),
+    )
 
     class Meta:
         ordering = ["guide", "order"]
@@ -246,25 +278,52 @@ class LifeEvent(models.Model):
     """
 
     class Origin(models.TextChoices):
-        EXTRACTED = "extracted"
-        EDITOR = "editor"
+        EXTRACTED = "extracted", limits.ORIGINS["extracted"]
+        EDITOR = "editor", limits.ORIGINS["editor"]
 
     author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="life_events")
     start = models.CharField(
-        max_length=20, null=True, blank=True, help_text="ISO date: 1921, 1928-03"
+        max_length=20,
+        null=True,
+        blank=True,
+        help_text="ISO date: 1921, 1928-03 or 1928-03-14.",
+        **limited("lifeevent", "start"),
     )
-    end = models.CharField(max_length=20, null=True, blank=True)
-    precision = models.CharField(max_length=10, null=True, blank=True)
-    modifier = models.CharField(max_length=20, null=True, blank=True)
-    label = models.CharField(max_length=255)
-    text = models.TextField(blank=True, help_text="The sentence of the biography it comes from.")
-    places = models.JSONField(default=list, blank=True)
+    end = models.CharField(
+        max_length=20,
+        null=True,
+        blank=True,
+        help_text="Leave empty for a single date.",
+        **limited("lifeevent", "end"),
+    )
+    precision = models.CharField(
+        max_length=10,
+        null=True,
+        blank=True,
+        choices=list(limits.PRECISIONS.items()),
+        **limited("lifeevent", "precision"),
+    )
+    modifier = models.CharField(
+        max_length=20,
+        null=True,
+        blank=True,
+        choices=list(limits.MODIFIERS.items()),
+        help_text="How the date is qualified: about 1920, early 1920, before 1920 …",
+        **limited("lifeevent", "modifier"),
+    )
+    label = models.CharField(**limited("lifeevent", "label"))
+    text = models.TextField(
+        blank=True,
+        help_text="The sentence of the biography it comes from.",
+        **limited("lifeevent", "text"),
+    )
+    places = models.JSONField(default=list, blank=True, **limited("lifeevent", "places"))
     span_start = models.PositiveIntegerField(null=True, blank=True)
     span_end = models.PositiveIntegerField(null=True, blank=True)
-    expression = models.CharField(max_length=255, blank=True)
-    position = models.PositiveIntegerField(default=0)
+    expression = models.CharField(blank=True, **limited("lifeevent", "expression"))
+    position = models.PositiveIntegerField(default=0, **limited("lifeevent", "position"))
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EXTRACTED)
-    key = models.CharField(max_length=32, blank=True, db_index=True)
+    key = models.CharField(blank=True, db_index=True, **limited("lifeevent", "key"))
     edited = models.BooleanField(default=False, help_text="Corrected by an editor: kept as is.")
     hidden = models.BooleanField(default=False, help_text="Hidden by an editor.")
 
@@ -275,18 +334,22 @@ class LifeEvent(models.Model):
         return f"{period(self.start, self.end)}: {self.label}"
 
     def clean(self) -> None:
-        """An editor's dates: ISO dates that exist, a start for any end, and an end no
-        earlier than the start. A start alone is a point: the end becomes the start."""
-        errors = {
-            name: "Use an ISO date that exists: 1921, 1928-03 or 1928-03-14."
-            for name in ("start", "end")
-            if getattr(self, name) and not is_calendar_date(getattr(self, name))
-        }
-        if errors:
-            raise ValidationError(errors)
-        if self.end and not self.start:
-            raise ValidationError({"start": "An event with an end needs a start."})
+        """An editor's dates (each an ISO date that exists, by its field's validator): a
+        start for any end, an end no earlier than the start. A start alone is a point."""
         if self.start and not self.end:
             self.end = self.start
-        if self.start and self.end and ends_before_start(self.start, self.end):
-            raise ValidationError({"end": "The end comes before the start."})
+        raise_rule_errors(limits.life_event_rules(self.start, self.end))
+
+
+def raise_rule_errors(problems: list[limits.RuleProblem]) -> None:
+    """Raise the rules' errors for a form to show beside their fields."""
+    errors: dict[str, list[str]] = {}
+    for problem in problems:
+        if problem.severity == "error":
+            errors.setdefault(problem.field, []).append(_sentence(problem.message))
+    if errors:
+        raise ValidationError(errors)
+
+
+def _sentence(message: str) -> str:
+    return message[0].upper() + message[1:] + "."
