@@ -78,7 +78,7 @@ def test_json_dump_round_trip_through_a_fresh_database(seed_path, tmp_path):
             " ".join(
                 random.Random(2).choices(["lorem", "ipsum:", "(dolor)"], k=1_700_000)
             ).encode(),
-            "no works found",
+            "paragraph runs past 4,000,000 characters",
         ),
         (b'{"format": "readingroom-catalog", "version": 1, "sources": [', "invalid JSON"),
     ],

@@ -142,8 +142,12 @@ def test_a_runaway_biography_is_an_error_without_holding_it_all():
     assert len(result.guide.authors[0].biography) <= LONG_TEXT
     # In several paragraphs, the paragraph that crosses the limit is named.
     paragraphs = "\n\n".join([line * 10_000] * 30) + "\n\nT (1900): 10 pages\n"
+    # The fourth paragraph takes the biography past 4,000,000 characters.
     [error] = parse_guide(paragraphs).errors
-    assert (error.line, "the biography runs past" in error.message) == (7, True)  # the fourth paragraph passes 4,000,000
+    assert (error.line, "the biography runs past" in error.message) == (
+        7,
+        True,
+    )  # the fourth paragraph passes 4,000,000
 
 
 def test_cr_only_files_are_one_convention():

@@ -85,7 +85,7 @@ class Edited(models.Model):
         related_name="+",
     )
     # The editor's user name, kept when the account is not there (a dump loaded elsewhere).
-    edited_by_name = models.CharField(max_length=150, blank=True)
+    edited_by_name = models.CharField(max_length=150, blank=True, db_default="")
 
     class Meta:
         abstract = True
