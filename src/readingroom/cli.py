@@ -144,8 +144,12 @@ def _import_one(file: str, guide: str | None, overwrite_edits: bool) -> bool:
             click.echo(f"{name}: loaded {counts['authors']} authors, {counts['works']} works")
             return True
         report = import_guide_bytes(name, data, guide, overwrite_edits=overwrite_edits)
-    except (GuideDecodeError, catalog_json.DumpError) as exc:
+    except GuideDecodeError as exc:
         _report(name, [Problem(exc.message, exc.line)])
+        return False
+    except catalog_json.DumpError as exc:
+        _report(name, [Problem(problem, exc.line) for problem in exc.problems])
+        click.echo(f"{name}: not loaded ({len(exc.problems)} problems)", err=True)
         return False
     except ImportRefused as exc:
         _report(name, exc.problems)

@@ -72,9 +72,20 @@ class Field:
         return _TYPE_NAMES[self.kind] + (" or null" if self.null else "")
 
 
+def _given(value: object) -> str:
+    """What a wrongly typed value is, in the words of JSON."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    return {list: "a list", dict: "an object"}.get(type(value), type(value).__name__)
+
+
 def _text_problem(spec: Field, value: object) -> str | None:
     if not isinstance(value, str):
-        return f"{spec.label} should be text"
+        return f"{spec.label} should be text, not {_given(value)}"
     if not value and not spec.blank:
         return f"{spec.label} is empty"
     if spec.max_length is not None and len(value) > spec.max_length:
@@ -98,7 +109,7 @@ def characters_problem(label: str, value: str, lines: str = "lf") -> str | None:
 def _integer_problem(spec: Field, value: object) -> str | None:
     # bool is an int in Python; a count given as true/false is still wrong.
     if not isinstance(value, int) or isinstance(value, bool):
-        return f"{spec.label} should be a whole number"
+        return f"{spec.label} should be a whole number, not {_given(value)}"
     low, high = spec.minimum, spec.maximum
     if (low is not None and value < low) or (high is not None and value > high):
         return f"{spec.label} {value:,} is out of range ({low:,} to {high:,})"
@@ -106,7 +117,9 @@ def _integer_problem(spec: Field, value: object) -> str | None:
 
 
 def _boolean_problem(spec: Field, value: object) -> str | None:
-    return None if isinstance(value, bool) else f"{spec.label} should be true or false"
+    if isinstance(value, bool):
+        return None
+    return f"{spec.label} should be true or false, not {_given(value)}"
 
 
 def _choice_problem(spec: Field, value: object) -> str | None:
@@ -138,7 +151,7 @@ def _date_problem(spec: Field, value: object) -> str | None:
 
 def _places_problem(spec: Field, value: object) -> str | None:
     if not isinstance(value, list):
-        return f"{spec.label} should be a list of place names"
+        return f"{spec.label} should be a list of place names, not {_given(value)}"
     if len(value) > MAX_PLACES:
         return f"{spec.label} has {len(value):,} places; the limit is {MAX_PLACES}"
     for place in value:

@@ -1,8 +1,17 @@
 import pytest
+from django.contrib.auth import get_user_model
 
 from readingroom.catalog.dump import catalog_dump, load_dump
 from readingroom.catalog.importer import import_guide_bytes
-from readingroom.catalog.models import Author, Contribution, Guide, GuideEntry, Source, Work
+from readingroom.catalog.models import (
+    Author,
+    CatalogVersion,
+    Contribution,
+    Guide,
+    GuideEntry,
+    Source,
+    Work,
+)
 from readingroom.formats import catalog_json
 
 pytestmark = pytest.mark.django_db
@@ -13,24 +22,84 @@ def _clear():
         model.objects.all().delete()
 
 
+def _dump():
+    return catalog_json.dumps(catalog_dump())
+
+
 def test_dump_load_dump_is_byte_identical(seed_bytes, sample_bytes):
     import_guide_bytes("seed.txt", seed_bytes)
     import_guide_bytes("sample-guide.txt", sample_bytes, "Sample")
     GuideEntry.objects.filter(order=2).update(note="An editor's note — kept.")
-    first = catalog_json.dumps(catalog_dump())
+    first = _dump()
     _clear()
     load_dump(catalog_json.loads(first))
-    assert catalog_json.dumps(catalog_dump()) == first
+    assert _dump() == first
     # Loading into a catalog that already holds the records changes nothing either.
     load_dump(catalog_json.loads(first))
-    assert catalog_json.dumps(catalog_dump()) == first
+    assert _dump() == first
 
 
 def test_dump_refers_to_a_missing_author(seed_bytes):
     import_guide_bytes("seed.txt", seed_bytes)
-    document = catalog_json.loads(catalog_json.dumps(catalog_dump()))
+    document = catalog_json.loads(_dump())
     document["works"][0]["authors"][0]["author"] = "nobody"
     _clear()
-    with pytest.raises(catalog_json.DumpError, match="author 'nobody'"):
+    with pytest.raises(catalog_json.DumpError) as caught:
         load_dump(document)
+    assert caught.value.problems == [
+        "$.works[0].authors[0].author: refers to author 'nobody', which is neither in the "
+        "dump nor in the catalog"
+    ]
     assert Work.objects.count() == 0
+
+
+def test_a_dump_may_refer_to_records_already_in_the_catalog(seed_bytes, sample_bytes):
+    import_guide_bytes("seed.txt", seed_bytes)
+    import_guide_bytes("sample-guide.txt", sample_bytes, "Sample")
+    document = catalog_json.loads(_dump())
+    serge_works = [w for w in document["works"] if w["authors"][0]["author"] == "serge"]
+    load_dump({**document, "sources": [], "authors": [], "works": serge_works, "guides": []})
+    assert Author.objects.filter(slug="serge").exists()
+
+
+def test_an_id_in_a_dump_never_addresses_an_existing_row(seed_bytes, sample_bytes):
+    import_guide_bytes("seed.txt", seed_bytes)
+    import_guide_bytes("sample-guide.txt", sample_bytes, "Sample")
+    before = _dump()
+    version = CatalogVersion.current()
+    document = catalog_json.loads(before)
+    victim = Author.objects.exclude(slug="serge").order_by("pk").first()
+    serge = next(a for a in document["authors"] if a["slug"] == "serge")
+    serge["id"] = victim.pk
+    text = catalog_json.dumps({k: document[k] for k in ("sources", "authors", "works", "guides")})
+    with pytest.raises(catalog_json.DumpError) as caught:
+        load_dump(catalog_json.loads(text))
+    index = [a["slug"] for a in document["authors"]].index("serge")
+    assert caught.value.problems == [f"$.authors[{index}]: unknown key 'id'"]
+    assert (_dump(), CatalogVersion.current()) == (before, version)
+
+
+def test_a_load_moves_the_catalog_version_once(seed_bytes):
+    import_guide_bytes("seed.txt", seed_bytes)
+    document = catalog_json.loads(_dump())
+    version = CatalogVersion.current()
+    load_dump(document)
+    assert CatalogVersion.current() == version + 1
+
+
+def test_the_editors_name_survives_a_catalog_without_the_account(seed_bytes):
+    import_guide_bytes("seed.txt", seed_bytes)
+    ann = get_user_model().objects.create_user("ann", password="a-long-editor-password")
+    Author.objects.filter(slug="serge").update(edited_by=ann, edited_at="2026-11-25T12:00Z")
+    first = _dump()
+    assert '"edited_by": "ann"' in first
+    _clear()
+    ann.delete()
+    load_dump(catalog_json.loads(first))
+    serge = Author.objects.get(slug="serge")
+    assert (serge.edited_by, serge.editor_name) == (None, "ann")
+    assert _dump() == first
+    # When the account exists, the record points at it again.
+    get_user_model().objects.create_user("ann", password="a-long-editor-password")
+    load_dump(catalog_json.loads(first))
+    assert Author.objects.get(slug="serge").edited_by.get_username() == "ann"

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Prefetch
 
+from readingroom.formats import catalog_json
 from readingroom.formats.catalog_json import DumpError
+from readingroom.limits import parse_timestamp
 from readingroom.search.index import rebuild
 from readingroom.search.signals import search_signals_paused
 
 from .models import (
     Author,
-    CatalogVersion,
     Contribution,
     Guide,
     GuideEntry,
@@ -23,6 +24,7 @@ from .models import (
     Source,
     Work,
 )
+from .signals import catalog_changed, catalog_changes_batched
 
 
 def _place(record: Author | Work | Guide | GuideEntry, sources: dict[int, str]) -> dict[str, Any]:
@@ -37,7 +39,7 @@ def _history(record: Author | Work | Guide) -> dict[str, Any]:
     return {
         "created_at": record.created_at.isoformat(),
         "edited_at": record.edited_at.isoformat() if record.edited_at else None,
-        "edited_by": record.edited_by.get_username() if record.edited_by else None,
+        "edited_by": record.editor_name or None,
     }
 
 
@@ -140,108 +142,150 @@ def catalog_dump() -> dict[str, Any]:
     }
 
 
-def _resolve(records: dict[str, Any], model: Any, slug: str, where: str) -> Any:
-    """A record the dump refers to: one it carries, or one already in the catalog."""
-    if slug in records:
-        return records[slug]
-    found = model.objects.filter(slug=slug).first()
-    if found is None:
-        raise DumpError(f"{where} refers to {model.__name__.lower()} {slug!r}, which is not there")
+def _chunks(items: list[Any], size: int = 5_000) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _existing(model: Any, key: str, values: Iterable[str]) -> dict[str, int]:
+    """Which of these natural keys the catalog holds, with their ids (bounded queries)."""
+    found: dict[str, int] = {}
+    for chunk in _chunks(sorted(set(values))):
+        found.update(model.objects.filter(**{f"{key}__in": chunk}).values_list(key, "pk"))
     return found
 
 
-def _upsert(model: Any, key: str, records: list[dict[str, Any]]) -> dict[str, Any]:
-    """Create or update by natural key; returns the saved records by key."""
-    keys = [r[key] for r in records]
-    existing = {getattr(r, key): r for r in model.objects.filter(**{f"{key}__in": keys})}
-    saved: dict[str, Any] = {}
-    for values in records:
-        record = existing.get(values[key]) or model()
-        for name, value in values.items():
-            setattr(record, name, value)
-        record.save()
-        saved[values[key]] = record
-    return saved
+def _check_references(document: dict[str, Any]) -> None:
+    """Refuse a dump whose references point at records neither it nor the catalog holds."""
+    models = {"sources": (Source, "name"), "authors": (Author, "slug"), "works": (Work, "slug")}
+    problems = []
+    for kind, wanted in catalog_json.references(document).items():
+        model, key = models[kind]
+        present = _existing(model, key, wanted)
+        problems += [
+            f"{path}: refers to {kind[:-1]} {value!r}, which is neither in the dump "
+            "nor in the catalog"
+            for value, path in wanted.items()
+            if value not in present
+        ]
+    if problems:
+        raise DumpError(problems[: catalog_json.MAX_PROBLEMS])
+
+
+def _save(model: Any, key: str, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Create or update records by natural key; returns every key's id."""
+    ids = _existing(model, key, (row[key] for row in rows))
+    new = [model(**row) for row in rows if row[key] not in ids]
+    model.objects.bulk_create(new, batch_size=500)
+    old = [model(pk=ids[row[key]], **row) for row in rows if row[key] in ids]
+    if old:
+        model.objects.bulk_update(old, list(rows[0]), batch_size=500)
+    ids.update((getattr(record, key), record.pk) for record in new)
+    return ids
+
+
+def _replace_children(model: Any, parent: str, parent_ids: list[int], rows: list[Any]) -> None:
+    for chunk in _chunks(parent_ids):
+        model.objects.filter(**{f"{parent}__in": chunk}).delete()
+    model.objects.bulk_create(rows, batch_size=500)
 
 
 def load_dump(document: dict[str, Any]) -> dict[str, int]:
-    """Load a validated dump in one transaction, updating records that share a name or slug."""
-    with transaction.atomic(), search_signals_paused():
-        counts = _load(document)
+    """Load a validated dump in one transaction, updating records that share a name or
+    slug. Database ids in the catalog are never taken from the dump."""
+    with transaction.atomic(), search_signals_paused(), catalog_changes_batched():
+        _check_references(document)
+        counts = _Loader(document).run()
         rebuild()
-        CatalogVersion.bump()
+        catalog_changed()
     return counts
 
 
-def _load(document: dict[str, Any]) -> dict[str, int]:
-    sources = _upsert(
-        Source,
-        "name",
-        [
-            {**s, "imported_at": datetime.fromisoformat(s["imported_at"])}
-            for s in document["sources"]
-        ],
-    )
+class _Loader:
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.document = document
+        editors = {
+            r["edited_by"]
+            for kind in ("authors", "works", "guides")
+            for r in document[kind]
+            if r["edited_by"]
+        }
+        self.users = _existing(get_user_model(), "username", editors)
+        self.sources: dict[str, int] = {}
 
-    users = {u.get_username(): u for u in get_user_model().objects.all()}
-
-    def placed(record: dict[str, Any], drop: tuple[str, ...] = ()) -> dict[str, Any]:
-        values = {k: v for k, v in record.items() if k not in drop}
-        if "created_at" in values:
-            values["created_at"] = datetime.fromisoformat(values["created_at"])
-            edited = values["edited_at"]
-            values["edited_at"] = datetime.fromisoformat(edited) if edited else None
-            values["edited_by"] = users.get(values["edited_by"] or "")
-        name = record["source"]
-        if name is not None and name not in sources:
-            found = Source.objects.filter(name=name).first()
-            if found is None:
-                raise DumpError(f"a record refers to source {name!r}, which is not there")
-            sources[name] = found
-        values["source"] = sources[name] if name is not None else None
+    def _values(self, record: dict[str, Any], nested: tuple[str, ...]) -> dict[str, Any]:
+        """A record's model field values: references by id, timestamps as datetimes."""
+        values = {k: v for k, v in record.items() if k not in nested and k != "source"}
+        values["source_id"] = self.sources[record["source"]] if record["source"] else None
+        values["created_at"] = parse_timestamp(record["created_at"])
+        edited = record["edited_at"]
+        values["edited_at"] = parse_timestamp(edited) if edited else None
+        name = values.pop("edited_by") or ""
+        values["edited_by_id"] = self.users.get(name)
+        values["edited_by_name"] = name
         return values
 
-    authors = _upsert(Author, "slug", [placed(a, ("life_events",)) for a in document["authors"]])
-    for record in document["authors"]:
-        author = authors[record["slug"]]
-        author.life_events.all().delete()
-        LifeEvent.objects.bulk_create(
-            LifeEvent(
-                author=author,
-                **{k: v for k, v in event.items() if k != "span"},
-                span_start=event["span"][0],
-                span_end=event["span"][1],
-            )
-            for event in record["life_events"]
+    def run(self) -> dict[str, int]:
+        document = self.document
+        sources = [
+            {**s, "imported_at": parse_timestamp(s["imported_at"])} for s in document["sources"]
+        ]
+        self.sources = _save(Source, "name", sources)
+        self.sources.update(_existing(Source, "name", catalog_json.references(document)["sources"]))
+        authors = _save(
+            Author, "slug", [self._values(a, ("life_events",)) for a in document["authors"]]
         )
-    works = _upsert(Work, "slug", [placed(w, ("authors",)) for w in document["works"]])
-    for index, record in enumerate(document["works"]):
-        work = works[record["slug"]]
-        work.contributions.all().delete()
-        Contribution.objects.bulk_create(
-            Contribution(
-                work=work,
-                author=_resolve(authors, Author, c["author"], f"works[{index}]"),
-                role=c["role"],
-                order=c["order"],
-            )
-            for c in record["authors"]
+        _replace_children(
+            LifeEvent,
+            "author_id",
+            [authors[a["slug"]] for a in document["authors"]],
+            [
+                LifeEvent(
+                    author_id=authors[record["slug"]],
+                    **{k: v for k, v in event.items() if k != "span"},
+                    span_start=event["span"][0],
+                    span_end=event["span"][1],
+                )
+                for record in document["authors"]
+                for event in record["life_events"]
+            ],
         )
-    guides = _upsert(Guide, "slug", [placed(g, ("entries",)) for g in document["guides"]])
-    for index, record in enumerate(document["guides"]):
-        guide = guides[record["slug"]]
-        guide.entries.all().delete()
-        GuideEntry.objects.bulk_create(
-            GuideEntry(
-                guide=guide,
-                work=_resolve(works, Work, e["work"], f"guides[{index}]"),
-                order=e["order"],
-                section=e["section"],
-                note=e["note"],
-                source=guide.source,
-                line_start=e["line_start"],
-                line_end=e["line_end"],
-            )
-            for e in record["entries"]
+        authors.update(_existing(Author, "slug", catalog_json.references(document)["authors"]))
+        works = _save(Work, "slug", [self._values(w, ("authors",)) for w in document["works"]])
+        _replace_children(
+            Contribution,
+            "work_id",
+            [works[w["slug"]] for w in document["works"]],
+            [
+                Contribution(
+                    work_id=works[record["slug"]],
+                    author_id=authors[c["author"]],
+                    role=c["role"],
+                    order=c["order"],
+                )
+                for record in document["works"]
+                for c in record["authors"]
+            ],
         )
-    return {"sources": len(sources), "authors": len(authors), "works": len(works)}
+        works.update(_existing(Work, "slug", catalog_json.references(document)["works"]))
+        guides = _save(Guide, "slug", [self._values(g, ("entries",)) for g in document["guides"]])
+        _replace_children(
+            GuideEntry,
+            "guide_id",
+            [guides[g["slug"]] for g in document["guides"]],
+            [
+                GuideEntry(
+                    guide_id=guides[record["slug"]],
+                    work_id=works[e["work"]],
+                    **{k: v for k, v in e.items() if k != "work"},
+                    source_id=self.sources[record["source"]] if record["source"] else None,
+                )
+                for record in document["guides"]
+                for e in record["entries"]
+            ],
+        )
+        return {
+            "sources": len(document["sources"]),
+            "authors": len(document["authors"]),
+            "works": len(document["works"]),
+        }

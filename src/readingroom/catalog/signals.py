@@ -6,6 +6,9 @@ change to the catalog moves its version on, so no cached page outlives it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.db.models.signals import post_delete, post_save, pre_save
@@ -43,8 +46,33 @@ def remember_old_slug(
     )
 
 
-def catalog_changed(sender: type, **kwargs: Any) -> None:
-    CatalogVersion.bump()
+# Inside catalog_changes_batched(): whether anything changed (the version moves once).
+_batch: ContextVar[list[bool] | None] = ContextVar("catalog_batch", default=None)
+
+
+@contextmanager
+def catalog_changes_batched() -> Iterator[None]:
+    """Move the catalog version on once for a whole import, not once per row saved."""
+    batch: list[bool] = []
+    token = _batch.set(batch)
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+    if batch:
+        CatalogVersion.bump()
+
+
+def catalog_changed(sender: type | None = None, **kwargs: Any) -> None:
+    """The catalog changed: move its version on (once, at the end, inside a batch).
+
+    Bulk writes send no signals, so the code that makes them calls this itself.
+    """
+    batch = _batch.get()
+    if batch is None:
+        CatalogVersion.bump()
+    elif not batch:
+        batch.append(True)
 
 
 for _model in (Author, Work, Contribution, Guide, GuideEntry, LifeEvent, SlugRedirect, Source):

@@ -2,108 +2,70 @@
 
 Records refer to each other by slug (and sources by name), never by database id,
 so a dump loads into any database and dumps again byte for byte.
+
+A dump is validated completely before anything is written: every field against
+the limits every door enforces (readingroom.limits), no unknown keys, unique
+natural keys and references that resolve within the dump. Every problem is
+reported with its JSON path (``$.authors[3].slug``); the catalog checks the
+references that point outside the dump (catalog/dump.py).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
+
+from readingroom import limits
+from readingroom.guidetext.encoding import encode_guide
 
 FORMAT_NAME = "readingroom-catalog"
 FORMAT_VERSION = 1
+# Beyond this many, problems are counted rather than listed.
+MAX_PROBLEMS = 100
 
-# Field name → accepted JSON types, per record kind; None marks a nullable field.
-_STR, _INT, _BOOL, _LIST = (str,), (int,), (bool,), (list,)
-_SCHEMA: dict[str, dict[str, tuple[type | None, ...]]] = {
-    "sources": {
-        "name": _STR,
-        "sha256": _STR,
-        "imported_at": _STR,
-        "encoding": _STR,
-        "newline": _STR,
-        "final_newline": _BOOL,
-        "text": _STR,
-    },
-    "authors": {
-        "slug": _STR,
-        "name": _STR,
-        "sort_name": _STR,
-        "name_inferred": _BOOL,
-        "biography": _STR,
-        "source": (str, None),
-        "line_start": (int, None),
-        "line_end": (int, None),
-        "position": _INT,
-        "created_at": _STR,
-        "edited_at": (str, None),
-        "edited_by": (str, None),
-        "life_events": _LIST,
-    },
-    "works": {
-        "slug": _STR,
-        "title": _STR,
-        "year": (int, None),
-        "year_end": (int, None),
-        "pages": (int, None),
-        "annotation": (str, None),
-        "source_text": _STR,
-        "authors": _LIST,
-        "source": (str, None),
-        "line_start": (int, None),
-        "line_end": (int, None),
-        "position": _INT,
-        "created_at": _STR,
-        "edited_at": (str, None),
-        "edited_by": (str, None),
-    },
-    "guides": {
-        "slug": _STR,
-        "title": _STR,
-        "description": _STR,
-        "source": (str, None),
-        "line_start": (int, None),
-        "line_end": (int, None),
-        "created_at": _STR,
-        "edited_at": (str, None),
-        "edited_by": (str, None),
-        "entries": _LIST,
-    },
-}
-_NESTED: dict[tuple[str, str], dict[str, tuple[type | None, ...]]] = {
-    ("works", "authors"): {"author": _STR, "role": _STR, "order": _INT},
-    ("authors", "life_events"): {
-        "start": (str, None),
-        "end": (str, None),
-        "precision": (str, None),
-        "modifier": (str, None),
-        "label": _STR,
-        "text": _STR,
-        "places": _LIST,
-        "span": _LIST,
-        "expression": _STR,
-        "position": _INT,
-        "origin": _STR,
-        "key": _STR,
-        "edited": _BOOL,
-        "hidden": _BOOL,
-    },
-    ("guides", "entries"): {
-        "work": _STR,
-        "order": _INT,
-        "section": (str, None),
-        "note": _STR,
-        "line_start": (int, None),
-        "line_end": (int, None),
-    },
+Schema = Mapping[str, limits.Field]
+_SOURCE_REF = limits.Field("text", "source", null=True, max_length=255)
+_AUTHOR_REF = limits.Field("slug", "author", max_length=255, blank=False)
+_WORK_REF = limits.Field("slug", "work", max_length=255, blank=False)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One list of records in a dump: its fields, its natural key, its nested lists."""
+
+    fields: Schema
+    key: str
+    nested: Mapping[str, Schema]
+
+
+KINDS: dict[str, Kind] = {
+    "sources": Kind(limits.SOURCE, "name", {}),
+    "authors": Kind(
+        {**limits.AUTHOR, "source": _SOURCE_REF}, "slug", {"life_events": limits.LIFE_EVENT}
+    ),
+    "works": Kind(
+        {**limits.WORK, "source": _SOURCE_REF},
+        "slug",
+        {"authors": {"author": _AUTHOR_REF, **limits.CONTRIBUTION}},
+    ),
+    "guides": Kind(
+        {**limits.GUIDE, "source": _SOURCE_REF},
+        "slug",
+        {"entries": {"work": _WORK_REF, **limits.GUIDE_ENTRY}},
+    ),
 }
 
 
 class DumpError(ValueError):
-    """The text is not a catalog dump this version can load."""
+    """The text is not a catalog dump this version can load; ``problems`` says why."""
 
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, problems: str | list[str], line: int | None = None) -> None:
+        self.problems = [problems] if isinstance(problems, str) else problems
+        super().__init__("; ".join(self.problems))
+        self.message = self.problems[0]
         self.line = line
 
 
@@ -117,43 +79,163 @@ def dumps(catalog: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def _check_record(where: str, record: Any, schema: dict[str, tuple[type | None, ...]]) -> None:
+def _fields(
+    path: str, record: object, schema: Schema, lists: tuple[str, ...] = ()
+) -> Iterator[str]:
+    """Problems with one record's keys and values (``lists`` name its nested lists)."""
     if not isinstance(record, dict):
-        raise DumpError(f"{where} should be an object")
-    for key, types in schema.items():
-        if key not in record:
-            raise DumpError(f"{where} has no {key!r}")
-        value = record[key]
-        if value is None and None in types:
+        yield f"{path}: should be an object"
+        return
+    unknown = sorted(set(record) - set(schema) - set(lists))
+    if unknown:
+        yield f"{path}: unknown key{'s' if len(unknown) > 1 else ''} " + ", ".join(
+            repr(k) for k in unknown
+        )
+    for name in (*schema, *lists):
+        if name not in record:
+            yield f"{path}: has no {name!r}"
+        elif name in lists:
+            if not isinstance(record[name], list):
+                yield f"{path}.{name}: should be a list"
+        elif problem := schema[name].problem(record[name]):
+            yield f"{path}.{name}: {problem}"
+
+
+def _rules(path: str, kind: str, record: dict[str, Any]) -> Iterator[str]:
+    """The rules across fields: line spans, years, an event's dates."""
+    start, end = record.get("line_start"), record.get("line_end")
+    if isinstance(start, int) and isinstance(end, int) and end < start:
+        yield f"{path}.line_end: ends ({end}) before line_start ({start})"
+    if kind == "works":
+        values = [record.get(k) for k in ("year", "year_end", "pages")]
+        if all(v is None or type(v) is int for v in values):
+            for rule in limits.work_rules(*values):
+                if rule.severity == "error":
+                    yield f"{path}.{rule.field}: {rule.message}"
+    if kind == "life_events":
+        dates = [record.get(k) for k in ("start", "end")]
+        if all(v is None or isinstance(v, str) for v in dates):
+            for rule in limits.life_event_rules(*dates):
+                yield f"{path}.{rule.field}: {rule.message}"
+    if kind == "sources" and not any(_fields(path, record, limits.SOURCE)):
+        # The hash is of the file's bytes, which the text and encoding give back exactly.
+        data = encode_guide(record["text"], record["encoding"])
+        if hashlib.sha256(data).hexdigest() != record["sha256"]:
+            yield f"{path}.sha256: does not match the source's text"
+
+
+def _duplicates(path: str, records: list[Any], key: str | tuple[str, ...]) -> Iterator[str]:
+    """Natural keys that occur twice: the second record would overwrite the first."""
+    keys = (key,) if isinstance(key, str) else key
+    seen: dict[tuple[object, ...], int] = {}
+    for index, record in enumerate(records):
+        if not isinstance(record, dict):
             continue
-        allowed = tuple(t for t in types if t is not None)
-        # bool is an int in Python; a count given as true/false is still wrong.
-        if not isinstance(value, allowed) or (isinstance(value, bool) and bool not in allowed):
-            names = " or ".join("null" if t is None else t.__name__ for t in types)
-            raise DumpError(f"{where}.{key} should be {names}, not {type(value).__name__}")
+        value = tuple(record.get(k) for k in keys)
+        if any(not isinstance(v, str | int) for v in value):
+            continue
+        if value in seen:
+            shown = value[0] if len(value) == 1 else value
+            yield (f"{path}[{index}].{keys[0]}: {shown!r} is already used by {path}[{seen[value]}]")
+        else:
+            seen[value] = index
+
+
+# What makes a nested record unique within its parent (the database's constraints).
+_NESTED_KEYS: dict[str, tuple[str, ...]] = {"authors": ("author", "role"), "entries": ("order",)}
+
+
+class _Validator:
+    """Walks a parsed dump once, collecting every problem."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.document = document
+        self.problems: list[str] = []
+        self.count = 0
+
+    def add(self, problems: Iterator[str]) -> None:
+        for problem in problems:
+            self.count += 1
+            if len(self.problems) < MAX_PROBLEMS:
+                self.problems.append(problem)
+
+    def run(self) -> list[str]:
+        for name, kind in KINDS.items():
+            records = self.document[name]
+            for index, record in enumerate(records):
+                self.record(f"$.{name}[{index}]", name, record, kind)
+            self.add(_duplicates(f"$.{name}", records, kind.key))
+        if self.count > MAX_PROBLEMS:
+            self.problems.append(f"… and {self.count - MAX_PROBLEMS:,} more problems")
+        return self.problems
+
+    def record(self, path: str, name: str, record: Any, kind: Kind) -> None:
+        self.add(_fields(path, record, kind.fields, tuple(kind.nested)))
+        if not isinstance(record, dict):
+            return
+        self.add(_rules(path, name, record))
+        for key, schema in kind.nested.items():
+            items = record.get(key)
+            if not isinstance(items, list):
+                continue
+            for index, item in enumerate(items):
+                self.add(_fields(f"{path}.{key}[{index}]", item, schema))
+                if isinstance(item, dict):
+                    self.add(_rules(f"{path}.{key}[{index}]", key, item))
+            unique = _NESTED_KEYS.get(key)
+            if unique:
+                self.add(_duplicates(f"{path}.{key}", items, unique))
+
+
+def references(document: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """What a valid dump refers to that it does not itself carry: for sources, authors
+    and works, each name or slug with the path of the first record that refers to it.
+    The catalog must already hold these for the dump to load."""
+    carried = {
+        kind: {r[KINDS[kind].key] for r in document[kind]}
+        for kind in ("sources", "authors", "works")
+    }
+    wanted: dict[str, dict[str, str]] = {kind: {} for kind in carried}
+
+    def want(kind: str, key: str, path: str) -> None:
+        if key not in carried[kind]:
+            wanted[kind].setdefault(key, path)
+
+    for name in KINDS:
+        for index, record in enumerate(document[name]):
+            if record.get("source") is not None:
+                want("sources", record["source"], f"$.{name}[{index}].source")
+    for index, work in enumerate(document["works"]):
+        for n, contribution in enumerate(work["authors"]):
+            want("authors", contribution["author"], f"$.works[{index}].authors[{n}].author")
+    for index, guide in enumerate(document["guides"]):
+        for n, entry in enumerate(guide["entries"]):
+            want("works", entry["work"], f"$.guides[{index}].entries[{n}].work")
+    return wanted
 
 
 def loads(text: str) -> dict[str, Any]:
-    """Parse and validate a dump, raising :class:`DumpError` with a line where known."""
+    """Parse and validate a dump, raising :class:`DumpError` with every problem found."""
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DumpError(f"invalid JSON: {exc.msg}", exc.lineno) from None
+    except RecursionError:
+        raise DumpError("invalid dump: JSON nested too deeply") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise DumpError(f'not a readingroom catalog dump (no "format": "{FORMAT_NAME}")')
     if document.get("version") != FORMAT_VERSION:
         raise DumpError(
             f"dump version {document.get('version')!r} is not supported (expected {FORMAT_VERSION})"
         )
-    for kind, schema in _SCHEMA.items():
-        records = document.get(kind)
-        if not isinstance(records, list):
-            raise DumpError(f"{kind!r} should be a list")
-        for index, record in enumerate(records):
-            where = f"{kind}[{index}]"
-            _check_record(where, record, schema)
-            for (parent, key), nested in _NESTED.items():
-                if parent == kind:
-                    for sub_index, item in enumerate(record[key]):
-                        _check_record(f"{where}.{key}[{sub_index}]", item, nested)
+    expected = {"format", "version", *KINDS}
+    problems = [f"$: unknown key {key!r}" for key in sorted(set(document) - expected)]
+    problems += [
+        f"$.{kind}: should be a list" for kind in KINDS if not isinstance(document.get(kind), list)
+    ]
+    if problems:
+        raise DumpError(problems)
+    problems = _Validator(document).run()
+    if problems:
+        raise DumpError(problems)
     return document
