@@ -8,16 +8,30 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, BinaryIO, NoReturn
 
 import click
 
 from readingroom.formats import catalog_json
-from readingroom.guidetext import GuideDecodeError, Problem, decode_guide, parse_guide
+from readingroom.guidetext import (
+    AuthorEntry,
+    GuideDecodeError,
+    Problem,
+    WorkEntry,
+    decode_guide,
+    parse_guide,
+)
+from readingroom.guidetext.encoding import TextStream
+from readingroom.guidetext.parser import GuideReader
+from readingroom.guidetext.writer import format_years
+from readingroom.limits import GUIDE
+from readingroom.progress import import_progress
 
 DEFAULT_PORT = 8000
 SAMPLE_GUIDE = "sample-guide.txt"
@@ -30,10 +44,21 @@ def _fail(message: str) -> NoReturn:
 
 def _read(path: str) -> tuple[str, bytes]:
     """A file's name and bytes; '-' reads standard input."""
+    name, handle = _open(path)
+    with handle:
+        return name, handle.read()
+
+
+def _open(path: str) -> tuple[str, BinaryIO]:
+    """A file's name and a seekable binary handle on it; '-' spools standard input
+    (to disk beyond a few megabytes), so that it can be read twice like a file."""
     if path == "-":
-        return "<stdin>", sys.stdin.buffer.read()
+        spool = tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024)  # noqa: SIM115
+        shutil.copyfileobj(sys.stdin.buffer, spool)
+        spool.seek(0)
+        return "<stdin>", spool  # type: ignore[return-value]
     try:
-        return Path(path).name, Path(path).read_bytes()
+        return Path(path).name, open(path, "rb")  # the caller closes it
     except IsADirectoryError:
         _fail(f"{path}: is a directory, not a guide file")
     except OSError as exc:
@@ -78,7 +103,7 @@ def cli() -> None:
     """
 
 
-def _parse_json(result: Any) -> dict[str, Any]:
+def _parse_json(authors: list[AuthorEntry], problems: list[Problem]) -> dict[str, Any]:
     return {
         "authors": [
             {
@@ -89,6 +114,7 @@ def _parse_json(result: Any) -> dict[str, Any]:
                     {
                         "title": work.title,
                         "year": work.year,
+                        "year_end": work.year_end,
                         "pages": work.pages,
                         "annotation": work.annotation,
                         "line": work.line_start,
@@ -96,12 +122,19 @@ def _parse_json(result: Any) -> dict[str, Any]:
                     for work in author.works
                 ],
             }
-            for author in result.guide.authors
+            for author in authors
         ],
         "problems": [
-            {"line": p.line, "severity": p.severity, "message": p.message} for p in result.problems
+            {"line": p.line, "severity": p.severity, "message": p.message} for p in problems
         ],
     }
+
+
+def _work_line(work: WorkEntry) -> str:
+    year = f" ({format_years(work.year, work.year_end)})" if work.year is not None else ""
+    plural = "" if work.pages == 1 else "s"
+    pages = f", {work.pages:,} page{plural}" if work.pages is not None else ""
+    return f"  {work.line_start:>5}  {work.title}{year}{pages}"
 
 
 @cli.command()
@@ -112,38 +145,45 @@ def parse(file: str, as_json: bool) -> None:
 
     Exits with status 1 if the file has errors (they are listed as FILE:LINE: …).
     """
-    name, data = _read(file)
-    try:
-        decoded = decode_guide(data)
-    except GuideDecodeError as exc:
-        _fail(Problem(exc.message, exc.line).format(name))
-    result = parse_guide(decoded.text)
+    name, handle = _open(file)
+    reader = GuideReader()
+    authors: list[AuthorEntry] = []
+    with handle:
+        try:
+            for author in reader.authors(TextStream(handle)):
+                if as_json:
+                    authors.append(author)
+                    continue
+                inferred = " (name inferred)" if author.name_inferred else ""
+                click.echo(f"{author.name}{inferred}: {len(author.works)} works")
+                for work in author.works:
+                    click.echo(_work_line(work))
+        except GuideDecodeError as exc:
+            _fail(Problem(exc.message, exc.line).format(name))
     if as_json:
-        click.echo(json.dumps(_parse_json(result), ensure_ascii=False, indent=2))
-    else:
-        for author in result.guide.authors:
-            inferred = " (name inferred)" if author.name_inferred else ""
-            click.echo(f"{author.name}{inferred}: {len(author.works)} works")
-            for work in author.works:
-                year = f" ({work.year})" if work.year else ""
-                pages = f", {work.pages} pages" if work.pages is not None else ""
-                click.echo(f"  {work.line_start:>5}  {work.title}{year}{pages}")
-    _report(name, result.problems)
-    if result.errors:
+        click.echo(json.dumps(_parse_json(authors, reader.problems), ensure_ascii=False, indent=2))
+    _report(name, reader.problems)
+    if any(p.severity == "error" for p in reader.problems):
         sys.exit(1)
 
 
-def _import_one(file: str, guide: str | None, overwrite_edits: bool) -> bool:
-    from readingroom.catalog.dump import load_dump
-    from readingroom.catalog.importer import ImportRefused, import_guide_bytes
+def _waiting(name: str, wait: float) -> Callable[[], None]:
+    def say() -> None:
+        click.echo(
+            f"{name}: waiting for another import to finish (the catalog is locked; "
+            f"giving up after {wait:.0f} s) …",
+            err=True,
+        )
 
-    name, data = _read(file)
+    return say
+
+
+def _load_dump(name: str, handle: BinaryIO, wait: float) -> bool:
+    from readingroom.catalog.dump import load_dump
+
     try:
-        if catalog_json.looks_like_dump(data[:64].decode("utf-8", "ignore")):
-            counts = load_dump(catalog_json.loads(decode_guide(data).text))
-            click.echo(f"{name}: loaded {counts['authors']} authors, {counts['works']} works")
-            return True
-        report = import_guide_bytes(name, data, guide, overwrite_edits=overwrite_edits)
+        document = catalog_json.loads(decode_guide(handle.read()).text)
+        counts = load_dump(document, wait=wait, on_wait=_waiting(name, wait))
     except GuideDecodeError as exc:
         _report(name, [Problem(exc.message, exc.line)])
         return False
@@ -151,13 +191,44 @@ def _import_one(file: str, guide: str | None, overwrite_edits: bool) -> bool:
         _report(name, [Problem(problem, exc.line) for problem in exc.problems])
         click.echo(f"{name}: not loaded ({len(exc.problems)} problems)", err=True)
         return False
-    except ImportRefused as exc:
-        _report(name, exc.problems)
-        click.echo(f"{name}: not imported ({len(exc.problems)} errors)", err=True)
-        return False
+    click.echo(f"{name}: loaded {counts['authors']:,} authors, {counts['works']:,} works")
+    return True
+
+
+def _import_one(file: str, guide: str | None, overwrite_edits: bool, wait: float) -> bool:
+    from readingroom.catalog.importer import ImportRefused, import_guide_file
+
+    name, handle = _open(file)
+    with handle:
+        if catalog_json.looks_like_dump(handle.read(64).decode("utf-8", "ignore")):
+            handle.seek(0)
+            return _load_dump(name, handle, wait)
+        try:
+            with import_progress(name) as progress:
+                report = import_guide_file(
+                    name,
+                    handle,
+                    guide,
+                    overwrite_edits=overwrite_edits,
+                    progress=progress,
+                    wait=wait,
+                    on_wait=_waiting(name, wait),
+                )
+        except GuideDecodeError as exc:
+            _report(name, [Problem(exc.message, exc.line)])
+            return False
+        except ImportRefused as exc:
+            _report(name, exc.problems)
+            click.echo(f"{name}: not imported ({len(exc.problems)} errors)", err=True)
+            return False
     _report(name, report.warnings + report.conflicts)
     click.echo(report.summary())
     return True
+
+
+def _check_guide_title(title: str | None) -> None:
+    if title is not None and (problem := GUIDE["title"].problem(title)):
+        _fail(f"--guide: {problem}")
 
 
 @cli.command(name="import")
@@ -168,7 +239,16 @@ def _import_one(file: str, guide: str | None, overwrite_edits: bool) -> bool:
     is_flag=True,
     help="Let the file replace what editors changed in readingroom since the last import.",
 )
-def import_(files: tuple[str, ...], guide: str | None, overwrite_edits: bool) -> None:
+@click.option(
+    "--wait",
+    metavar="SECONDS",
+    type=click.FloatRange(0),
+    help="How long to wait for another import to finish "
+    "(default: READINGROOM_LOCK_WAIT, else 300).",
+)
+def import_(
+    files: tuple[str, ...], guide: str | None, overwrite_edits: bool, wait: float | None
+) -> None:
     """Import guide FILES (or JSON dumps from `export --format json`).
 
     Each file is imported in one transaction: a file with errors changes nothing.
@@ -177,8 +257,12 @@ def import_(files: tuple[str, ...], guide: str | None, overwrite_edits: bool) ->
     changed in readingroom keep the editor's change, and each conflict with the
     file is reported, unless --overwrite-edits is given.
     """
+    _check_guide_title(guide)
     _setup_django()
-    failed = [file for file in files if not _import_one(file, guide, overwrite_edits)]
+    from django.conf import settings
+
+    wait = settings.IMPORT_LOCK_WAIT if wait is None else wait
+    failed = [file for file in files if not _import_one(file, guide, overwrite_edits, wait)]
     if failed:
         _fail(f"{len(failed)} of {len(files)} files not imported")
 
@@ -190,9 +274,22 @@ def _write_output(data: bytes, output: str | None) -> None:
         return
     target = Path(output)
     # Write beside the target and rename, so a failure never leaves half a file.
-    with tempfile.NamedTemporaryFile(dir=target.parent or ".", delete=False) as handle:
-        handle.write(data)
-    Path(handle.name).replace(target)
+    try:
+        with tempfile.NamedTemporaryFile(dir=target.parent or ".", delete=False) as handle:
+            handle.write(data)
+        # A temporary file is private (0600); the export gets the mode any new file
+        # would: the target's own if it exists, else what the umask allows.
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
+        os.chmod(handle.name, mode)
+        Path(handle.name).replace(target)
+    except OSError as exc:
+        _fail(f"{output}: {exc.strerror}")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 @cli.command()
@@ -226,15 +323,17 @@ def export(format_: str, author_slug: str | None, output: str | None) -> None:
 
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=DEFAULT_PORT, show_default=True, type=int)
+@click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(1, 65535))
 @click.option(
     "--workers", default=2, show_default=True, type=click.IntRange(1), help="Worker processes."
 )
 def serve(host: str, port: int, workers: int) -> None:
     """Serve the catalog's website with gunicorn, a production WSGI server."""
     _setup_django()
-    from readingroom.server import run_server
+    from readingroom.server import address_problem, run_server
 
+    if problem := address_problem(host, port):
+        _fail(f"cannot serve on {host}:{port}: {problem}")
     click.echo(f"Serving readingroom on http://{host}:{port}/ (Ctrl-C to stop)")
     run_server(host, port, workers)
 

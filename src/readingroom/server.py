@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import socket
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
@@ -32,3 +34,30 @@ def run_server(host: str, port: int, workers: int) -> None:
             "graceful_timeout": 5,
         }
     ).run()
+
+
+def address_problem(host: str, port: int) -> str | None:
+    """Why the server could not listen on host:port, or None if it can.
+
+    Checked before starting gunicorn, whose own failure is several seconds of
+    retries and tracebacks.
+    """
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror:
+        return f"{host!r} is not a host name or address of this machine"
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return (
+                    "the port is already in use (is readingroom already running?); "
+                    "choose another with --port"
+                )
+            if exc.errno == errno.EACCES:
+                return "permission denied (ports below 1024 need root); choose another with --port"
+            return exc.strerror or str(exc)
+    return None

@@ -134,6 +134,9 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
+# How long an import waits for another to finish before giving up (seconds).
+IMPORT_LOCK_WAIT = float(os.environ.get("READINGROOM_LOCK_WAIT", "300"))
+
 # Pages for readers are cached per worker process, keyed by the catalog's version
 # (readingroom.web.cache), so edits show at once.
 PAGE_CACHE = os.environ.get("READINGROOM_PAGE_CACHE", "1") == "1"

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.db.models import Prefetch
 
 from readingroom.formats import catalog_json
 from readingroom.formats.catalog_json import DumpError
+from readingroom.guidetext.encoding import CHUNK_BYTES, encode_guide
+from readingroom.guidetext.parser import line_count
 from readingroom.limits import parse_timestamp
 from readingroom.search.index import rebuild
 from readingroom.search.signals import search_signals_paused
 
+from .locking import write_transaction
 from .models import (
     Author,
     Contribution,
@@ -24,7 +26,7 @@ from .models import (
     Source,
     Work,
 )
-from .signals import catalog_changed, catalog_changes_batched
+from .signals import catalog_changed
 
 
 def _place(record: Author | Work | Guide | GuideEntry, sources: dict[int, str]) -> dict[str, Any]:
@@ -190,10 +192,15 @@ def _replace_children(model: Any, parent: str, parent_ids: list[int], rows: list
     model.objects.bulk_create(rows, batch_size=500)
 
 
-def load_dump(document: dict[str, Any]) -> dict[str, int]:
+def load_dump(
+    document: dict[str, Any],
+    wait: float | None = None,
+    on_wait: Callable[[], None] | None = None,
+) -> dict[str, int]:
     """Load a validated dump in one transaction, updating records that share a name or
-    slug. Database ids in the catalog are never taken from the dump."""
-    with transaction.atomic(), search_signals_paused(), catalog_changes_batched():
+    slug. Database ids in the catalog are never taken from the dump. Waits for the
+    catalog's write lock like an import (catalog/locking.py)."""
+    with write_transaction(wait, on_wait), search_signals_paused():
         _check_references(document)
         counts = _Loader(document).run()
         rebuild()
@@ -228,9 +235,19 @@ class _Loader:
     def run(self) -> dict[str, int]:
         document = self.document
         sources = [
-            {**s, "imported_at": parse_timestamp(s["imported_at"])} for s in document["sources"]
+            {
+                **{k: v for k, v in s.items() if k != "text"},
+                "imported_at": parse_timestamp(s["imported_at"]),
+                "lines": line_count(s["text"]),
+                "size": len(encode_guide(s["text"], s["encoding"])),
+            }
+            for s in document["sources"]
         ]
         self.sources = _save(Source, "name", sources)
+        for record in document["sources"]:
+            source = Source(pk=self.sources[record["name"]])
+            text = record["text"]
+            source.replace_text(text[i : i + CHUNK_BYTES] for i in range(0, len(text), CHUNK_BYTES))
         self.sources.update(_existing(Source, "name", catalog_json.references(document)["sources"]))
         authors = _save(
             Author, "slug", [self._values(a, ("life_events",)) for a in document["authors"]]

@@ -1,36 +1,41 @@
-"""Importing a guide file into the catalog: one transaction, idempotent, in place.
+"""Importing a guide file into the catalog: one transaction, idempotent, in place, streamed.
 
 Importing the same bytes twice writes nothing. Importing an edited file updates
 the records it produced before — matched by name or title, then by position —
 so their ids and slugs (and every link to them) survive the edit.
+
+A file is read twice, piece by piece, and never held whole: first to check it
+(nothing is written if it has errors), then, holding the catalog's write lock, to
+write it a batch of authors at a time. Memory stays proportional to the largest
+author's entry, not to the file.
 """
 
 from __future__ import annotations
 
-import hashlib
+import io
+from array import array
+from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
-from django.db import transaction
+from django.db import connection
 from django.utils import timezone
 
-from readingroom.guidetext import (
-    AuthorEntry,
-    Problem,
-    WorkEntry,
-    decode_guide,
-    parse_guide,
-    parse_work,
-    sort_name,
-)
+from readingroom.guidetext import AuthorEntry, Problem, WorkEntry, parse_work, sort_name
+from readingroom.guidetext.encoding import TextStream
+from readingroom.guidetext.parser import GuideReader
+from readingroom.guidetext.records import TextLayout
 from readingroom.search.index import reindex
 
-from .bulk import insert_rows, insert_rows_returning_ids
-from .models import Author, CatalogVersion, Contribution, Guide, GuideEntry, Source, Work
-from .slugs import unique_slug
+from .bulk import delete_rows, insert_rows, insert_rows_returning_ids
+from .locking import write_transaction
+from .models import Author, Contribution, Guide, GuideEntry, Source, SourceChunk, Work
+from .signals import catalog_changed
+from .slugs import SlugAllocator
 from .timelines import recompute
 
 T = TypeVar("T")
@@ -38,10 +43,18 @@ T = TypeVar("T")
 _AUTHOR_FIELDS = ("name", "sort_name", "name_inferred", "biography")
 _WORK_FIELDS = ("title", "year", "year_end", "pages", "annotation", "source_text")
 _PLACE_FIELDS = ("source_id", "line_start", "line_end", "position")
-_EDIT_FIELDS = ("edited_at", "edited_by")
+_EDIT_FIELDS = ("edited_at", "edited_by", "edited_by_name")
 _CONTENT_FIELDS: dict[type, tuple[str, ...]] = {Author: _AUTHOR_FIELDS, Work: _WORK_FIELDS}
-# Keeps IN (...) lists under SQLite's limit on bound parameters.
-_CHUNK = 10_000
+# Works written per batch; bounded queries and bounded memory.
+BATCH_WORKS = 5_000
+_CHUNK = 5_000
+_ANALYZE_AFTER = 50_000
+_ENTRY_COLUMNS = [
+    "guide_id", "work_id", "order", "section", "note", "source_id", "line_start", "line_end",
+]  # fmt: skip
+
+# Told how far an import has come: a stage ("checking", "importing"), bytes done, bytes in all.
+Progress = Callable[[str, int, int], None]
 
 
 class ImportRefused(Exception):
@@ -63,15 +76,77 @@ class ImportReport:
 
     def summary(self) -> str:
         def counts(counter: Counter[str]) -> str:
-            return ", ".join(f"{n} {what}" for what, n in sorted(counter.items()) if n) or "none"
+            return ", ".join(f"{n:,} {what}" for what, n in sorted(counter.items()) if n) or "none"
 
-        if self.status == "unchanged":
-            return f"{self.source}: unchanged"
+        if self.status in ("unchanged", "retitled"):
+            return f"{self.source}: {self.status}"
         conflicts = f"; {len(self.conflicts)} editors' changes kept" if self.conflicts else ""
         return (
             f"{self.source}: {self.status} — authors: {counts(self.authors)}; "
             f"works: {counts(self.works)}{conflicts}"
         )
+
+
+@dataclass
+class CheckedFile:
+    """What the first reading of a file found: enough to decide, and to match authors."""
+
+    sha256: str
+    encoding: str
+    layout: TextLayout
+    lines: int
+    size: int
+    author_keys: list[str]
+    warnings: list[Problem]
+
+
+def _chunks(items: list[T], size: int = _CHUNK) -> Iterator[list[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _file_size(file: BinaryIO) -> int:
+    position = file.tell()
+    size = file.seek(0, io.SEEK_END)
+    file.seek(position)
+    return size
+
+
+def _read(
+    file: BinaryIO, progress: Progress | None, stage: str
+) -> tuple[TextStream, Iterator[str]]:
+    """The file's text as a stream of pieces, telling ``progress`` as they are read."""
+    total = _file_size(file)
+    file.seek(0)
+    stream = TextStream(file)
+
+    def pieces() -> Iterator[str]:
+        for piece in stream:
+            if progress:
+                progress(stage, stream.size, total)
+            yield piece
+
+    return stream, pieces()
+
+
+def check_guide_file(file: BinaryIO, progress: Progress | None = None) -> CheckedFile:
+    """Read a guide file once without writing anything; raises GuideDecodeError or
+    ImportRefused (with every error) if it cannot be imported."""
+    stream, pieces = _read(file, progress, "checking")
+    reader = GuideReader()
+    keys = [author.name.casefold() for author in reader.authors(pieces)]
+    errors = [p for p in reader.problems if p.severity == "error"]
+    if errors:
+        raise ImportRefused(errors)
+    return CheckedFile(
+        sha256=stream.sha256,
+        encoding=stream.encoding,
+        layout=reader.layout,
+        lines=reader.lines,
+        size=stream.size,
+        author_keys=keys,
+        warnings=reader.problems,
+    )
 
 
 def _changed(record: object, values: dict[str, object]) -> bool:
@@ -83,7 +158,7 @@ def _changed(record: object, values: dict[str, object]) -> bool:
     return changed
 
 
-def _work_values(entry: WorkEntry, source: Source, position: int) -> dict[str, object]:
+def _work_values(entry: WorkEntry, source_id: int, position: int) -> dict[str, object]:
     return {
         "title": entry.title,
         "year": entry.year,
@@ -91,20 +166,20 @@ def _work_values(entry: WorkEntry, source: Source, position: int) -> dict[str, o
         "pages": entry.pages,
         "annotation": entry.annotation,
         "source_text": entry.raw,
-        "source_id": source.pk,
+        "source_id": source_id,
         "line_start": entry.line_start,
         "line_end": entry.line_end,
         "position": position,
     }
 
 
-def _author_values(entry: AuthorEntry, source: Source, position: int) -> dict[str, object]:
+def _author_values(entry: AuthorEntry, source_id: int, position: int) -> dict[str, object]:
     return {
         "name": entry.name,
         "sort_name": sort_name(entry.name),
         "name_inferred": entry.name_inferred,
         "biography": entry.biography,
-        "source_id": source.pk,
+        "source_id": source_id,
         "line_start": entry.line_start,
         "line_end": entry.line_end,
         "position": position,
@@ -130,26 +205,54 @@ def _insert(model: type[Author] | type[Work], rows: list[dict[str, object]]) -> 
     return insert_rows_returning_ids(model, fields, [tuple(row.values()) for row in rows])
 
 
+@dataclass(frozen=True)
+class _Previous:
+    """An author the previous version of the file produced (the record, lightly)."""
+
+    pk: int
+    position: int
+    edited: bool
+
+
 class _Import:
-    """The state of one file's import; see :func:`import_guide_bytes`."""
+    """Writing one checked file; see :func:`import_guide_file`."""
 
     def __init__(
-        self, source: Source, report: ImportReport, previous_text: str | None, overwrite_edits: bool
+        self, source: Source, report: ImportReport, checked: CheckedFile, overwrite_edits: bool
     ) -> None:
         self.source = source
         self.report = report
-        self.previous = previous_text is not None
-        # What the previous version of the file said, to tell an editor's change
-        # from a change in the file.
-        self.previous_entries = parse_guide(previous_text).guide.authors if previous_text else []
+        self.checked = checked
         self.overwrite_edits = overwrite_edits
-        self.touched_works: set[int] = set()
-        self.touched_authors: set[int] = set()
-        self.author_slugs = set(Author.objects.values_list("slug", flat=True))
-        self.work_slugs = set(Work.objects.values_list("slug", flat=True))
-        self.stale_authors: list[int] = []
-        self.biographies_before: dict[int, str] = {}
-        self.biographies_changed: set[int] = set()
+        self.author_slugs = SlugAllocator(Author, "author")
+        self.work_slugs = SlugAllocator(Work, "work")
+        self.kept_works = array("q")
+        self.entry_order = 0
+        self.previous_authors: list[tuple[str, _Previous]] = []
+        self.matched: list[_Previous | None] = []
+        self.previous_entries: dict[int, AuthorEntry] = {}
+        self.guide: Guide | None = None
+        self.notes: dict[int, str] = {}
+
+    # The previous version of the file, read before its text is replaced.
+
+    def remember_previous(self) -> None:
+        """What the file produced last time: its authors (matched to the new ones by
+        name, then position) and, for those an editor changed, what the file said."""
+        rows = Author.objects.filter(source=self.source).order_by("position")
+        self.previous_authors = [
+            (name.casefold(), _Previous(pk, position, edited is not None))
+            for pk, name, position, edited in rows.values_list(
+                "pk", "name", "position", "edited_at"
+            )
+        ]
+        self.matched = _match(self.checked.author_keys, self.previous_authors)
+        edited = {p.position for _, p in self.previous_authors if p.edited}
+        if edited and not self.overwrite_edits:
+            reader = GuideReader()
+            for position, entry in enumerate(reader.authors(self.source.text_pieces())):
+                if position in edited:
+                    self.previous_entries[position] = entry
 
     def update(
         self,
@@ -167,7 +270,7 @@ class _Import:
         if record.edited_at is None or self.overwrite_edits:
             changed = _changed(record, values)
             if changed and record.edited_at is not None:
-                record.edited_at, record.edited_by = None, None
+                record.edited_at, record.edited_by, record.edited_by_name = None, None, ""
             return changed
         content = _CONTENT_FIELDS[type(record)]
         file_changed = before is None or any(before[f] != values[f] for f in content)
@@ -184,76 +287,100 @@ class _Import:
             )
         return _changed(record, {f: values[f] for f in _PLACE_FIELDS})
 
-    def authors(self, entries: list[AuthorEntry]) -> list[int]:
-        """Create or update the file's authors; returns their ids in file order."""
-        previous = (
-            list(Author.objects.filter(source=self.source).order_by("position"))
-            if self.previous
-            else []
+    # Writing, a batch of authors at a time.
+
+    def start_guide(self, title: str | None) -> None:
+        """The guide this file is: its entries are rebuilt in file order, editors' notes kept."""
+        guide = Guide.objects.filter(source=self.source).first()
+        if guide is None:
+            title = title or PurePath(self.source.name).stem
+            slug = SlugAllocator(Guide, "guide").allocate([title])[0]
+            guide = Guide(title=title, slug=slug, source=self.source)
+        elif title:
+            guide.title = title
+        guide.line_start = 1
+        guide.line_end = max(self.checked.lines, 1)
+        guide.save()
+        self.notes = dict(guide.entries.exclude(note="").values_list("work_id", "note"))
+        delete_rows(guide.entries.all())
+        self.guide = guide
+
+    def write(self, batch: list[tuple[int, AuthorEntry]]) -> None:
+        if not batch:
+            return
+        author_ids, bios_changed, renamed = self.write_authors(batch)
+        work_ids, entries = self.write_works(author_ids, [entry for _, entry in batch])
+        self.write_entries(work_ids, entries)
+        renamed_works = Contribution.objects.filter(author_id__in=renamed).values_list(
+            "work_id", flat=True
         )
-        matched = _match(
-            [e.name.casefold() for e in entries], [(a.name.casefold(), a) for a in previous]
-        )
-        self.biographies_before = {a.pk: a.biography for a in previous}
+        reindex([*work_ids, *renamed_works], author_ids)
+        recompute(Author.objects.filter(pk__in=bios_changed))
+
+    def write_authors(
+        self, batch: list[tuple[int, AuthorEntry]]
+    ) -> tuple[list[int], list[int], list[int]]:
+        """Create or update a batch's authors; returns their ids in file order, the ids
+        of those whose biography changed and of those renamed."""
+        previous = [self.matched[index] for index, _ in batch]
+        records = Author.objects.in_bulk([p.pk for p in previous if p is not None])
         ids: list[int | None] = []
         updated: list[Author] = []
         created: list[dict[str, object]] = []
-        for position, (entry, author) in enumerate(zip(entries, matched, strict=True)):
-            values = _author_values(entry, self.source, position)
-            if author is None:
-                values["slug"] = unique_slug(entry.name, self.author_slugs, "author")
-                values["created_at"] = self.source.imported_at
+        bios_changed: list[int] = []
+        renamed: list[int] = []
+        for (index, entry), match in zip(batch, previous, strict=True):
+            values = _author_values(entry, self.source.pk, index)
+            if match is None:
                 created.append(values)
                 ids.append(None)
                 continue
-            before = (
-                _author_values(self.previous_entries[author.position], self.source, position)
-                if author.position < len(self.previous_entries)
-                else None
-            )
+            author = records[match.pk]
+            old_name, old_biography = author.name, author.biography
+            before_entry = self.previous_entries.get(match.position)
+            before = _author_values(before_entry, self.source.pk, index) if before_entry else None
             if self.update(author, values, before, entry.line_start):
                 updated.append(author)
+            if author.biography != old_biography:
+                bios_changed.append(author.pk)
+            if author.name != old_name:
+                renamed.append(author.pk)
             ids.append(author.pk)
+        slugs = self.author_slugs.allocate([str(values["name"]) for values in created])
+        for values, slug in zip(created, slugs, strict=True):
+            values.update(slug=slug, created_at=self.source.imported_at)
         new_ids = _insert(Author, created)
         Author.objects.bulk_update(updated, [*_AUTHOR_FIELDS, *_PLACE_FIELDS, *_EDIT_FIELDS])
         fresh = iter(new_ids)
         kept = [pk if pk is not None else next(fresh) for pk in ids]
-        self.touched_authors.update(new_ids, (a.pk for a in updated))
-        self.biographies_changed = set(new_ids) | {
-            a.pk for a in updated if a.biography != self.biographies_before.get(a.pk)
-        }
-        self.stale_authors = [a.pk for a in previous if a.pk not in set(kept)]
         self.report.authors.update(
             created=len(created),
             updated=len(updated),
             unchanged=len(kept) - len(created) - len(updated),
         )
-        return kept
+        return kept, [*new_ids, *bios_changed], renamed
 
-    def remove_stale_authors(self) -> None:
-        """Delete authors the file no longer names, unless another guide still uses them."""
-        stale = Author.objects.filter(pk__in=self.stale_authors, contributions__isnull=True)
-        self.report.authors["removed"] += stale.delete()[1].get(Author._meta.label, 0)
-
-    def _previous_works(self) -> dict[int, list[Work]]:
+    def _previous_works(self, author_ids: list[int]) -> dict[int, list[Work]]:
         by_author: dict[int, list[Work]] = defaultdict(list)
-        if self.previous:
-            contributions = (
-                Contribution.objects.filter(work__source=self.source, order=0)
-                .select_related("work")
-                .order_by("work__position")
-            )
-            for contribution in contributions:
-                by_author[contribution.author_id].append(contribution.work)
+        contributions = (
+            Contribution.objects.filter(work__source=self.source, order=0, author_id__in=author_ids)
+            .select_related("work")
+            .order_by("work__position")
+        )
+        for contribution in contributions:
+            by_author[contribution.author_id].append(contribution.work)
         return by_author
 
-    def works(self, author_ids: list[int], entries: list[AuthorEntry]) -> list[int]:
-        """Create or update each author's works; returns their ids in file order."""
-        previous_by_author = self._previous_works()
+    def write_works(
+        self, author_ids: list[int], entries: list[AuthorEntry]
+    ) -> tuple[list[int], list[WorkEntry]]:
+        """Create or update each author's works; returns their ids and entries in file order."""
+        previous_by_author = self._previous_works(author_ids)
         ids: list[int | None] = []
         created: list[dict[str, object]] = []
         created_by: list[int] = []
         updated: list[Work] = []
+        work_entries: list[WorkEntry] = []
         for author_id, entry in zip(author_ids, entries, strict=True):
             previous = previous_by_author.get(author_id, [])
             matched = _match(
@@ -261,19 +388,21 @@ class _Import:
                 [(w.title.casefold(), w) for w in previous],
             )
             for position, (work_entry, work) in enumerate(zip(entry.works, matched, strict=True)):
-                values = _work_values(work_entry, self.source, position)
+                work_entries.append(work_entry)
+                values = _work_values(work_entry, self.source.pk, position)
                 if work is None:
-                    values["slug"] = unique_slug(work_entry.title, self.work_slugs, "work")
-                    values["created_at"] = self.source.imported_at
                     created.append(values)
                     created_by.append(author_id)
                     ids.append(None)
                     continue
                 old = parse_work(work.source_text)
-                before = _work_values(old, self.source, position) if old else None
+                before = _work_values(old, self.source.pk, position) if old else None
                 if self.update(work, values, before, work_entry.line_start):
                     updated.append(work)
                 ids.append(work.pk)
+        slugs = self.work_slugs.allocate([str(values["title"]) for values in created])
+        for values, slug in zip(created, slugs, strict=True):
+            values.update(slug=slug, created_at=self.source.imported_at)
         new_ids = _insert(Work, created)
         insert_rows(
             Contribution,
@@ -284,69 +413,142 @@ class _Import:
             ],
         )
         Work.objects.bulk_update(updated, [*_WORK_FIELDS, *_PLACE_FIELDS, *_EDIT_FIELDS])
-        self.touched_works.update(new_ids, (w.pk for w in updated))
         fresh = iter(new_ids)
         kept = [pk if pk is not None else next(fresh) for pk in ids]
-        removed = self.remove_stale_works(set(kept)) if self.previous else 0
+        self.kept_works.extend(kept)
         self.report.works.update(
             created=len(created),
             updated=len(updated),
             unchanged=len(kept) - len(created) - len(updated),
-            removed=removed,
         )
-        return kept
+        return kept, work_entries
 
-    def reindex(self) -> None:
-        """Search documents for what changed; a renamed author renames their works' too."""
-        renamed = Contribution.objects.filter(author_id__in=self.touched_authors)
-        self.touched_works.update(renamed.values_list("work_id", flat=True))
-        reindex(self.touched_works, self.touched_authors)
-
-    def remove_stale_works(self, kept: set[int]) -> int:
-        """Delete the works this source listed before and lists no more."""
-        stale = [
-            pk
-            for pk in Work.objects.filter(source=self.source).values_list("pk", flat=True)
-            if pk not in kept
-        ]
-        for start in range(0, len(stale), _CHUNK):
-            Work.objects.filter(pk__in=stale[start : start + _CHUNK]).delete()
-        return len(stale)
-
-    def guide(self, title: str | None, work_ids: list[int], entries: list[WorkEntry]) -> None:
-        """The guide this file is: its entries rebuilt in file order, editors' notes kept."""
-        guide = Guide.objects.filter(source=self.source).first()
-        if guide is None:
-            title = title or PurePath(self.source.name).stem
-            slugs = set(Guide.objects.values_list("slug", flat=True))
-            guide = Guide(title=title, slug=unique_slug(title, slugs, "guide"), source=self.source)
-        elif title:
-            guide.title = title
-        guide.line_start = 1
-        guide.line_end = self.source.text.count("\n") + 1
-        guide.save()
-        notes = dict(guide.entries.values_list("work_id", "note"))
-        guide.entries.all().delete()
+    def write_entries(self, work_ids: list[int], entries: list[WorkEntry]) -> None:
+        assert self.guide is not None
+        rows = []
+        for work_id, entry in zip(work_ids, entries, strict=True):
+            self.entry_order += 1
+            rows.append(
+                (
+                    *(self.guide.pk, work_id, self.entry_order, entry.section),
+                    *(self.notes.get(work_id, ""), self.source.pk),
+                    *(entry.line_start, entry.line_end),
+                )
+            )
         insert_rows(
             GuideEntry,
-            [
-                "guide_id",
-                "work_id",
-                "order",
-                "section",
-                "note",
-                "source_id",
-                "line_start",
-                "line_end",
-            ],
-            [
-                (
-                    *(guide.pk, work_id, order, entry.section, notes.get(work_id, "")),
-                    *(self.source.pk, entry.line_start, entry.line_end),
-                )
-                for order, (work_id, entry) in enumerate(zip(work_ids, entries, strict=True), 1)
-            ],
+            _ENTRY_COLUMNS,
+            rows,
         )
+
+    # After the last batch: what the file no longer lists goes.
+
+    def remove_stale(self) -> None:
+        """Delete the works this source listed before and lists no more, then the
+        authors it no longer names, unless another guide still uses them."""
+        kept = sorted(self.kept_works)
+        stale = [
+            pk
+            for pk in Work.objects.filter(source=self.source)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+            .iterator(chunk_size=_CHUNK)
+            if not _contains(kept, pk)
+        ]
+        for chunk in _chunks(stale, 1000):
+            Work.objects.filter(pk__in=chunk).delete()
+        self.report.works["removed"] += len(stale)
+        matched = {p.pk for p in self.matched if p is not None}
+        gone = [p.pk for _, p in self.previous_authors if p.pk not in matched]
+        for chunk in _chunks(gone, 1000):
+            stale_authors = Author.objects.filter(pk__in=chunk, contributions__isnull=True)
+            self.report.authors["removed"] += stale_authors.delete()[1].get(Author._meta.label, 0)
+
+
+def _contains(ordered: list[int], value: int) -> bool:
+    index = bisect_left(ordered, value)
+    return index < len(ordered) and ordered[index] == value
+
+
+def _stored_pieces(source: Source, pieces: Iterable[str]) -> Iterator[str]:
+    """Pass the file's text on, storing each piece as the source's verbatim text."""
+    for number, piece in enumerate(pieces):
+        SourceChunk.objects.create(source=source, number=number, text=piece)
+        yield piece
+
+
+def _compare(name: str, sha256: str, guide_title: str | None) -> str:
+    """How the file relates to what the catalog holds: "same" bytes and title, the same
+    bytes under a new "title", or "changed" (or new)."""
+    source = Source.objects.filter(name=name).first()
+    guide = Guide.objects.filter(source=source).first() if source else None
+    if source is None or guide is None or source.sha256 != sha256:
+        return "changed"
+    return "same" if guide_title in (None, guide.title) else "title"
+
+
+def import_guide_file(
+    name: str,
+    file: BinaryIO,
+    guide_title: str | None = None,
+    now: datetime | None = None,
+    overwrite_edits: bool = False,
+    progress: Progress | None = None,
+    wait: float | None = None,
+    on_wait: Callable[[], None] | None = None,
+) -> ImportReport:
+    """Import one guide file (a seekable binary file), raising GuideDecodeError or
+    ImportRefused untouched, or CatalogLocked if another import holds the catalog.
+
+    Records an editor changed since the last import keep the editor's change (the
+    report lists each conflict) unless ``overwrite_edits`` is set.
+    """
+    checked = check_guide_file(file, progress)
+    report = ImportReport(name, warnings=checked.warnings)
+    if _compare(name, checked.sha256, guide_title) == "same":
+        return report
+    with write_transaction(wait, on_wait):
+        compared = _compare(name, checked.sha256, guide_title)
+        if compared == "same":
+            return report
+        if compared == "title":
+            Guide.objects.filter(source__name=name).update(title=guide_title)
+            catalog_changed()
+            report.status = "retitled"
+            return report
+        source = Source.objects.filter(name=name).first()
+        report.status = "updated" if source else "created"
+        source = source or Source(name=name)
+        source.sha256 = checked.sha256
+        source.imported_at = now or timezone.now()
+        source.encoding = checked.encoding
+        source.newline = checked.layout.newline
+        source.final_newline = checked.layout.final_newline
+        source.lines = checked.lines
+        source.size = checked.size
+        source.save()
+        run = _Import(source, report, checked, overwrite_edits)
+        run.remember_previous()
+        delete_rows(source.chunks.all())
+        run.start_guide(guide_title)
+        _, pieces = _read(file, progress, "importing")
+        reader = GuideReader()
+        batch: list[tuple[int, AuthorEntry]] = []
+        works = 0
+        for index, author in enumerate(reader.authors(_stored_pieces(source, pieces))):
+            batch.append((index, author))
+            works += len(author.works)
+            if works >= BATCH_WORKS:
+                run.write(batch)
+                batch, works = [], 0
+        run.write(batch)
+        run.remove_stale()
+        catalog_changed()
+    if connection.vendor == "postgresql" and report.works["created"] >= _ANALYZE_AFTER:
+        # The planner's statistics would still describe the catalog before the import.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return report
 
 
 def import_guide_bytes(
@@ -356,38 +558,5 @@ def import_guide_bytes(
     now: datetime | None = None,
     overwrite_edits: bool = False,
 ) -> ImportReport:
-    """Import one guide file's bytes; raises GuideDecodeError or ImportRefused untouched.
-
-    Records an editor changed since the last import keep the editor's change (the
-    report lists each conflict) unless ``overwrite_edits`` is set.
-    """
-    decoded = decode_guide(data)
-    result = parse_guide(decoded.text)
-    if result.errors:
-        raise ImportRefused(result.errors)
-    report = ImportReport(name, warnings=result.warnings)
-    sha256 = hashlib.sha256(data).hexdigest()
-    with transaction.atomic():
-        source = Source.objects.filter(name=name).first()
-        guide = Guide.objects.filter(source=source).first() if source else None
-        if source and source.sha256 == sha256 and guide and guide_title in (None, guide.title):
-            return report
-        report.status = "updated" if source else "created"
-        previous_text = source.text if source else None
-        source = source or Source(name=name)
-        source.sha256 = sha256
-        source.imported_at = now or timezone.now()
-        source.encoding = decoded.encoding
-        source.newline = result.guide.layout.newline
-        source.final_newline = result.guide.layout.final_newline
-        source.text = decoded.text
-        source.save()
-        run = _Import(source, report, previous_text, overwrite_edits)
-        authors = run.authors(result.guide.authors)
-        works = run.works(authors, result.guide.authors)
-        run.remove_stale_authors()
-        run.reindex()
-        recompute(Author.objects.filter(pk__in=run.biographies_changed))
-        CatalogVersion.bump()
-        run.guide(guide_title, works, result.guide.works)
-    return report
+    """Import one guide file's bytes (see :func:`import_guide_file`)."""
+    return import_guide_file(name, io.BytesIO(data), guide_title, now, overwrite_edits)

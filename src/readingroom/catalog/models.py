@@ -8,6 +8,8 @@ Work; none of those needs a change to the tables here (docs/architecture.md).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -20,15 +22,12 @@ from readingroom.timeline.calendar import period
 from .validators import limited
 
 
-class SourceManager(models.Manager["Source"]):
-    """Leaves the verbatim text behind until it is asked for: it can be megabytes."""
-
-    def get_queryset(self) -> models.QuerySet[Source]:
-        return super().get_queryset().defer("text")
-
-
 class Source(models.Model):
-    """One imported file, kept verbatim: the ground truth every record points back to."""
+    """One imported file, kept verbatim: the ground truth every record points back to.
+
+    The text is stored in pieces (:class:`SourceChunk`) so that a file of hundreds of
+    megabytes is written and read back without ever being held in memory whole.
+    """
 
     name = models.CharField(unique=True, help_text="The file's name.", **limited("source", "name"))
     sha256 = models.CharField(max_length=64, **limited("source", "sha256"))
@@ -36,17 +35,48 @@ class Source(models.Model):
     encoding = models.CharField(max_length=16, default="utf-8", **limited("source", "encoding"))
     newline = models.CharField(max_length=2, default="\n", **limited("source", "newline"))
     final_newline = models.BooleanField(default=True)
-    text = models.TextField(help_text="The file's text exactly as imported.")
-
-    objects = SourceManager()
+    lines = models.PositiveIntegerField(default=0, help_text="How many lines the file has.")
+    size = models.BigIntegerField(default=0, help_text="The file's size in bytes.")
 
     class Meta:
         ordering = ["name"]
-        # Reaching a source from a record (work.source) uses this manager too.
-        base_manager_name = "objects"
 
     def __str__(self) -> str:
         return self.name
+
+    def text_pieces(self) -> Iterator[str]:
+        """The file's text, piece by piece, in order."""
+        numbers = self.chunks.order_by("number").values_list("number", flat=True)
+        for number in list(numbers):
+            yield self.chunks.values_list("text", flat=True).get(number=number)
+
+    @property
+    def text(self) -> str:
+        """The whole text (for files small enough to hold; large ones use text_pieces)."""
+        return "".join(self.text_pieces())
+
+    def replace_text(self, pieces: Iterable[str]) -> None:
+        """Store new text in place of the old, a piece at a time."""
+        SourceChunk.objects.filter(source=self).delete()
+        for number, piece in enumerate(pieces):
+            SourceChunk.objects.create(source=self, number=number, text=piece)
+
+
+class SourceChunk(models.Model):
+    """A piece of a source's text, about a megabyte, in file order."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="chunks")
+    number = models.PositiveIntegerField()
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["source", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "number"], name="source_chunk_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} #{self.number}"
 
 
 class Provenance(models.Model):

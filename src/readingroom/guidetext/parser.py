@@ -358,6 +358,12 @@ class GuideReader:
         yield author
 
 
+def line_count(text: str) -> int:
+    """How many lines the parser reads in a text: line breaks at the very end make none."""
+    body = _LINE_BREAK.sub("\n", text).rstrip("\n")
+    return body.count("\n") + 1 if body else 0
+
+
 def parse_guide(text: str) -> ParseResult:
     """Parse a guide's whole text into authors and works, with every problem found."""
     reader = GuideReader()
