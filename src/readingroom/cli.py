@@ -195,35 +195,57 @@ def _load_dump(name: str, handle: BinaryIO, wait: float) -> bool:
     return True
 
 
-def _import_one(file: str, guide: str | None, overwrite_edits: bool, wait: float) -> bool:
+def _import_guide(
+    name: str, handle: BinaryIO, guide: str | None, overwrite_edits: bool, wait: float
+) -> bool:
     from readingroom.catalog.importer import ImportRefused, import_guide_file
 
-    name, handle = _open(file)
-    with handle:
-        if catalog_json.looks_like_dump(handle.read(64).decode("utf-8", "ignore")):
-            handle.seek(0)
-            return _load_dump(name, handle, wait)
-        try:
-            with import_progress(name) as progress:
-                report = import_guide_file(
-                    name,
-                    handle,
-                    guide,
-                    overwrite_edits=overwrite_edits,
-                    progress=progress,
-                    wait=wait,
-                    on_wait=_waiting(name, wait),
-                )
-        except GuideDecodeError as exc:
-            _report(name, [Problem(exc.message, exc.line)])
-            return False
-        except ImportRefused as exc:
-            _report(name, exc.problems)
-            click.echo(f"{name}: not imported ({len(exc.problems)} errors)", err=True)
-            return False
+    try:
+        with import_progress(name) as progress:
+            report = import_guide_file(
+                name,
+                handle,
+                guide,
+                overwrite_edits=overwrite_edits,
+                progress=progress,
+                wait=wait,
+                on_wait=_waiting(name, wait),
+            )
+    except GuideDecodeError as exc:
+        _report(name, [Problem(exc.message, exc.line)])
+        return False
+    except ImportRefused as exc:
+        _report(name, exc.problems)
+        click.echo(f"{name}: not imported ({len(exc.problems)} errors)", err=True)
+        return False
     _report(name, report.warnings + report.conflicts)
     click.echo(report.summary())
     return True
+
+
+def _import_one(file: str, guide: str | None, overwrite_edits: bool, wait: float) -> bool:
+    """Import one guide file or dump; False (with the problems reported) if it failed."""
+    from django.db import DatabaseError
+
+    from readingroom.catalog.locking import CatalogLocked
+
+    name, handle = _open(file)
+    with handle:
+        try:
+            if catalog_json.looks_like_dump(handle.read(64).decode("utf-8", "ignore")):
+                handle.seek(0)
+                return _load_dump(name, handle, wait)
+            return _import_guide(name, handle, guide, overwrite_edits, wait)
+        except CatalogLocked as exc:
+            message = (
+                f"{exc}; nothing was imported (try again once it has finished, "
+                "or wait longer with --wait SECONDS)"
+            )
+        except DatabaseError as exc:
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            message = f"the database refused the import ({reason}); nothing was imported"
+    _report(name, [Problem(message)])
+    return False
 
 
 def _check_guide_title(title: str | None) -> None:
@@ -479,4 +501,19 @@ def manage(args: tuple[str, ...]) -> None:
 
 
 def main() -> None:
-    cli(prog_name="readingroom")
+    """The console entry point: a user sees one line for any failure, never a traceback
+    (READINGROOM_DEBUG=1 shows it, for a bug report)."""
+    try:
+        cli(prog_name="readingroom")
+    except KeyboardInterrupt:
+        click.echo("readingroom: interrupted; an unfinished import wrote nothing", err=True)
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("READINGROOM_DEBUG") == "1":
+            raise
+        click.echo(
+            f"readingroom: internal error: {type(exc).__name__}: {exc} "
+            "(run again with READINGROOM_DEBUG=1 for the details, and please report it)",
+            err=True,
+        )
+        sys.exit(2)

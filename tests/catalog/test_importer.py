@@ -1,13 +1,34 @@
-"""Importing into the real database (SQLite, and PostgreSQL in the second pass)."""
+"""Importing into the real database (SQLite, and PostgreSQL in the second pass).
+
+Every test runs twice: with the importer's usual batches, and with a batch for
+each author, so that what crosses a batch's edge is tested on small files.
+"""
 
 import pytest
 
+from readingroom.catalog import importer
 from readingroom.catalog.exporter import export_guide, ordered_authors
 from readingroom.catalog.importer import ImportRefused, import_guide_bytes
-from readingroom.catalog.models import Author, Contribution, Guide, GuideEntry, Source, Work
+from readingroom.catalog.models import (
+    Author,
+    CatalogVersion,
+    Contribution,
+    Guide,
+    GuideEntry,
+    Source,
+    SourceChunk,
+    Work,
+)
 from readingroom.guidetext import GuideDecodeError
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True, params=["batches", "one-author-batches"])
+def _batch_size(request, monkeypatch):
+    if request.param == "one-author-batches":
+        monkeypatch.setattr(importer, "BATCH_WORKS", 1)
+
 
 GUIDE = b"""# Rosa Luxemburg
 
@@ -24,8 +45,22 @@ The Mass Strike (1906): 88 pages
 def _snapshot():
     return {
         model.__name__: sorted(model.objects.values_list(flat=False))
-        for model in (Source, Author, Work, Contribution, Guide, GuideEntry)
+        for model in (Source, SourceChunk, Author, Work, Contribution, Guide, GuideEntry)
     }
+
+
+def _guide(authors, works, renamed=(), dropped=()):
+    """A guide of several authors; some renamed (by position), some works dropped."""
+    blocks = []
+    for a in range(authors):
+        name = f"Renamed {a}" if a in renamed else f"Author {a}"
+        blocks += [f"# {name}", f"Author {a} was born in {1800 + a}."]
+        blocks += [
+            f"Work {a}-{w} ({1850 + w}): {10 + w} pages, note {w}"
+            for w in range(works)
+            if (a, w) not in dropped
+        ]
+    return ("\n\n".join(blocks) + "\n").encode()
 
 
 def test_seed_import_and_export_reproduce_the_file(seed_bytes):
@@ -137,3 +172,84 @@ def test_utf16_and_crlf_survive_the_catalog():
     import_guide_bytes("rosa16.txt", data)
     assert Source.objects.get().encoding == "utf-16-le"
     assert export_guide(ordered_authors()) == data
+
+
+def test_many_authors_across_batches_update_in_place():
+    import_guide_bytes("many.txt", _guide(12, 4), "Many")
+    ids = dict(Work.objects.values_list("title", "pk"))
+    authors = dict(Author.objects.values_list("position", "pk"))
+    edited = _guide(12, 4, renamed={3, 9}, dropped={(5, 1), (11, 3)})
+    report = import_guide_bytes("many.txt", edited)
+    # Works after the first dropped one moved up two lines: their provenance is updated.
+    assert (report.works["removed"], report.works["unchanged"], report.works["updated"]) == (
+        2,
+        21,
+        25,
+    )
+    # Two renamed; authors 5 to 11 (3 and 9 apart) span other lines now.
+    assert report.authors["updated"] == 8
+    # Renamed authors were matched by position; every kept work by title.
+    assert dict(Author.objects.values_list("position", "pk")) == authors
+    assert Author.objects.get(position=3).name == "Renamed 3"
+    assert {t: pk for t, pk in ids.items() if t not in ("Work 5-1", "Work 11-3")} == dict(
+        Work.objects.values_list("title", "pk")
+    )
+    orders = list(GuideEntry.objects.order_by("order").values_list("order", "work__title"))
+    assert [o for o, _ in orders] == list(range(1, 47))
+    assert orders[:5] == [(1, "Work 0-0"), (2, "Work 0-1"), (3, "Work 0-2"), (4, "Work 0-3"),
+                          (5, "Work 1-0")]  # fmt: skip
+    assert export_guide(ordered_authors()) == edited
+
+
+def test_a_renamed_author_renames_the_search_documents_of_their_works():
+    from readingroom.search.engine import search
+
+    import_guide_bytes("many.txt", _guide(3, 2))
+    import_guide_bytes("many.txt", _guide(3, 2, renamed={1}))
+    hits = search("renamed").hits
+    assert {h.record.title for h in hits if h.kind == "work"} == {"Work 1-0", "Work 1-1"}
+
+
+def test_an_import_moves_the_catalog_version_once(seed_bytes):
+    import_guide_bytes("many.txt", _guide(12, 4))
+    version = CatalogVersion.current()
+    import_guide_bytes("many.txt", _guide(12, 4, renamed={1}, dropped={(2, 2)}))
+    assert CatalogVersion.current() == version + 1
+    import_guide_bytes("many.txt", _guide(12, 4, renamed={1}, dropped={(2, 2)}))
+    assert CatalogVersion.current() == version + 1  # unchanged: no step
+
+
+def test_a_new_title_for_the_same_file_only_retitles(seed_bytes):
+    import_guide_bytes("seed.txt", seed_bytes, "Serge")
+    before = _snapshot()
+    report = import_guide_bytes("seed.txt", seed_bytes, "Victor Serge")
+    assert (report.status, Guide.objects.get().title) == ("retitled", "Victor Serge")
+    after = _snapshot()
+    assert {k: v for k, v in after.items() if k != "Guide"} == {
+        k: v for k, v in before.items() if k != "Guide"
+    }
+
+
+def test_the_source_text_is_kept_in_pieces():
+    annotation = "an annotation long enough to fill the file quickly " * 20
+    works = "\n\n".join(f"Work {n} (1900): 10 pages, {annotation}" for n in range(3_000))
+    data = f"# Long\n\nA short biography.\n\n{works}\n".encode()
+    assert 3 << 20 < len(data) < 4 << 20
+    import_guide_bytes("long.txt", data)
+    source = Source.objects.get()
+    pieces = list(source.text_pieces())
+    assert len(pieces) == 4
+    assert max(len(p) for p in pieces) <= 1 << 20
+    assert "".join(pieces).encode() == data
+    assert (source.size, source.lines) == (len(data), 6_003)
+    assert export_guide(ordered_authors()) == data
+
+
+def test_slugs_stay_unique_across_batches_and_the_catalog():
+    titles = ["Essays", "Essays", "Essays 2", "Essays", "Essays-3"]
+    guide = "# A\n\n" + "\n\n".join(f"{t} (1900): 1 page" for t in titles) + "\n"
+    import_guide_bytes("a.txt", guide.encode())
+    import_guide_bytes("b.txt", guide.replace("# A", "# B").encode())
+    slugs = list(Work.objects.values_list("slug", flat=True))
+    assert len(slugs) == len(set(slugs)) == 10
+    assert "essays" in slugs

@@ -192,3 +192,118 @@ def test_timeline_json(seed_path, tmp_path):
     from_catalog = run("timeline", "--author", "serge", data_dir=tmp_path)
     assert "expelled from Belgium" in from_catalog.stdout.decode()
     assert run("timeline", data_dir=tmp_path).returncode == 1
+
+
+def test_parse_shows_year_ranges_and_counts(tmp_path):
+    guide = tmp_path / "g.txt"
+    guide.write_text("# A\n\nLetters (1940–41): 1 page\n\nDiary (1999–00): 1,200 pages\n")
+    text = run("parse", str(guide), data_dir=tmp_path)
+    assert text.returncode == 0, text.stderr
+    assert "Letters (1940–41), 1 page" in text.stdout.decode()
+    assert "Diary (1999–2000), 1,200 pages" in text.stdout.decode()
+    parsed = json.loads(run("parse", str(guide), "--json", data_dir=tmp_path).stdout)
+    works = parsed["authors"][0]["works"]
+    assert [(w["year"], w["year_end"]) for w in works] == [(1940, 1941), (1999, 2000)]
+
+
+def test_a_cr_only_file_is_one_convention(tmp_path):
+    guide = tmp_path / "mac.txt"
+    guide.write_bytes(b"# A\r\rBio.\r\rT (1900): 10 pages\r")
+    result = run("parse", str(guide), data_dir=tmp_path)
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert run("import", str(guide), data_dir=tmp_path).returncode == 0
+    assert run("export", data_dir=tmp_path).stdout == guide.read_bytes()
+
+
+def test_an_import_piped_prints_only_its_result(seed_path, tmp_path):
+    result = run("import", str(seed_path), data_dir=tmp_path)
+    assert result.stderr == b""
+    assert result.stdout.decode().splitlines() == [
+        "000_d7e0673283ee09be.txt: created — authors: 1 created; works: 5 created"
+    ]
+
+
+def test_an_import_on_a_terminal_shows_its_progress(tmp_path):
+    import pty
+
+    guide = tmp_path / "big.txt"
+    guide.write_text(
+        "# A\n\n"
+        + "\n\n".join(f"Work {n} (1900): 10 pages, {'words ' * 40}" for n in range(20_000))
+    )
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: readingroom on the pseudo-terminal
+        os.environ["READINGROOM_DATA_DIR"] = str(tmp_path)
+        os.execv(sys.executable, [sys.executable, "-m", "readingroom", "import", str(guide)])
+    output = b""
+    while True:
+        try:
+            data = os.read(terminal, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        output += data
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, output
+    assert b"big.txt: checking" in output or b"big.txt: importing" in output
+    assert b"big.txt: created" in output
+
+
+def test_an_import_waits_for_another_writer_and_then_gives_up(seed_path, tmp_path):
+    import sqlite3
+
+    assert run("import", str(SAMPLE), data_dir=tmp_path).returncode == 0
+    before = run("export", "--format", "json", data_dir=tmp_path).stdout
+    holder = sqlite3.connect(tmp_path / "readingroom.sqlite3", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer holds the catalog
+    try:
+        result = run("import", str(seed_path), "--wait", "1", data_dir=tmp_path)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    lines = result.stderr.decode().splitlines()
+    assert result.returncode == 1
+    assert lines[0].startswith("000_d7e0673283ee09be.txt: waiting for another import to finish")
+    assert lines[1] == (
+        "000_d7e0673283ee09be.txt: error: the catalog stayed locked by another import for 1 s; "
+        "nothing was imported (try again once it has finished, or wait longer with --wait SECONDS)"
+    )
+    assert run("export", "--format", "json", data_dir=tmp_path).stdout == before
+    assert run("import", str(seed_path), data_dir=tmp_path).returncode == 0
+
+
+def test_serve_on_a_busy_port_says_so_in_one_line(tmp_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run("serve", "--port", str(port), data_dir=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == b""
+    assert result.stderr.decode().splitlines() == [
+        f"Error: cannot serve on 127.0.0.1:{port}: the port is already in use "
+        "(is readingroom already running?); choose another with --port"
+    ]
+
+
+def test_exports_get_the_mode_the_umask_allows(seed_path, tmp_path):
+    run("import", str(seed_path), data_dir=tmp_path)
+    target = tmp_path / "serge.txt"
+    old = os.umask(0o022)
+    try:
+        assert run("export", "-o", str(target), data_dir=tmp_path).returncode == 0
+    finally:
+        os.umask(old)
+    assert oct(target.stat().st_mode & 0o777) == "0o644"
+    target.chmod(0o600)  # an existing file keeps its own mode
+    assert run("export", "-o", str(target), data_dir=tmp_path).returncode == 0
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_guide_title_beyond_the_limit_is_refused(seed_path, tmp_path):
+    result = run("import", str(seed_path), "--guide", "T" * 300, data_dir=tmp_path)
+    assert result.returncode == 1
+    assert "guide title is 300 characters long; the limit is 255" in result.stderr.decode()
