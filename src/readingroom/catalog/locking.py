@@ -20,7 +20,7 @@ from django.db import OperationalError, connection, transaction
 from .signals import catalog_changes_batched
 
 # An arbitrary constant naming readingroom's advisory lock on PostgreSQL.
-_ADVISORY_KEY = 0x7265616469  # "readi"
+ADVISORY_KEY = 0x7265616469  # "readi"
 _POLL_SECONDS = 0.25
 
 
@@ -36,7 +36,7 @@ def _try_lock() -> bool:
     """Take the write lock inside a new transaction, without waiting; False if taken."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [_ADVISORY_KEY])
+            cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [ADVISORY_KEY])
             return bool(cursor.fetchone()[0])
     return True  # SQLite: BEGIN IMMEDIATE has taken it already
 

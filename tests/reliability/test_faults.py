@@ -1,0 +1,98 @@
+"""Faults during writes: a process killed with SIGKILL mid-import or mid-load, and
+imports running at the same time. Nothing is ever half-written."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import time
+
+import psycopg
+import pytest
+
+from readingroom.catalog.locking import ADVISORY_KEY
+
+from .conftest import Catalog, generated_guide
+
+
+def _writer_holds_the_lock(catalog: Catalog) -> bool:
+    """Whether some process holds the catalog's write lock (is inside its transaction)."""
+    if catalog.database == "sqlite":
+        probe = sqlite3.connect(catalog.data_dir / "readingroom.sqlite3", timeout=0)
+        try:
+            probe.execute("BEGIN IMMEDIATE")
+            probe.execute("ROLLBACK")
+            return False
+        except sqlite3.OperationalError:
+            return True
+        finally:
+            probe.close()
+    with psycopg.connect(catalog.env["DATABASE_URL"], autocommit=True) as probe:
+        taken = probe.execute("SELECT pg_try_advisory_lock(%s)", [ADVISORY_KEY]).fetchone()[0]
+        if taken:
+            probe.execute("SELECT pg_advisory_unlock(%s)", [ADVISORY_KEY])
+        return not taken
+
+
+def _kill_while_writing(catalog: Catalog, *args: str, after: float) -> None:
+    """Start a command, wait until it is inside its write transaction (plus ``after``
+    seconds), and kill it with SIGKILL."""
+    process = catalog.start(*args)
+    deadline = time.monotonic() + 120
+    while not _writer_holds_the_lock(catalog):
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "the command never started writing"
+        time.sleep(0.02)
+    time.sleep(after)
+    assert process.poll() is None, "the command finished before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+
+
+@pytest.mark.parametrize("after", [0.0, 0.5], ids=["at-start", "midway"])
+def test_kill_9_during_an_import_writes_nothing(sample_catalog, prepared, after):
+    guide = sample_catalog.write("big.txt", generated_guide(1_000, 10))
+    _kill_while_writing(sample_catalog, "import", str(guide), after=after)
+    assert sample_catalog.dump() == prepared.dump
+    result = sample_catalog.run("import", str(guide))
+    assert result.returncode == 0, result.stderr.decode()
+    assert "authors: 1,000 created; works: 10,000 created" in result.stdout.decode()
+
+
+def test_kill_9_during_a_dump_load_writes_nothing(sample_catalog):
+    guide = sample_catalog.write("big.txt", generated_guide(500, 10))
+    assert sample_catalog.run("import", str(guide)).returncode == 0
+    before = sample_catalog.dump()
+    document = json.loads(before)
+    for work in document["works"]:
+        work["annotation"] = "changed by the dump"
+    dump = sample_catalog.write("changed.json", json.dumps(document, ensure_ascii=False))
+    _kill_while_writing(sample_catalog, "import", str(dump), after=0.2)
+    assert sample_catalog.dump() == before
+
+
+def test_imports_at_the_same_time_both_land(catalog):
+    first = catalog.write("first.txt", generated_guide(200, 10, seed=1))
+    second = catalog.write("second.txt", generated_guide(200, 10, seed=2).replace("Work ", "Book "))
+    assert catalog.run("export").returncode == 0  # the database exists before both start
+    processes = [catalog.start("import", str(path)) for path in (first, second)]
+    outputs = [p.communicate(timeout=300) for p in processes]
+    assert [p.returncode for p in processes] == [0, 0], outputs
+    document = json.loads(catalog.dump())
+    assert len(document["works"]) == 4_000
+    assert {g["title"] for g in document["guides"]} == {"first", "second"}
+
+
+def test_the_same_file_twice_at_the_same_time_lands_once(catalog):
+    guide = catalog.write("guide.txt", generated_guide(200, 10))
+    assert catalog.run("export").returncode == 0
+    processes = [catalog.start("import", str(guide)) for _ in range(2)]
+    outputs = [p.communicate(timeout=300) for p in processes]
+    assert [p.returncode for p in processes] == [0, 0], outputs
+    summaries = sorted(out.decode().strip() for out, _ in outputs)
+    assert summaries == [
+        "guide.txt: created — authors: 200 created; works: 2,000 created",
+        "guide.txt: unchanged",
+    ]
+    assert len(json.loads(catalog.dump())["works"]) == 2_000
