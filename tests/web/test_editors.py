@@ -1,73 +1,26 @@
 """Editors complete the catalog in the admin; imports respect what they changed."""
 
-from html.parser import HTMLParser
-
 import pytest
 from django.test import Client
 
 from readingroom.catalog.importer import import_guide_bytes
 from readingroom.catalog.models import Author, Source, Work
+from tests.adminform import change_form
 
 pytestmark = pytest.mark.django_db
-
-
-class _FormFields(HTMLParser):
-    """The fields of the admin's change form with the values it shows."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.fields: dict[str, str] = {}
-        self._textarea: str | None = None
-        self._select: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        name = attributes.get("name")
-        if tag == "input" and name and attributes.get("type") not in ("submit", "file"):
-            if attributes.get("type") != "checkbox" or "checked" in attributes:
-                self.fields[name] = attributes.get("value") or (
-                    "on" if "checked" in attributes else ""
-                )
-        elif tag == "textarea" and name:
-            self._textarea = name
-            self.fields[name] = ""
-        elif tag == "select" and name:
-            self._select = name
-            self.fields.setdefault(name, "")
-        elif tag == "option" and self._select and "selected" in attributes:
-            self.fields[self._select] = attributes.get("value") or ""
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "textarea":
-            self._textarea = None
-        elif tag == "select":
-            self._select = None
-
-    def handle_data(self, data: str) -> None:
-        if self._textarea:
-            self.fields[self._textarea] += data
-
-
-def _change_form(client: Client, url: str) -> dict[str, str]:
-    page = client.get(url)
-    assert page.status_code == 200
-    parser = _FormFields()
-    parser.feed(page.content.decode())
-    form = parser.fields
-    # The browser drops the newline right after <textarea>.
-    return {name: value.removeprefix("\n") for name, value in form.items()}
 
 
 def test_editor_completes_the_name(editor_client, editor):
     author = Author.objects.get(slug="serge")
     url = f"/admin/catalog/author/{author.pk}/change/"
-    form = _change_form(editor_client, url)
+    form = change_form(editor_client, url)
     assert form["biography"] == author.biography.replace("\r\n", "\n")
     form.update(name="Victor Serge", sort_name="Serge, Victor")
     response = editor_client.post(url, form)
     assert response.status_code == 302, response.content.decode()[:2000]
     author.refresh_from_db()
     assert (author.name, author.name_inferred, author.edited_by) == ("Victor Serge", False, editor)
+    assert author.edited_by_name == "ed"
     assert author.edited_at is not None
     assert "Victor Serge" in Client().get("/authors/serge/").content.decode()
 
@@ -75,7 +28,7 @@ def test_editor_completes_the_name(editor_client, editor):
 def test_editor_corrects_hides_and_adds_life_events(editor_client, seed_bytes):
     author = Author.objects.get(slug="serge")
     url = f"/admin/catalog/author/{author.pk}/change/"
-    form = _change_form(editor_client, url)
+    form = change_form(editor_client, url)
     rows = {
         form[f"life_events-{i}-start"]: i
         for i in range(int(form["life_events-TOTAL_FORMS"]))
@@ -107,7 +60,7 @@ def test_editor_corrects_hides_and_adds_life_events(editor_client, seed_bytes):
 def test_editor_is_told_when_an_event_s_dates_are_wrong(editor_client):
     author = Author.objects.get(slug="serge")
     url = f"/admin/catalog/author/{author.pk}/change/"
-    form = _change_form(editor_client, url)
+    form = change_form(editor_client, url)
     first = next(i for i in range(100) if form.get(f"life_events-{i}-start") == "1909")
     form[f"life_events-{first}-end"] = "1905"
     response = editor_client.post(url, form)

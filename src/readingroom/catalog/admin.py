@@ -1,7 +1,8 @@
 """The editors' admin: find what a guide leaves open and complete it, keeping provenance.
 
 Every change saved here stamps the record as edited (when and by whom), which is
-what stops a later re-import from silently overwriting it.
+what stops a later re-import from silently overwriting it. A form saved without a
+change writes nothing (catalog/forms.py keeps unchanged text exactly as stored).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
+from .forms import TEXT_AS_STORED, CatalogForm
 from .models import (
     Author,
     Contribution,
@@ -61,23 +63,45 @@ class MissingAnnotation(_MissingFilter):
     parameter_name = field = "annotation"
 
 
-class EditedAdmin(admin.ModelAdmin):
+class CatalogAdmin(admin.ModelAdmin):
+    """Every catalog form: text as stored, nothing written when nothing changed."""
+
+    form = CatalogForm
+    formfield_overrides = TEXT_AS_STORED
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        if change and not form.has_changed():
+            return  # nothing to write; saving would move the catalog version for nothing
+        super().save_model(request, obj, form, change)
+
+
+class CatalogInline(admin.TabularInline):
+    form = CatalogForm
+    formfield_overrides = TEXT_AS_STORED
+
+
+class EditedAdmin(CatalogAdmin):
     """Stamps edits, shows provenance read-only and links to the public page."""
 
-    readonly_fields = ("provenance", "source_link", "created_at", "edited_at", "edited_by")
+    readonly_fields = ("provenance", "source_link", "created_at", "edited_at", "editor")
 
     @admin.display(description="Source file")
     def source_link(self, obj: Any) -> str:
         return obj.source.name if obj.source_id else "—"
 
+    @admin.display(description="edited by")
+    def editor(self, obj: Any) -> str:
+        return obj.editor_name or "—"
+
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        if change:
+        if change and form.has_changed():
             obj.edited_at = timezone.now()
             obj.edited_by = request.user
+            obj.edited_by_name = request.user.get_username()
         super().save_model(request, obj, form, change)
 
 
-class ContributionInline(admin.TabularInline):
+class ContributionInline(CatalogInline):
     model = Contribution
     extra = 0
     autocomplete_fields = ("work",)
@@ -87,7 +111,7 @@ class ContributionInline(admin.TabularInline):
     verbose_name_plural = "works"
 
 
-class LifeEventInline(admin.TabularInline):
+class LifeEventInline(CatalogInline):
     """Correct, hide or add life events; whatever an editor touches is theirs to keep."""
 
     model = LifeEvent
@@ -134,7 +158,7 @@ class AuthorAdmin(EditedAdmin):
             recompute([form.instance])
 
 
-class WorkContributionInline(admin.TabularInline):
+class WorkContributionInline(CatalogInline):
     model = Contribution
     extra = 0
     autocomplete_fields = ("author",)
@@ -163,7 +187,7 @@ class WorkAdmin(EditedAdmin):
         return bool(obj.annotation)
 
 
-class GuideEntryInline(admin.TabularInline):
+class GuideEntryInline(CatalogInline):
     model = GuideEntry
     extra = 0
     autocomplete_fields = ("work",)
@@ -198,7 +222,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(SlugRedirect)
-class SlugRedirectAdmin(admin.ModelAdmin):
+class SlugRedirectAdmin(CatalogAdmin):
     list_display = ("kind", "old_slug", "new_slug")
     list_filter = ("kind",)
     search_fields = ("old_slug", "new_slug")
