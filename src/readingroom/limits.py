@@ -80,7 +80,9 @@ def _given(value: object) -> str:
         return "a number"
     if isinstance(value, str):
         return "text"
-    return {list: "a list", dict: "an object"}.get(type(value), type(value).__name__)
+    if isinstance(value, list):
+        return "a list"
+    return "an object" if isinstance(value, dict) else type(value).__name__
 
 
 def _text_problem(spec: Field, value: object) -> str | None:
