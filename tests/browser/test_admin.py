@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,3 +42,48 @@ def test_saving_the_author_untouched_keeps_the_guide_byte_for_byte(editor_page, 
     editor_page.get_by_role("button", name="Save", exact=True).click()
     editor_page.wait_for_selector("text=was changed successfully")
     assert _export(data_dir) == SEED.read_bytes()
+
+
+PUBLIC_PAGES = {
+    "author": "/authors/serge/",
+    "work": "/works/birth-of-our-power/",
+    "guide": "/guides/victor-serge-a-reading-guide/",
+}
+
+
+def _link(page, url: str, name: str | re.Pattern[str]) -> str:  # type: ignore[no-untyped-def]
+    page.goto(url)
+    return str(page.get_by_role("link", name=name).first.get_attribute("href"))
+
+
+def _admin_urls(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """The change pages of the seed's records, and the lists linked from them."""
+    author, work, guide = (_link(page, url, f"Edit {kind}") for kind, url in PUBLIC_PAGES.items())
+    events = _link(page, author, re.compile(r"Life events \(\d+\) — edit"))
+    entries = _link(page, guide, re.compile(r"Guide entries \(\d+\) — edit"))
+    event = _link(page, events, "expelled from Belgium")
+    return [author, work, guide, events, entries, event]
+
+
+# The page does not scroll sideways, nor does a list's table inside its box.
+FITS = """() => [document.documentElement, ...document.querySelectorAll("#changelist .results")]
+    .map(box => [box, box === document.documentElement ? innerWidth : box.clientWidth])
+    .filter(([box, width]) => box.scrollWidth > width)
+    .map(([box, width]) => `${box.className || "page"}: ${box.scrollWidth} px > ${width} px`)"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_admin_pages_fit_the_screen(editor_page, width):
+    urls = _admin_urls(editor_page)
+    refused: list[str] = []
+
+    def csp_refusal(message) -> None:  # type: ignore[no-untyped-def]
+        if "Content Security Policy" in message.text:
+            refused.append(message.text)
+
+    editor_page.on("console", csp_refusal)
+    editor_page.set_viewport_size({"width": width, "height": 900})
+    for url in urls:
+        editor_page.goto(url)
+        assert editor_page.evaluate(FITS) == [], url
+    assert refused == []

@@ -4,10 +4,14 @@ import pytest
 from django.test import Client
 
 from readingroom.catalog.importer import import_guide_bytes
-from readingroom.catalog.models import Author, Source, Work
+from readingroom.catalog.models import Author, LifeEvent, Source, Work
 from tests.adminform import change_form
 
 pytestmark = pytest.mark.django_db
+
+
+def _event_url(event: LifeEvent) -> str:
+    return f"/admin/catalog/lifeevent/{event.pk}/change/"
 
 
 def test_editor_completes_the_name(editor_client, editor):
@@ -25,29 +29,20 @@ def test_editor_completes_the_name(editor_client, editor):
     assert "Victor Serge" in Client().get("/authors/serge/").content.decode()
 
 
+def _save(client: Client, url: str, **changes: str) -> None:
+    response = client.post(url, {**change_form(client, url), **changes})
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+
 def test_editor_corrects_hides_and_adds_life_events(editor_client, seed_bytes):
     author = Author.objects.get(slug="serge")
-    url = f"/admin/catalog/author/{author.pk}/change/"
-    form = change_form(editor_client, url)
-    rows = {
-        form[f"life_events-{i}-start"]: i
-        for i in range(int(form["life_events-TOTAL_FORMS"]))
-        if form[f"life_events-{i}-start"]
-    }
-    form[f"life_events-{rows['1909']}-label"] = "expelled from Belgium for his politics"
-    form[f"life_events-{rows['1912']}-hidden"] = "on"
-    added = form["life_events-TOTAL_FORMS"]
-    form.update(
-        {
-            f"life_events-{added}-start": "1890-12",
-            f"life_events-{added}-label": "born in Brussels",
-            f"life_events-{added}-places": '["Brussels"]',
-            f"life_events-{added}-author": str(author.pk),
-            "life_events-TOTAL_FORMS": str(int(added) + 1),
-        }
-    )
-    response = editor_client.post(url, form)
-    assert response.status_code == 302, response.content.decode()[:3000]
+    events = f"/admin/catalog/lifeevent/?author={author.pk}"
+    assert "expelled from Belgium" in editor_client.get(events).content.decode()
+    expelled, arrested = (author.life_events.get(start=year) for year in ("1909", "1912"))
+    _save(editor_client, _event_url(expelled), label="expelled from Belgium for his politics")
+    _save(editor_client, _event_url(arrested), hidden="on")
+    add = f"/admin/catalog/lifeevent/add/?author={author.pk}"
+    _save(editor_client, add, start="1890-12", label="born in Brussels", places="Brussels")
     import_guide_bytes("seed.txt", seed_bytes.replace(b"side by side", b"shoulder to shoulder"))
     html = Client().get("/authors/serge/").content.decode()
     assert "expelled from Belgium for his politics" in html
@@ -55,18 +50,19 @@ def test_editor_corrects_hides_and_adds_life_events(editor_client, seed_bytes):
     assert '<time datetime="1890-12">1890-12</time>' in html
     born = author.life_events.get(label="born in Brussels")
     assert (born.origin, born.end, born.places) == ("editor", "1890-12", ["Brussels"])
+    assert author.life_events.get(start="1909").edited
 
 
 def test_editor_is_told_when_an_event_s_dates_are_wrong(editor_client):
     author = Author.objects.get(slug="serge")
-    url = f"/admin/catalog/author/{author.pk}/change/"
+    url = _event_url(author.life_events.get(start="1909"))
     form = change_form(editor_client, url)
-    first = next(i for i in range(100) if form.get(f"life_events-{i}-start") == "1909")
-    form[f"life_events-{first}-end"] = "1905"
-    response = editor_client.post(url, form)
+    response = editor_client.post(url, {**form, "end": "1905"})
     assert response.status_code == 200
-    assert "The end comes before the start." in response.content.decode()
+    assert response.context["adminform"].form.errors["end"] == ["The end comes before the start."]
     assert author.life_events.get(start="1909").end == "1909"
+    response = editor_client.post(url, {**form, "start": "1928-02-30"})
+    assert "is not an ISO date that exists" in response.context["adminform"].form.errors["start"][0]
 
 
 def test_admin_filters_find_missing_fields(editor_client):
