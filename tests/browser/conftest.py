@@ -15,6 +15,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -41,28 +42,34 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _readingroom(data_dir: Path, *args: str) -> None:
+def readingroom(data_dir: Path, *args: str) -> bytes:
+    """Run a readingroom command on this data directory; returns what it printed."""
     env = {
         **os.environ,
         "READINGROOM_DATA_DIR": str(data_dir),
         "READINGROOM_PASSWORD": EDITOR_PASSWORD,
     }
     env.pop("DATABASE_URL", None)
-    subprocess.run(
-        [sys.executable, "-m", "readingroom", *args], env=env, check=True, capture_output=True
-    )
+    command = [sys.executable, "-m", "readingroom", *args]
+    return subprocess.run(command, env=env, check=True, capture_output=True).stdout
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def loaded_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data directory holding the seed guide, the sample guide and the editor "ed"."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     if not SEED.exists():
         pytest.skip(f"the seed guide is not present at {SEED}")
     data_dir = tmp_path_factory.mktemp("browser-data")
-    _readingroom(data_dir, "import", str(SEED), "--guide", "Victor Serge: a reading guide")
-    _readingroom(data_dir, "demo")
-    _readingroom(data_dir, "createuser", "ed", "--editor")
+    readingroom(data_dir, "import", str(SEED), "--guide", "Victor Serge: a reading guide")
+    readingroom(data_dir, "demo")
+    readingroom(data_dir, "createuser", "ed", "--editor")
+    return data_dir
+
+
+@contextmanager
+def serving(data_dir: Path) -> Iterator[str]:
+    """`readingroom serve` on this data directory; yields its address."""
     port = _free_port()
     env = {**os.environ, "READINGROOM_DATA_DIR": str(data_dir)}
     env.pop("DATABASE_URL", None)
@@ -89,6 +96,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serving(loaded_data_dir(tmp_path_factory)) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser(server: str) -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
@@ -104,6 +117,15 @@ def page(browser, server):  # type: ignore[no-untyped-def]
     page = context.new_page()
     yield page
     context.close()
+
+
+def log_in(page) -> None:  # type: ignore[no-untyped-def]
+    """Log in to the admin as the editor "ed"."""
+    page.goto("/admin/login/?next=/admin/")
+    page.get_by_label("Username").fill("ed")
+    page.get_by_label("Password").fill(EDITOR_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/admin/")
 
 
 @pytest.fixture

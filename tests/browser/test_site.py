@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-from .conftest import EDITOR_PASSWORD
+from .conftest import log_in
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 
@@ -49,11 +49,7 @@ def _edit_name(page, name: str, sort_name: str) -> None:
 
 
 def test_editor_completes_serges_name(page):
-    page.goto("/admin/login/?next=/admin/")
-    page.get_by_label("Username").fill("ed")
-    page.get_by_label("Password").fill(EDITOR_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/admin/")
+    log_in(page)
     page.goto("/authors/serge/")
     assert page.locator(".badge", has_text="name incomplete").is_visible()
     _edit_name(page, "Victor Serge", "Serge, Victor")

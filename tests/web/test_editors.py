@@ -1,100 +1,48 @@
 """Editors complete the catalog in the admin; imports respect what they changed."""
 
-from html.parser import HTMLParser
-
 import pytest
 from django.test import Client
 
 from readingroom.catalog.importer import import_guide_bytes
-from readingroom.catalog.models import Author, Source, Work
+from readingroom.catalog.models import Author, LifeEvent, Source, Work
+from tests.adminform import change_form
 
 pytestmark = pytest.mark.django_db
 
 
-class _FormFields(HTMLParser):
-    """The fields of the admin's change form with the values it shows."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.fields: dict[str, str] = {}
-        self._textarea: str | None = None
-        self._select: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        name = attributes.get("name")
-        if tag == "input" and name and attributes.get("type") not in ("submit", "file"):
-            if attributes.get("type") != "checkbox" or "checked" in attributes:
-                self.fields[name] = attributes.get("value") or (
-                    "on" if "checked" in attributes else ""
-                )
-        elif tag == "textarea" and name:
-            self._textarea = name
-            self.fields[name] = ""
-        elif tag == "select" and name:
-            self._select = name
-            self.fields.setdefault(name, "")
-        elif tag == "option" and self._select and "selected" in attributes:
-            self.fields[self._select] = attributes.get("value") or ""
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "textarea":
-            self._textarea = None
-        elif tag == "select":
-            self._select = None
-
-    def handle_data(self, data: str) -> None:
-        if self._textarea:
-            self.fields[self._textarea] += data
-
-
-def _change_form(client: Client, url: str) -> dict[str, str]:
-    page = client.get(url)
-    assert page.status_code == 200
-    parser = _FormFields()
-    parser.feed(page.content.decode())
-    form = parser.fields
-    # The browser drops the newline right after <textarea>.
-    return {name: value.removeprefix("\n") for name, value in form.items()}
+def _event_url(event: LifeEvent) -> str:
+    return f"/admin/catalog/lifeevent/{event.pk}/change/"
 
 
 def test_editor_completes_the_name(editor_client, editor):
     author = Author.objects.get(slug="serge")
     url = f"/admin/catalog/author/{author.pk}/change/"
-    form = _change_form(editor_client, url)
+    form = change_form(editor_client, url)
     assert form["biography"] == author.biography.replace("\r\n", "\n")
     form.update(name="Victor Serge", sort_name="Serge, Victor")
     response = editor_client.post(url, form)
     assert response.status_code == 302, response.content.decode()[:2000]
     author.refresh_from_db()
     assert (author.name, author.name_inferred, author.edited_by) == ("Victor Serge", False, editor)
+    assert author.edited_by_name == "ed"
     assert author.edited_at is not None
     assert "Victor Serge" in Client().get("/authors/serge/").content.decode()
 
 
+def _save(client: Client, url: str, **changes: str) -> None:
+    response = client.post(url, {**change_form(client, url), **changes})
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+
 def test_editor_corrects_hides_and_adds_life_events(editor_client, seed_bytes):
     author = Author.objects.get(slug="serge")
-    url = f"/admin/catalog/author/{author.pk}/change/"
-    form = _change_form(editor_client, url)
-    rows = {
-        form[f"life_events-{i}-start"]: i
-        for i in range(int(form["life_events-TOTAL_FORMS"]))
-        if form[f"life_events-{i}-start"]
-    }
-    form[f"life_events-{rows['1909']}-label"] = "expelled from Belgium for his politics"
-    form[f"life_events-{rows['1912']}-hidden"] = "on"
-    added = form["life_events-TOTAL_FORMS"]
-    form.update(
-        {
-            f"life_events-{added}-start": "1890-12",
-            f"life_events-{added}-label": "born in Brussels",
-            f"life_events-{added}-places": '["Brussels"]',
-            f"life_events-{added}-author": str(author.pk),
-            "life_events-TOTAL_FORMS": str(int(added) + 1),
-        }
-    )
-    response = editor_client.post(url, form)
-    assert response.status_code == 302, response.content.decode()[:3000]
+    events = f"/admin/catalog/lifeevent/?author={author.pk}"
+    assert "expelled from Belgium" in editor_client.get(events).content.decode()
+    expelled, arrested = (author.life_events.get(start=year) for year in ("1909", "1912"))
+    _save(editor_client, _event_url(expelled), label="expelled from Belgium for his politics")
+    _save(editor_client, _event_url(arrested), hidden="on")
+    add = f"/admin/catalog/lifeevent/add/?author={author.pk}"
+    _save(editor_client, add, start="1890-12", label="born in Brussels", places="Brussels")
     import_guide_bytes("seed.txt", seed_bytes.replace(b"side by side", b"shoulder to shoulder"))
     html = Client().get("/authors/serge/").content.decode()
     assert "expelled from Belgium for his politics" in html
@@ -102,18 +50,19 @@ def test_editor_corrects_hides_and_adds_life_events(editor_client, seed_bytes):
     assert '<time datetime="1890-12">1890-12</time>' in html
     born = author.life_events.get(label="born in Brussels")
     assert (born.origin, born.end, born.places) == ("editor", "1890-12", ["Brussels"])
+    assert author.life_events.get(start="1909").edited
 
 
 def test_editor_is_told_when_an_event_s_dates_are_wrong(editor_client):
     author = Author.objects.get(slug="serge")
-    url = f"/admin/catalog/author/{author.pk}/change/"
-    form = _change_form(editor_client, url)
-    first = next(i for i in range(100) if form.get(f"life_events-{i}-start") == "1909")
-    form[f"life_events-{first}-end"] = "1905"
-    response = editor_client.post(url, form)
+    url = _event_url(author.life_events.get(start="1909"))
+    form = change_form(editor_client, url)
+    response = editor_client.post(url, {**form, "end": "1905"})
     assert response.status_code == 200
-    assert "The end comes before the start." in response.content.decode()
+    assert response.context["adminform"].form.errors["end"] == ["The end comes before the start."]
     assert author.life_events.get(start="1909").end == "1909"
+    response = editor_client.post(url, {**form, "start": "1928-02-30"})
+    assert "is not an ISO date that exists" in response.context["adminform"].form.errors["start"][0]
 
 
 def test_admin_filters_find_missing_fields(editor_client):

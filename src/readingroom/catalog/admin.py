@@ -1,18 +1,30 @@
 """The editors' admin: find what a guide leaves open and complete it, keeping provenance.
 
 Every change saved here stamps the record as edited (when and by whom), which is
-what stops a later re-import from silently overwriting it.
+what stops a later re-import from silently overwriting it. A form saved without a
+change writes nothing (catalog/forms.py keeps unchanged text exactly as stored).
+
+No page loads an unbounded number of rows: an author's works and life events and a
+guide's entries are counted and linked from the parent's page, and edited on their
+own paginated, searchable lists (``?author=ID``, ``?guide=ID``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
-from django.db.models import Q, QuerySet
-from django.http import HttpRequest
+from django.contrib import admin, messages
+from django.db.models import Exists, F, Max, Model, OuterRef, Q, QuerySet
+from django.http import HttpRequest, QueryDict
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.text import Truncator
 
+from readingroom import limits
+from readingroom.timeline.calendar import period
+
+from .forms import TEXT_AS_STORED, CatalogForm, PlacesField, places_text
 from .models import (
     Author,
     Contribution,
@@ -22,6 +34,7 @@ from .models import (
     SlugRedirect,
     Source,
     Work,
+    _sentence,
 )
 from .timelines import recompute
 
@@ -61,48 +74,122 @@ class MissingAnnotation(_MissingFilter):
     parameter_name = field = "annotation"
 
 
-class EditedAdmin(admin.ModelAdmin):
-    """Stamps edits, shows provenance read-only and links to the public page."""
+class _ParentFilter(admin.SimpleListFilter):
+    """One parent's rows (``?author=ID``), as linked from the parent's change page.
 
-    readonly_fields = ("provenance", "source_link", "created_at", "edited_at", "edited_by")
+    It offers only the parent chosen, never a list of every author or guide.
+    """
 
-    @admin.display(description="Source file")
-    def source_link(self, obj: Any) -> str:
-        return obj.source.name if obj.source_id else "—"
+    parent: type[Model]
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        value = self.value() or ""
+        chosen = self.parent.objects.filter(pk=value).first() if value.isdigit() else None
+        return [(value, str(chosen))] if chosen else []
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        if self.value() is None:
+            return queryset
+        return queryset.filter(**{f"{self.parameter_name}_id": self.value()})
+
+
+class AuthorFilter(_ParentFilter):
+    title = parameter_name = "author"
+    parent = Author
+
+
+class GuideFilter(_ParentFilter):
+    title = parameter_name = "guide"
+    parent = Guide
+
+
+class WorkAuthorFilter(AuthorFilter):
+    """Works an author contributed to, each once whatever their roles."""
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        if self.value() is None:
+            return queryset
+        mine = Contribution.objects.filter(work=OuterRef("pk"), author_id=self.value())
+        return queryset.filter(Exists(mine))
+
+
+def _children_link(model: type[Model], parent: Model, count: int, add: bool = True) -> str:
+    """A parent's rows, counted, on their own list: "Life events (130) — edit · add"."""
+    opts = model._meta
+    query = f"?{type(parent).__name__.lower()}={parent.pk}"
+    changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+    link = format_html(
+        '<a href="{}">{} ({}) — edit</a>',
+        changelist + query,
+        opts.verbose_name_plural.capitalize(),
+        f"{count:,}",
+    )
+    if not add:
+        return link
+    add_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+    return format_html('{} · <a href="{}">add</a>', link, add_url + query)
+
+
+class CatalogAdmin(admin.ModelAdmin):
+    """Every catalog form: text as stored, nothing written when nothing changed."""
+
+    form = CatalogForm
+    formfield_overrides = TEXT_AS_STORED
+    # A million works: one count for the page, not a second one of the whole table.
+    show_full_result_count = False
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        if change:
-            obj.edited_at = timezone.now()
-            obj.edited_by = request.user
+        if change and not form.has_changed():
+            return  # nothing to write; saving would move the catalog version for nothing
         super().save_model(request, obj, form, change)
 
 
-class ContributionInline(admin.TabularInline):
-    model = Contribution
-    extra = 0
-    autocomplete_fields = ("work",)
-    fields = ("work", "role", "order")
-    ordering = ("work__position",)
-    verbose_name = "work"
-    verbose_name_plural = "works"
+class EditedAdmin(CatalogAdmin):
+    """Stamps edits, shows provenance read-only and links to the public page."""
 
+    readonly_fields: tuple[str, ...] = (
+        "provenance",
+        "source_file",
+        "created_at",
+        "edited_at",
+        "editor",
+    )
+    related: tuple[str, ...] = ()
 
-class LifeEventInline(admin.TabularInline):
-    """Correct, hide or add life events; whatever an editor touches is theirs to keep."""
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        # The source's name in the same query, without loading the source (its text
+        # can be megabytes) for each row of a list.
+        return super().get_queryset(request).annotate(source_name=F("source__name"))
 
-    model = LifeEvent
-    extra = 0
-    fields = ("start", "end", "modifier", "label", "places", "hidden", "origin", "expression")
-    readonly_fields = ("origin", "expression")
-    ordering = ("start", "position")
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not self.related:
+            return fieldsets
+        return [*fieldsets[:1], ("Related records", {"fields": self.related}), *fieldsets[1:]]
+
+    @admin.display(description="source file", ordering="source__name")
+    def source_file(self, obj: Any) -> str:
+        return obj.source_name or "—"
+
+    @admin.display(description="edited by")
+    def editor(self, obj: Any) -> str:
+        return obj.editor_name or "—"
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        if change and form.has_changed():
+            obj.edited_at = timezone.now()
+            obj.edited_by = request.user
+            obj.edited_by_name = request.user.get_username()
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Author)
 class AuthorAdmin(EditedAdmin):
-    list_display = ("name", "sort_name", "name_inferred", "work_count", "source", "edited_at")
+    list_display = ("name", "sort_name", "name_inferred", "work_count", "source_file", "edited_at")
     list_filter = (("name_inferred", admin.BooleanFieldListFilter), "source")
     search_fields = ("name", "sort_name", "biography")
-    inlines = (ContributionInline, LifeEventInline)
+    related = ("works_link", "life_events_link")
+    readonly_fields = (*EditedAdmin.readonly_fields, *related)
     fieldsets = (
         (None, {"fields": ("name", "sort_name", "name_inferred", "slug", "biography")}),
         ("Provenance", {"fields": EditedAdmin.readonly_fields, "classes": ("collapse",)}),
@@ -112,30 +199,28 @@ class AuthorAdmin(EditedAdmin):
     def work_count(self, obj: Author) -> int:
         return obj.contributions.count()
 
+    @admin.display(description="Works")
+    def works_link(self, obj: Author) -> str:
+        return _children_link(Work, obj, obj.contributions.count(), add=False)
+
+    @admin.display(description="Life events")
+    def life_events_link(self, obj: Author) -> str:
+        return _children_link(LifeEvent, obj, obj.life_events.count())
+
     def save_model(self, request: HttpRequest, obj: Author, form: Any, change: bool) -> None:
         # Completing an inferred name is the point of editing it.
         if change and "name" in form.changed_data:
             obj.name_inferred = False
         super().save_model(request, obj, form, change)
-
-    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
-        if formset.model is LifeEvent:
-            for event_form in formset.forms:
-                event = event_form.instance
-                if event_form.has_changed():
-                    if event.pk is None:
-                        event.origin = LifeEvent.Origin.EDITOR
-                    event.edited = True
-        super().save_formset(request, form, formset, change)
-
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        super().save_related(request, form, formsets, change)
         if "biography" in form.changed_data:
-            recompute([form.instance])
+            recompute([obj])
 
 
 class WorkContributionInline(admin.TabularInline):
+    """A work's few authors, editors and translators."""
+
     model = Contribution
+    form = CatalogForm
     extra = 0
     autocomplete_fields = ("author",)
     fields = ("author", "role", "order")
@@ -143,9 +228,11 @@ class WorkContributionInline(admin.TabularInline):
 
 @admin.register(Work)
 class WorkAdmin(EditedAdmin):
-    list_display = ("title", "year", "pages", "has_annotation", "source", "edited_at")
-    list_filter = (MissingYear, MissingPages, MissingAnnotation, "source")
+    list_display = ("title", "year", "pages", "has_annotation", "source_file", "edited_at")
+    list_filter = (WorkAuthorFilter, MissingYear, MissingPages, MissingAnnotation, "source")
     search_fields = ("title", "annotation", "contributions__author__name")
+    # The primary key is indexed; sorting a million titles for every page is not cheap.
+    ordering = ("-pk",)
     inlines = (WorkContributionInline,)
     fieldsets = (
         (None, {"fields": ("title", "slug", "year", "year_end", "pages", "annotation")}),
@@ -154,33 +241,131 @@ class WorkAdmin(EditedAdmin):
             {"fields": ("source_text", *EditedAdmin.readonly_fields), "classes": ("collapse",)},
         ),
     )
-
-    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
-        return ("source_text", *EditedAdmin.readonly_fields)
+    readonly_fields = ("source_text", *EditedAdmin.readonly_fields)
 
     @admin.display(boolean=True, description="annotation")
     def has_annotation(self, obj: Work) -> bool:
         return bool(obj.annotation)
 
-
-class GuideEntryInline(admin.TabularInline):
-    model = GuideEntry
-    extra = 0
-    autocomplete_fields = ("work",)
-    fields = ("order", "work", "section", "note")
-    ordering = ("order",)
+    def save_model(self, request: HttpRequest, obj: Work, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        # The importer's warnings (a page count of 0 …): saved, but worth a second look.
+        for problem in limits.work_rules(obj.year, obj.year_end, obj.pages):
+            if problem.severity == "warning":
+                self.message_user(request, _sentence(problem.message), messages.WARNING)
 
 
 @admin.register(Guide)
 class GuideAdmin(EditedAdmin):
-    list_display = ("title", "entry_count", "source", "edited_at")
+    list_display = ("title", "entry_count", "source_file", "edited_at")
     search_fields = ("title", "description")
-    inlines = (GuideEntryInline,)
-    fields = ("title", "slug", "description", *EditedAdmin.readonly_fields)
+    related = ("entries_link",)
+    readonly_fields = (*EditedAdmin.readonly_fields, *related)
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "description")}),
+        ("Provenance", {"fields": EditedAdmin.readonly_fields, "classes": ("collapse",)}),
+    )
 
     @admin.display(description="entries")
     def entry_count(self, obj: Guide) -> int:
         return obj.entries.count()
+
+    @admin.display(description="Entries")
+    def entries_link(self, obj: Guide) -> str:
+        return _children_link(GuideEntry, obj, obj.entries.count())
+
+
+class ChildAdmin(CatalogAdmin):
+    """Rows that belong to one parent, listed and edited a page at a time."""
+
+    parent: str
+    list_per_page = 50
+
+    def get_list_display(self, request: HttpRequest) -> Any:
+        """Every row of one parent's list names the same parent: no column for it."""
+        columns = super().get_list_display(request)
+        return [c for c in columns if c != self.parent] if self.parent in request.GET else columns
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
+        """The parent of the list the editor came from (or of the "add" link they followed)."""
+        initial: dict[str, Any] = super().get_changeform_initial_data(request)
+        came_from = QueryDict(request.GET.get("_changelist_filters", ""))
+        if self.parent in came_from:
+            initial.setdefault(self.parent, came_from[self.parent])
+        return initial
+
+
+class LifeEventForm(CatalogForm):
+    places = PlacesField(
+        required=False, help_text="One place per line, or several separated by semicolons."
+    )
+
+
+@admin.register(LifeEvent)
+class LifeEventAdmin(ChildAdmin):
+    """Correct, hide or add life events; whatever an editor touches is theirs to keep."""
+
+    parent = "author"
+    form = LifeEventForm
+    list_display = ("when", "modifier", "label", "place_names", "hidden", "edited", "author")
+    list_display_links = ("when", "label")
+    list_filter = (AuthorFilter, "hidden", "edited", "origin")
+    search_fields = ("label", "text", "places")
+    ordering = ("author", "start", "position")
+    autocomplete_fields = ("author",)
+    fields = (
+        "author",
+        ("start", "end"),
+        "modifier",
+        "label",
+        "places",
+        "hidden",
+        "text",
+        ("origin", "edited"),
+        "expression",
+    )
+    readonly_fields = ("text", "origin", "edited", "expression")
+
+    @admin.display(description="date", ordering="start")
+    def when(self, obj: LifeEvent) -> str:
+        return period(obj.start, obj.end)
+
+    @admin.display(description="places")
+    def place_names(self, obj: LifeEvent) -> str:
+        return places_text(obj.places)
+
+    def save_model(self, request: HttpRequest, obj: LifeEvent, form: Any, change: bool) -> None:
+        if not change:
+            obj.origin = LifeEvent.Origin.EDITOR
+        if form.has_changed():
+            # Kept as the editor left it when the biography is read again.
+            obj.edited = True
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(GuideEntry)
+class GuideEntryAdmin(ChildAdmin):
+    parent = "guide"
+    list_display = ("order", "work", "section", "short_note", "guide")
+    list_display_links = ("order", "work")
+    list_filter = (GuideFilter,)
+    search_fields = ("work__title", "section", "note")
+    ordering = ("guide", "order")
+    autocomplete_fields = ("guide", "work")
+    fields = ("guide", "order", "work", "section", "note")
+
+    @admin.display(description="note")
+    def short_note(self, obj: GuideEntry) -> str:
+        return Truncator(obj.note).chars(80)
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
+        """A new entry goes at the end of its guide."""
+        initial = super().get_changeform_initial_data(request)
+        guide = str(initial.get("guide", ""))
+        if guide.isdigit() and "order" not in initial:
+            last = GuideEntry.objects.filter(guide_id=guide).aggregate(last=Max("order"))["last"]
+            initial["order"] = (last or 0) + 1
+        return initial
 
 
 @admin.register(Source)
@@ -198,7 +383,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(SlugRedirect)
-class SlugRedirectAdmin(admin.ModelAdmin):
+class SlugRedirectAdmin(CatalogAdmin):
     list_display = ("kind", "old_slug", "new_slug")
     list_filter = ("kind",)
     search_fields = ("old_slug", "new_slug")
