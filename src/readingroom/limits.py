@@ -337,6 +337,11 @@ class RuleProblem:
     severity: Severity = "error"
 
 
+def as_sentence(message: str) -> str:
+    """A problem as a form shows it: "Year 3000 is in the future." """
+    return message[0].upper() + message[1:] + "."
+
+
 def latest_plausible_year(today: date | None = None) -> int:
     """Years after this are typing slips rather than forthcoming books."""
     return (today or date.today()).year + 1

@@ -34,7 +34,6 @@ from .models import (
     SlugRedirect,
     Source,
     Work,
-    _sentence,
 )
 from .timelines import recompute
 
@@ -252,7 +251,7 @@ class WorkAdmin(EditedAdmin):
         # The importer's warnings (a page count of 0 …): saved, but worth a second look.
         for problem in limits.work_rules(obj.year, obj.year_end, obj.pages):
             if problem.severity == "warning":
-                self.message_user(request, _sentence(problem.message), messages.WARNING)
+                self.message_user(request, limits.as_sentence(problem.message), messages.WARNING)
 
 
 @admin.register(Guide)

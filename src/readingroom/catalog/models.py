@@ -376,10 +376,6 @@ def raise_rule_errors(problems: list[limits.RuleProblem]) -> None:
     errors: dict[str, list[str]] = {}
     for problem in problems:
         if problem.severity == "error":
-            errors.setdefault(problem.field, []).append(_sentence(problem.message))
+            errors.setdefault(problem.field, []).append(limits.as_sentence(problem.message))
     if errors:
         raise ValidationError(errors)
-
-
-def _sentence(message: str) -> str:
-    return message[0].upper() + message[1:] + "."

@@ -31,7 +31,7 @@ class Limit:
 
     def __call__(self, value: object) -> None:
         if problem := self.field.problem(value):
-            raise ValidationError(problem[0].upper() + problem[1:] + ".", code="limit")
+            raise ValidationError(limits.as_sentence(problem), code="limit")
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Limit) and (self.record, self.name) == (other.record, other.name)
