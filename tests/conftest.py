@@ -63,6 +63,14 @@ def _fresh_page_cache(settings) -> None:  # type: ignore[no-untyped-def]
     settings.PAGE_CACHE = False
 
 
+@pytest.fixture(autouse=True)
+def _no_login_lockouts_between_tests() -> None:
+    """Failed logins are counted in a file cache in the data dir, which outlives a test."""
+    from django.core.cache import caches
+
+    caches["logins"].clear()
+
+
 @pytest.fixture
 def seed_path() -> Path:
     if not SEED.exists():

@@ -511,6 +511,13 @@ def main() -> None:
     except Exception as exc:
         if os.environ.get("READINGROOM_DEBUG") == "1":
             raise
+        if "database is locked" in str(exc):
+            click.echo(
+                "readingroom: error: the catalog is busy: an import is writing to it; "
+                "try again when it has finished",
+                err=True,
+            )
+            sys.exit(1)
         click.echo(
             f"readingroom: internal error: {type(exc).__name__}: {exc} "
             "(run again with READINGROOM_DEBUG=1 for the details, and please report it)",

@@ -41,7 +41,10 @@ def _database(url: str) -> dict[str, Any]:
             # writer wait for the lock up front instead of failing mid-transaction.
             "init_command": "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL",
             "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
+            # How long a write waits for another writer: an editor's save during an
+            # import gets "busy, try again" (web/middleware.py) rather than a long
+            # wait; imports wait for each other in catalog/locking.py instead.
+            "timeout": 5,
         }
         config["CONN_MAX_AGE"] = 0
         config["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
@@ -79,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "readingroom.web.middleware.CatalogBusyMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into a 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -102,6 +106,10 @@ AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Failed logins are counted in a cache shared by the server's workers, not in the
+# database, so that a login never waits behind an import on SQLite.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "logins"
 
 ROOT_URLCONF = "readingroom.urls"
 WSGI_APPLICATION = "readingroom.wsgi.application"
@@ -145,8 +153,17 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+    },
+    "logins": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": DATA_DIR / "cache" / "logins",
+    },
 }
+# Sessions (a reader's reading speed, an editor's login) are files in the data dir:
+# shared by the server's workers, and never waiting for a database writer.
+SESSION_ENGINE = "django.contrib.sessions.backends.file"
+SESSION_FILE_PATH = DATA_DIR / "sessions"
+SESSION_FILE_PATH.mkdir(parents=True, exist_ok=True)
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
