@@ -1,10 +1,13 @@
 # Two commands set up everything on a fresh machine with Python 3.11, make and pip:
 #   make run   — install into .venv, load the sample guide, serve http://127.0.0.1:8000
+#                (make run PORT=8080 HOST=0.0.0.0 to serve elsewhere)
 #   make test  — install, then ruff, mypy and the whole pytest suite (SQLite, then PostgreSQL)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: run test lint bench clean js
 
@@ -15,7 +18,8 @@ $(BIN)/readingroom: pyproject.toml
 
 run: $(BIN)/readingroom
 	$(BIN)/readingroom demo
-	$(BIN)/readingroom serve
+	@echo "readingroom is installed in $(VENV)/: run '. $(VENV)/bin/activate' to type 'readingroom' in this shell"
+	$(BIN)/readingroom serve --host $(HOST) --port $(PORT)
 
 lint: $(BIN)/readingroom
 	$(BIN)/ruff format --check .
@@ -27,8 +31,9 @@ js:
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: the accessibility tests will be skipped"; fi
 
+# The first pass also runs the reliability suite on PostgreSQL (databases of its own).
 test: lint js
-	$(BIN)/pytest
+	READINGROOM_TEST_POSTGRES=$(PG_URL) $(BIN)/pytest
 	@echo "== database tests again on PostgreSQL ($(PG_URL)) =="
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -m django_db
 

@@ -490,6 +490,28 @@ def check(deploy: bool) -> None:
         _fail(str(exc).strip())
 
 
+@cli.command(name="limits")
+@click.option("--json", "as_json", is_flag=True, help="Print the limits as JSON.")
+def limits_(as_json: bool) -> None:
+    """The limits every record's fields are held to, on import, in the admin and in dumps.
+
+    The same limits apply on SQLite and PostgreSQL; docs/limits.md explains them.
+    """
+    from readingroom import limits
+
+    if as_json:
+        document = {
+            record: {name: limits.describe(spec) for name, spec in fields.items()}
+            for record, fields in limits.RECORDS.items()
+        }
+        click.echo(json.dumps(document, indent=2))
+        return
+    for record, fields in limits.RECORDS.items():
+        click.echo(record)
+        for name, spec in fields.items():
+            click.echo(f"  {name:<15} {limits.describe(spec)}")
+
+
 @cli.command(context_settings={"ignore_unknown_options": True, "help_option_names": []})
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def manage(args: tuple[str, ...]) -> None:

@@ -10,6 +10,7 @@ a test keeps that page true to this module.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -326,6 +327,39 @@ LIFE_EVENT: dict[str, Field] = {
     "edited": Field("boolean", "edited"),
     "hidden": Field("boolean", "hidden"),
 }
+
+
+RECORDS: dict[str, dict[str, Field]] = {
+    "source": SOURCE,
+    "author": AUTHOR,
+    "work": WORK,
+    "contribution": CONTRIBUTION,
+    "guide": GUIDE,
+    "guide entry": GUIDE_ENTRY,
+    "life event": LIFE_EVENT,
+}
+_LINES = {"one": "one line", "lf": "line breaks allowed", "any": "verbatim"}
+
+
+def describe(spec: Field) -> str:
+    """A field's limits in words, as docs/limits.md and `readingroom limits` give them."""
+    if spec.kind in ("text", "slug"):
+        what = "slug" if spec.kind == "slug" else f"text, {_LINES[spec.lines]}"
+        text = f"{what}, up to {spec.max_length:,} characters"
+    elif spec.kind == "integer":
+        text = f"whole number from {spec.minimum:,} to {spec.maximum:,}"
+    elif spec.kind == "choice":
+        text = "one of " + ", ".join(json.dumps(choice) for choice in spec.choices)
+    else:
+        text = {
+            "boolean": "true or false",
+            "timestamp": "ISO 8601 date and time",
+            "date": "ISO date: year, month or day",
+            "places": f"up to {MAX_PLACES} place names of up to 255 characters",
+            "span": "[start, end] offsets into the biography",
+            "sha256": "64 hexadecimal digits",
+        }[spec.kind]
+    return text + (", or empty" if spec.null else "")
 
 
 @dataclass(frozen=True)
