@@ -40,6 +40,13 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # On SQLite, login attempts live in a database of their own (readingroom.routers),
+    # which any test that logs someone in touches: database tests may use every one.
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is not None and "databases" not in marker.kwargs:
+            kwargs = {**marker.kwargs, "databases": "__all__"}
+            item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
     url = _postgres_url()
     if url and not _reachable(url):
         reason = f"PostgreSQL not reachable at {url} (start it, or run the SQLite pass only)"
@@ -61,14 +68,6 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 def _fresh_page_cache(settings) -> None:  # type: ignore[no-untyped-def]
     """Tests roll the database back, so a version-keyed page could outlive its data."""
     settings.PAGE_CACHE = False
-
-
-@pytest.fixture(autouse=True)
-def _no_login_lockouts_between_tests() -> None:
-    """Failed logins are counted in a file cache in the data dir, which outlives a test."""
-    from django.core.cache import caches
-
-    caches["logins"].clear()
 
 
 @pytest.fixture

@@ -75,19 +75,20 @@ def _setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "readingroom.settings")
     import django
     from django.conf import settings
-    from django.db import DatabaseError, connection
+    from django.db import DatabaseError, connections
     from django.db.migrations.executor import MigrationExecutor
 
     django.setup()
     settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
-    try:
-        executor = MigrationExecutor(connection)
-        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-            from django.core.management import call_command
+    for alias in settings.DATABASES:
+        try:
+            executor = MigrationExecutor(connections[alias])
+            if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+                from django.core.management import call_command
 
-            call_command("migrate", interactive=False, verbosity=0)
-    except DatabaseError as exc:
-        _fail(f"cannot open the database ({settings.DATABASES['default']['NAME']}): {exc}")
+                call_command("migrate", database=alias, interactive=False, verbosity=0)
+        except DatabaseError as exc:
+            _fail(f"cannot open the database ({settings.DATABASES[alias]['NAME']}): {exc}")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -106,10 +106,7 @@ AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-# Failed logins are counted in a cache shared by the server's workers, not in the
-# database, so that a login never waits behind an import on SQLite.
-AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
-AXES_CACHE = "logins"
+
 
 ROOT_URLCONF = "readingroom.urls"
 WSGI_APPLICATION = "readingroom.wsgi.application"
@@ -135,6 +132,13 @@ DATABASES = {
         os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'readingroom.sqlite3'}")
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite writes one transaction at a time, and an import is one long transaction.
+    # Login throttling writes on every attempt, so it keeps its own small database
+    # (readingroom.routers), where a login never waits behind an import.
+    DATABASES["logins"] = _database(f"sqlite:///{DATA_DIR / 'logins.sqlite3'}")
+    DATABASES["logins"]["TEST"] = {"NAME": str(DATA_DIR / "test-logins.sqlite3")}
+DATABASE_ROUTERS = ["readingroom.routers.LoginsRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en"
@@ -153,10 +157,6 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
-    "logins": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": DATA_DIR / "cache" / "logins",
     },
 }
 # Sessions (a reader's reading speed, an editor's login) are files in the data dir:

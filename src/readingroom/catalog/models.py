@@ -9,9 +9,11 @@ Work; none of those needs a change to the tables here (docs/architecture.md).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -150,7 +152,7 @@ class Author(Provenance, Edited):
 
 
 class Work(Provenance, Edited):
-    title = models.CharField(**limited("work", "title"))
+    title = models.CharField(db_index=True, **limited("work", "title"))
     slug = models.SlugField(unique=True, **limited("work", "slug"))
     year = models.IntegerField(
         null=True, blank=True, help_text="Year of first publication.", **limited("work", "year")
@@ -299,6 +301,14 @@ class CatalogVersion(models.Model):
             cls.objects.get_or_create(pk=1, defaults={"number": 1})
 
 
+class UnicodeJSONEncoder(DjangoJSONEncoder):
+    """JSON with its letters as they are ("Zürich", not "Z\\u00fcrich"), so that
+    SQLite's text search finds them as PostgreSQL's does."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **{**kwargs, "ensure_ascii": False})
+
+
 class LifeEvent(models.Model):
     """A dated (or undated) event of an author's life, drawn from the biography.
 
@@ -347,7 +357,9 @@ class LifeEvent(models.Model):
         help_text="The sentence of the biography it comes from.",
         **limited("lifeevent", "text"),
     )
-    places = models.JSONField(default=list, blank=True, **limited("lifeevent", "places"))
+    places = models.JSONField(
+        default=list, blank=True, encoder=UnicodeJSONEncoder, **limited("lifeevent", "places")
+    )
     span_start = models.PositiveIntegerField(null=True, blank=True)
     span_end = models.PositiveIntegerField(null=True, blank=True)
     expression = models.CharField(blank=True, **limited("lifeevent", "expression"))
@@ -359,6 +371,7 @@ class LifeEvent(models.Model):
 
     class Meta:
         ordering = ["author", "position"]
+        indexes = [models.Index(fields=["author", "start", "position"])]
 
     def __str__(self) -> str:
         return f"{period(self.start, self.end)}: {self.label}"
