@@ -21,6 +21,9 @@ from readingroom.timeline.calendar import ends_before_start, is_calendar_date
 
 # Prose fields (a biography, an annotation, a note) hold at most this many characters.
 LONG_TEXT = 4_000_000
+# Search indexes this much of a long biography or annotation: PostgreSQL's tsvector
+# holds at most a megabyte, and SQLite must answer as PostgreSQL does.
+SEARCHED_TEXT = 200_000
 # A guide file (or one source's text in a dump) is at most this many bytes.
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_PAGES = 100_000

@@ -25,7 +25,7 @@ def test_the_limits_page_lists_the_declared_limits():
     table = re.search(r"^\| record \| field \| limit \|\n(?:\|.*\n?)+", text, re.M)
     assert table is not None, "docs/limits.md has no table of fields"
     assert table.group().strip() == limits_table()
-    for number in (limits.LONG_TEXT, limits.MAX_PAGES, limits.MAX_PLACES):
+    for number in (limits.LONG_TEXT, limits.MAX_PAGES, limits.MAX_PLACES, limits.SEARCHED_TEXT):
         assert f"{number:,}" in text
 
 

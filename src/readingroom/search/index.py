@@ -15,6 +15,7 @@ from django.db import connection
 
 from readingroom.catalog.bulk import insert_rows
 from readingroom.catalog.models import Author, Contribution, Work
+from readingroom.limits import SEARCHED_TEXT
 
 from .models import SearchDocument, SearchTerm
 from .text import words
@@ -25,6 +26,11 @@ _FIELDS = [
 ]  # fmt: skip
 _CHUNK = 5_000
 T = TypeVar("T")
+
+
+def _searched(text: str | None) -> str:
+    """The part of a long text that search indexes (readingroom.limits.SEARCHED_TEXT)."""
+    return (text or "")[:SEARCHED_TEXT]
 
 
 def _chunks(items: list[T]) -> Iterable[list[T]]:
@@ -48,7 +54,8 @@ def _work_rows(work_ids: list[int]) -> list[tuple[object, ...]]:
             rows.append(
                 (
                     *("work", work_id, None, title, " ".join(n for _, _, n in credited)),
-                    *(annotation or "", "", credited[0][1] if credited else None, year, pages),
+                    *(_searched(annotation), "", credited[0][1] if credited else None),
+                    *(year, pages),
                 )
             )
     return rows
@@ -61,7 +68,10 @@ def _author_rows(author_ids: list[int]) -> list[tuple[object, ...]]:
             "pk", "name", "biography"
         ):
             rows.append(
-                ("author", None, author_id, name, name, "", biography, author_id, None, None)
+                (
+                    *("author", None, author_id, name, name, ""),
+                    *(_searched(biography), author_id, None, None),
+                )
             )
     return rows
 
