@@ -129,6 +129,7 @@ def author_json(request: HttpRequest, slug: str) -> JsonResponse:
             "sort_name": author.sort_name,
             "name_inferred": author.name_inferred,
             "biography": author.biography,
+            "biography_html": render_markdown(author.biography),
             "provenance": author.provenance,
             "works": [
                 {
@@ -138,6 +139,9 @@ def author_json(request: HttpRequest, slug: str) -> JsonResponse:
                     "year_end": w.year_end,
                     "pages": w.pages,
                     "annotation": w.annotation,
+                    "annotation_html": (
+                        None if w.annotation is None else render_markdown(w.annotation)
+                    ),
                 }
                 for w in _works_of(author)
             ],

@@ -9,7 +9,7 @@ from django.http import QueryDict
 from django.utils.safestring import SafeString
 
 from readingroom.reading import ReadingSpeed, format_duration, reading_minutes
-from readingroom.web.markdown import render_inline, render_markdown
+from readingroom.web.markdown import render_inline, render_markdown, render_text
 
 register = template.Library()
 
@@ -27,6 +27,12 @@ def markdown(text: str | None) -> SafeString:
 @register.filter
 def markdown_inline(text: str | None) -> SafeString:
     return render_inline(text or "")
+
+
+@register.filter
+def plain_text(text: str | None) -> str:
+    """The Markdown's text without markup, for meta descriptions."""
+    return render_text(text or "")
 
 
 @register.simple_tag(takes_context=True)
