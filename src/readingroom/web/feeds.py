@@ -13,7 +13,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 
 from readingroom.catalog.models import Work
-from readingroom.reading import format_duration, reading_minutes
+from readingroom.reading import format_duration, format_pages, reading_minutes
 
 from .markdown import render_markdown
 
@@ -39,7 +39,7 @@ class RecentWorksFeed(Feed):
     def item_description(self, item: Work) -> str:
         parts = []
         if item.pages:
-            length = f"{item.pages} pages, {format_duration(reading_minutes(item.pages))}."
+            length = f"{format_pages(item.pages)}, {format_duration(reading_minutes(item.pages))}."
             parts.append(format_html("<p>{}</p>", length))
         if item.annotation:
             parts.append(render_markdown(item.annotation))

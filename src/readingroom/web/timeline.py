@@ -14,6 +14,7 @@ from html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from readingroom.catalog.models import LifeEvent, Work
+from readingroom.reading import format_count
 
 WIDTH, LEFT, RIGHT = 1000, 20, 20
 LANE, TOP, WORK_ROW = 22, 30, 34
@@ -78,8 +79,9 @@ def timeline_svg(events: list[LifeEvent], works: list[Work], author_name: str) -
         f'<svg class="timeline" viewBox="0 0 {WIDTH} {height}" role="group" '
         f'aria-labelledby="timeline-title timeline-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="timeline-title">Timeline of {escape(author_name)}</title>',
-        f'<desc id="timeline-desc">{len(marks)} dated life events and {len(years)} works '
-        f"from {first} to {last}; the same events are listed as text beside it.</desc>",
+        f'<desc id="timeline-desc">{format_count(len(marks), "dated life event")} and '
+        f"{format_count(len(years), 'work')} from {first} to {last}; the same events are "
+        "listed as text beside it.</desc>",
     ]
     step = 5 if last - first <= 60 else 10
     for tick in range(first, last + 1, step):

@@ -1,4 +1,4 @@
-"""Template helpers: reading time, Markdown, query strings for facets and pages."""
+"""Template helpers: counts, reading time, Markdown, query strings for facets and pages."""
 
 from __future__ import annotations
 
@@ -8,10 +8,17 @@ from django import template
 from django.http import QueryDict
 from django.utils.safestring import SafeString
 
-from readingroom.reading import ReadingSpeed, format_duration, reading_minutes
+from readingroom.reading import ReadingSpeed, format_count, format_duration, reading_minutes
 from readingroom.web.markdown import render_inline, render_markdown, render_text
 
 register = template.Library()
+
+
+@register.filter
+def counted(count: int | None, nouns: str) -> str:
+    """{{ n|counted:"page" }} → "1 page", "1,256 pages"; {{ n|counted:"entry,entries" }}."""
+    noun, _, plural = nouns.partition(",")
+    return format_count(count or 0, noun, plural or None)
 
 
 @register.filter
