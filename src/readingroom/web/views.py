@@ -27,6 +27,7 @@ from readingroom.search.engine import search as run_search
 from . import jsonld
 from .cache import cached_for_readers
 from .markdown import render_markdown
+from .params import BackParams, SearchParams, valid_params
 from .reading import ReadingSpeedForm, reading_speed, save_reading_speed
 from .timeline import mark_sentences, timeline_svg
 
@@ -207,27 +208,32 @@ def guide_page(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _page_number(value: str | None) -> int:
-    try:
-        return max(1, min(int(value or 1), 10_000))
-    except ValueError:
-        return 1
-
-
 @cached_for_readers
 def search_page(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "")
-    filters = {k: request.GET.get(k, "") for k in ("author", "decade", "length")}
-    results = run_search(query, filters, _page_number(request.GET.get("page")))
-    template = "web/search_results.html" if request.GET.get("partial") else "web/search.html"
+    params = valid_params(SearchParams, request.GET)
+    query = params.get("q") or ""
+    filters = {
+        k: str(params[k]) for k in ("author", "decade", "length") if params.get(k) not in (None, "")
+    }
+    results = run_search(query, filters, params.get("page") or 1)
+    template = "web/search_results.html" if params.get("partial") else "web/search.html"
     return render(request, template, {"results": results, "query": query, "filters": filters})
+
+
+def _back(request: HttpRequest) -> str:
+    """Where the settings form returns to: a page of this site, or nowhere."""
+    sent, asked = (
+        valid_params(BackParams, data).get("next") for data in (request.POST, request.GET)
+    )
+    back = sent or asked or ""
+    if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        return back
+    return ""
 
 
 @require_http_methods(["GET", "POST"])
 def reading_settings(request: HttpRequest) -> HttpResponse:
-    back = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
-        back = ""
+    back = _back(request)
     speed = reading_speed(request)
     if request.method == "POST":
         form = ReadingSpeedForm(request.POST)
