@@ -57,16 +57,20 @@ def book(request: HttpRequest, work: Work, nested: bool = False) -> dict[str, An
     return data
 
 
-def item_list(request: HttpRequest, guide: Guide, works: list[Work]) -> dict[str, Any]:
+def item_list(
+    request: HttpRequest, guide: Guide, works: list[Work], start: int, total: int
+) -> dict[str, Any]:
+    """The guide as a list: the works of one page, at their places in the whole guide
+    (`start` works come before them), and how many the guide holds."""
     data = {
         "@context": "https://schema.org",
         "@type": "ItemList",
         "name": guide.title,
         "url": request.build_absolute_uri(guide.get_absolute_url()),
-        "numberOfItems": len(works),
+        "numberOfItems": total,
         "itemListElement": [
             {"@type": "ListItem", "position": n, "item": book(request, w, nested=True)}
-            for n, w in enumerate(works, 1)
+            for n, w in enumerate(works, start + 1)
         ],
     }
     if guide.description:
