@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from django.db.models import Count, Model, Prefetch, Q, QuerySet, Sum
@@ -288,6 +290,19 @@ def reading_settings(request: HttpRequest) -> HttpResponse:
     return render(
         request, "web/reading_settings.html", {"form": form, "next": back, "example": example}
     )
+
+
+@cache
+def _favicon() -> bytes:
+    return (Path(__file__).parent / "static" / "readingroom" / "favicon.ico").read_bytes()
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which browsers and feed readers ask for whatever a page links to
+    (tools/make_favicon.py draws it, with the pages' icon.svg)."""
+    response = HttpResponse(_favicon(), content_type="image/vnd.microsoft.icon")
+    response["Cache-Control"] = "max-age=86400"
+    return response
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:
