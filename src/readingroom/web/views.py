@@ -94,7 +94,7 @@ def _paged(
 
 
 def _with_authors(rows: QuerySet[Any], path: str) -> QuerySet[Any]:
-    """Rows with their works' contributions and authors fetched: two queries a page."""
+    """Rows with their works' contributions and authors, fetched in one more query."""
     return rows.prefetch_related(Prefetch(path, Contribution.objects.select_related("author")))
 
 
@@ -166,7 +166,7 @@ def author_json(request: HttpRequest, slug: str) -> JsonResponse:
             "biography_html": render_markdown(author.biography),
             "provenance": author.provenance,
             "work_count": totals["count"],
-            "total_pages": totals["page_total"],
+            "work_pages": totals["page_total"],  # the works' page counts, summed
             "page": page.number,
             "last_page": page.last,
             "previous": _page_url(request, page.number - 1, page),
