@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "readingroom.web.middleware.refuse_nul_parameters",
     "csp.middleware.CSPMiddleware",
     "readingroom.web.middleware.CatalogBusyMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into a 429 page.

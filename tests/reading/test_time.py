@@ -15,6 +15,7 @@ def test_defaults():
         (520, "about 8 h 40 min"),
         (1381.6, "about 23 h"),
         (60, "about 1 h"),
+        (3_059_096, "about 50,985 h"),
     ],
 )
 def test_format(minutes, text):

@@ -116,3 +116,10 @@ def test_any_query_gives_an_answer(catalog, query):
 def test_arbitrary_queries_never_fail(catalog, query):
     results = search(query)
     assert results.total >= 0
+
+
+@pytest.mark.parametrize("value", ["²", "¹²", "9" * 20, "-" + "9" * 20, "9" * 400, "x", ""])
+@pytest.mark.parametrize("facet", ["author", "decade", "length"])
+def test_odd_facet_values_match_nothing_and_never_fail(catalog, facet, value):
+    results = search("revolution", {facet: value})
+    assert results.total == (search("revolution").total if value == "" else 0)

@@ -34,4 +34,4 @@ def format_duration(minutes: float) -> str:
         return f"about {round(minutes)} min"
     rounded = round(minutes / 10) * 10 if minutes < 600 else round(minutes / 60) * 60
     hours, rest = divmod(int(rounded), 60)
-    return f"about {hours} h {rest} min" if rest else f"about {hours} h"
+    return f"about {hours:,} h {rest} min" if rest else f"about {hours:,} h"

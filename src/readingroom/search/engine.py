@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -72,8 +73,12 @@ TOP_AUTHORS = 12
 
 
 def _facet_condition(name: str, value: str, column: str) -> tuple[str, list[object]]:
-    """A chosen facet value as a condition on a column holding that facet's value."""
-    if name in ("author", "decade") and value.isdigit():
+    """A chosen facet value as a condition on a column holding that facet's value.
+
+    A number must be one a column can hold ("²" passes isdigit(), twenty digits
+    overflow a 64-bit integer): any other value matches nothing.
+    """
+    if name in ("author", "decade") and re.fullmatch(r"-?[0-9]{1,18}", value):
         return f"{column} = %s", [int(value)]
     if name == "length":
         return f"{column} = %s", [value]

@@ -1,4 +1,8 @@
-"""An Atom feed of the works most recently added to the catalog."""
+"""An Atom feed of the works most recently added to the catalog.
+
+Each entry's summary is HTML (`type="html"`): the annotation rendered and sanitized
+exactly as on the work's page, so a feed reader gets nothing a page would not show.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,12 @@ from datetime import datetime
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html
 
 from readingroom.catalog.models import Work
-from readingroom.reading import format_duration, reading_minutes
+from readingroom.reading import format_duration, format_pages, reading_minutes
+
+from .markdown import render_markdown
 
 
 class RecentWorksFeed(Feed):
@@ -32,10 +39,11 @@ class RecentWorksFeed(Feed):
     def item_description(self, item: Work) -> str:
         parts = []
         if item.pages:
-            parts.append(f"{item.pages} pages, {format_duration(reading_minutes(item.pages))}.")
+            length = f"{format_pages(item.pages)}, {format_duration(reading_minutes(item.pages))}."
+            parts.append(format_html("<p>{}</p>", length))
         if item.annotation:
-            parts.append(item.annotation)
-        return " ".join(parts)
+            parts.append(render_markdown(item.annotation))
+        return "".join(parts)
 
     def item_pubdate(self, item: Work) -> datetime:
         return item.created_at

@@ -1,4 +1,8 @@
-"""schema.org descriptions of pages, as JSON-LD for search engines and catalogs."""
+"""schema.org descriptions of pages, as JSON-LD for search engines and catalogs.
+
+Text fields (description, abstract) are plain text made from the pages' own
+sanitized rendering of the editor's Markdown (markdown.render_text).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,11 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 
 from readingroom.catalog.models import Author, Guide, Work
+
+from .markdown import render_text
 
 
 def to_script_json(data: dict[str, Any]) -> SafeString:
@@ -25,7 +32,7 @@ def person(request: HttpRequest, author: Author, works: list[Work]) -> dict[str,
         "@type": "Person",
         "name": author.name,
         "url": request.build_absolute_uri(author.get_absolute_url()),
-        "description": author.biography[:500],
+        "description": Truncator(render_text(author.biography)).chars(500),
         "workExample": [book(request, w, nested=True) for w in works],
     }
 
@@ -46,19 +53,26 @@ def book(request: HttpRequest, work: Work, nested: bool = False) -> dict[str, An
     if work.pages:
         data["numberOfPages"] = work.pages
     if work.annotation:
-        data["abstract"] = work.annotation
+        data["abstract"] = render_text(work.annotation)
     return data
 
 
-def item_list(request: HttpRequest, guide: Guide, works: list[Work]) -> dict[str, Any]:
-    return {
+def item_list(
+    request: HttpRequest, guide: Guide, works: list[Work], start: int, total: int
+) -> dict[str, Any]:
+    """The guide as a list: the works of one page, at their places in the whole guide
+    (`start` works come before them), and how many the guide holds."""
+    data = {
         "@context": "https://schema.org",
         "@type": "ItemList",
         "name": guide.title,
         "url": request.build_absolute_uri(guide.get_absolute_url()),
-        "numberOfItems": len(works),
+        "numberOfItems": total,
         "itemListElement": [
             {"@type": "ListItem", "position": n, "item": book(request, w, nested=True)}
-            for n, w in enumerate(works, 1)
+            for n, w in enumerate(works, start + 1)
         ],
     }
+    if guide.description:
+        data["description"] = render_text(guide.description)
+    return data

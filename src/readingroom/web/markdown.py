@@ -1,11 +1,15 @@
-"""Markdown in biographies and annotations, rendered safely.
+"""Markdown in biographies, annotations and notes, rendered safely for every output.
 
 markdown-it-py renders CommonMark with raw HTML switched off, then nh3 keeps only
 harmless tags and attributes: a `<script>` or an `onerror=` written into an
-annotation arrives as inert text.
+annotation arrives as inert text. The pages, the Atom feed and the JSON all use
+this rendering; JSON-LD takes its plain text (`render_text`).
 """
 
 from __future__ import annotations
+
+import html
+import re
 
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -13,6 +17,8 @@ from markdown_it import MarkdownIt
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False})
 _TAGS = {"p", "em", "strong", "a", "code", "blockquote", "ul", "ol", "li", "br", "hr", "pre"}
+# What an HTML parser would start a tag, comment or declaration at.
+_TAG_LIKE = re.compile(r"<[A-Za-z!/?][^>]*>?")
 
 
 def render_markdown(text: str) -> SafeString:
@@ -33,3 +39,16 @@ def render_inline(text: str) -> SafeString:
     if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
         rendered = rendered[3:-4]
     return mark_safe(rendered)
+
+
+def render_text(text: str) -> str:
+    """The rendering as plain text on one line, for text-only fields (JSON-LD).
+
+    The rendering's tags are dropped, and so is anything in its text that looks like
+    a tag (an editor's typed `<script>` shows on the pages as text): a consumer that
+    takes the field for HTML still finds no markup in it.
+    """
+    plain = html.unescape(nh3.clean(str(render_markdown(text)), tags=set()))
+    while (stripped := _TAG_LIKE.sub("", plain)) != plain:
+        plain = stripped
+    return " ".join(plain.split())

@@ -1,21 +1,37 @@
-"""A write that meets an import holding the catalog gets a page saying so.
+"""Requests refused before a view sees them, and writes that meet a running import.
 
-On SQLite one writer works at a time. Readers never wait (pages are read in WAL
-mode, sessions and login throttling live outside the database), but an editor's
-save during a long import waits for the busy timeout and would then fail with
-"database is locked": the editor gets "busy, try again" with Retry-After instead
-of a server error.
+* A NUL character in a query parameter is a 400, whichever view it is for.
+* On SQLite one writer works at a time. Readers never wait (pages are read in WAL
+  mode; sessions and login throttling live outside the catalog's database), but an
+  editor's save during a long import waits for the busy timeout and would then fail
+  with "database is locked": the editor gets "busy, try again" with Retry-After.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.core.exceptions import BadRequest
 from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 RETRY_AFTER_SECONDS = 30
+
+
+def refuse_nul_parameters(
+    get_response: Callable[[HttpRequest], HttpResponse],
+) -> Callable[[HttpRequest], HttpResponse]:
+    """No field stores a NUL, and PostgreSQL refuses them in any query: a NUL that
+    reached a filter (even one of the admin's own) would be a 500."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        for key, values in request.GET.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                raise BadRequest("A query parameter holds a NUL character.")
+        return get_response(request)
+
+    return middleware
 
 
 class CatalogBusyMiddleware:

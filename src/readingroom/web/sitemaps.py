@@ -1,11 +1,24 @@
+"""The sitemap: the home page and every author, work and guide."""
+
 from __future__ import annotations
 
 from datetime import datetime
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
+from django.urls import reverse
 
 from readingroom.catalog.models import Author, Guide, Work
+
+
+class PagesSitemap(Sitemap):
+    """The pages that are no record's: the home page, which lists every guide and author."""
+
+    def items(self) -> list[str]:
+        return ["home"]
+
+    def location(self, item: str) -> str:
+        return reverse(item)
 
 
 class _RecordSitemap(Sitemap):
@@ -31,4 +44,9 @@ class GuideSitemap(_RecordSitemap):
     model = Guide
 
 
-SITEMAPS = {"authors": AuthorSitemap, "works": WorkSitemap, "guides": GuideSitemap}
+SITEMAPS = {
+    "pages": PagesSitemap,
+    "authors": AuthorSitemap,
+    "works": WorkSitemap,
+    "guides": GuideSitemap,
+}

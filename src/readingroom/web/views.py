@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from itertools import groupby
+from functools import cache
+from pathlib import Path
 from typing import Any
 
-from django.db.models import Count, Model, Prefetch, Sum
+from django.db.models import Count, Model, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -27,8 +29,14 @@ from readingroom.search.engine import search as run_search
 from . import jsonld
 from .cache import cached_for_readers
 from .markdown import render_markdown
+from .pagination import Page, page_of
+from .params import BackParams, PageParams, SearchParams, valid_params
 from .reading import ReadingSpeedForm, reading_speed, save_reading_speed
-from .timeline import mark_sentences, timeline_svg
+from .sections import on_page, sections
+from .timeline import mark_sentences, timeline_svg, work_years
+
+WORKS_PER_PAGE = 100  # on an author's page and in their JSON
+ENTRIES_PER_PAGE = 200  # on a guide's page
 
 
 def _get_or_redirect(model: type[Model], slug: str, view: str, suffix: str = "") -> Any:
@@ -64,13 +72,30 @@ def _total_time(pages: int, speed: ReadingSpeed) -> str:
     return format_duration(reading_minutes(pages, speed)) if pages else ""
 
 
-def _works_of(author: Author) -> list[Work]:
-    return list(
-        Work.objects.filter(contributions__author=author)
-        .prefetch_related(Prefetch("contributions", Contribution.objects.select_related("author")))
-        .order_by("position", "title")
-        .distinct()
+def _works_of(author: Author) -> QuerySet[Work]:
+    """The author's works in the guide's order, each once however the author is credited."""
+    credited = Contribution.objects.filter(author=author).values("work_id")
+    return Work.objects.filter(pk__in=credited).order_by("position", "title", "pk")
+
+
+def _paged(
+    request: HttpRequest, rows: QuerySet[Any], pages: str, size: int
+) -> tuple[Page, dict[str, int], QuerySet[Any]]:
+    """The page of `rows` the request asks for, and totals over all of them from one
+    aggregate: how many rows, their page counts (`pages` names the field) summed, and
+    how many have none."""
+    totals = rows.aggregate(
+        count=Count("pk"),
+        page_total=Coalesce(Sum(pages), 0),
+        missing=Count("pk", filter=Q(**{f"{pages}__isnull": True})),
     )
+    page = page_of(totals["count"], size, valid_params(PageParams, request.GET).get("page"))
+    return page, totals, rows[page.start : page.stop]
+
+
+def _with_authors(rows: QuerySet[Any], path: str) -> QuerySet[Any]:
+    """Rows with their works' contributions and authors, fetched in one more query."""
+    return rows.prefetch_related(Prefetch(path, Contribution.objects.select_related("author")))
 
 
 @cached_for_readers
@@ -94,8 +119,8 @@ def home(request: HttpRequest) -> HttpResponse:
 @_follow_redirects
 def author_page(request: HttpRequest, slug: str) -> HttpResponse:
     author = _get_or_redirect(Author, slug, "author")
-    works = _works_of(author)
-    pages = sum(w.pages or 0 for w in works)
+    page, totals, rows = _paged(request, _works_of(author), "pages", WORKS_PER_PAGE)
+    works = list(_with_authors(rows, "contributions"))
     events = timeline(author)
     biography, sentence_of = mark_sentences(str(render_markdown(author.biography)), events)
     return render(
@@ -104,24 +129,33 @@ def author_page(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "author": author,
             "works": works,
+            "page": page,
+            "work_count": totals["count"],
             "biography": biography,
             "events": [
                 {"number": n, "event": e, "sentence": sentence_of.get(n)}
                 for n, e in enumerate(events, 1)
             ],
-            "timeline_svg": timeline_svg(events, works, author.name),
-            "total_pages": pages,
-            "total_time": _total_time(pages, reading_speed(request)),
-            "missing_pages": sum(1 for w in works if w.pages is None),
+            "timeline_svg": timeline_svg(events, work_years(_works_of(author)), author.name),
+            "total_pages": totals["page_total"],
+            "total_time": _total_time(totals["page_total"], reading_speed(request)),
+            "missing_pages": totals["missing"],
             "jsonld": jsonld.to_script_json(jsonld.person(request, author, works)),
         },
     )
 
 
+def _page_url(request: HttpRequest, number: int, page: Page) -> str | None:
+    return request.build_absolute_uri(f"?page={number}") if 1 <= number <= page.last else None
+
+
 @cached_for_readers
 @_follow_redirects
 def author_json(request: HttpRequest, slug: str) -> JsonResponse:
+    """The author and one page of their works (`?page=N`), with the totals and the
+    addresses of the pages before and after."""
     author = _get_or_redirect(Author, slug, "author-json")
+    page, totals, works = _paged(request, _works_of(author), "pages", WORKS_PER_PAGE)
     return JsonResponse(
         {
             "slug": author.slug,
@@ -129,7 +163,14 @@ def author_json(request: HttpRequest, slug: str) -> JsonResponse:
             "sort_name": author.sort_name,
             "name_inferred": author.name_inferred,
             "biography": author.biography,
+            "biography_html": render_markdown(author.biography),
             "provenance": author.provenance,
+            "work_count": totals["count"],
+            "work_pages": totals["page_total"],  # the works' page counts, summed
+            "page": page.number,
+            "last_page": page.last,
+            "previous": _page_url(request, page.number - 1, page),
+            "next": _page_url(request, page.number + 1, page),
             "works": [
                 {
                     "slug": w.slug,
@@ -138,8 +179,11 @@ def author_json(request: HttpRequest, slug: str) -> JsonResponse:
                     "year_end": w.year_end,
                     "pages": w.pages,
                     "annotation": w.annotation,
+                    "annotation_html": (
+                        None if w.annotation is None else render_markdown(w.annotation)
+                    ),
                 }
-                for w in _works_of(author)
+                for w in works
             ],
         },
         json_dumps_params={"ensure_ascii": False},
@@ -177,53 +221,58 @@ def work_page(request: HttpRequest, slug: str) -> HttpResponse:
 @_follow_redirects
 def guide_page(request: HttpRequest, slug: str) -> HttpResponse:
     guide = _get_or_redirect(Guide, slug, "guide")
-    entries = list(
-        guide.entries.select_related("work").prefetch_related(
-            Prefetch("work__contributions", Contribution.objects.select_related("author"))
-        )
+    page, totals, rows = _paged(
+        request, guide.entries.order_by("order"), "work__pages", ENTRIES_PER_PAGE
     )
-    sections = [
-        {"name": name, "anchor": f"section-{n}", "entries": list(group)}
-        for n, (name, group) in enumerate(groupby(entries, key=lambda e: e.section), 1)
-    ]
-    pages = sum(e.work.pages or 0 for e in entries)
+    entries = list(_with_authors(rows.select_related("work"), "work__contributions"))
+    all_sections = sections(guide, ENTRIES_PER_PAGE)
     return render(
         request,
         "web/guide.html",
         {
             "guide": guide,
-            "sections": sections,
-            "entry_count": len(entries),
-            "total_pages": pages,
-            "total_time": _total_time(pages, reading_speed(request)),
+            "page": page,
+            "sections": all_sections,
+            "page_sections": on_page(all_sections, page, entries),
+            "entry_count": totals["count"],
+            "total_pages": totals["page_total"],
+            "total_time": _total_time(totals["page_total"], reading_speed(request)),
+            "missing_pages": totals["missing"],
             "jsonld": jsonld.to_script_json(
-                jsonld.item_list(request, guide, [e.work for e in entries])
+                jsonld.item_list(
+                    request, guide, [e.work for e in entries], page.start, totals["count"]
+                )
             ),
         },
     )
 
 
-def _page_number(value: str | None) -> int:
-    try:
-        return max(1, min(int(value or 1), 10_000))
-    except ValueError:
-        return 1
-
-
 @cached_for_readers
 def search_page(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "")
-    filters = {k: request.GET.get(k, "") for k in ("author", "decade", "length")}
-    results = run_search(query, filters, _page_number(request.GET.get("page")))
-    template = "web/search_results.html" if request.GET.get("partial") else "web/search.html"
+    params = valid_params(SearchParams, request.GET)
+    query = params.get("q") or ""
+    filters = {
+        k: str(params[k]) for k in ("author", "decade", "length") if params.get(k) not in (None, "")
+    }
+    results = run_search(query, filters, params.get("page") or 1)
+    template = "web/search_results.html" if params.get("partial") else "web/search.html"
     return render(request, template, {"results": results, "query": query, "filters": filters})
+
+
+def _back(request: HttpRequest) -> str:
+    """Where the settings form returns to: a page of this site, or nowhere."""
+    sent, asked = (
+        valid_params(BackParams, data).get("next") for data in (request.POST, request.GET)
+    )
+    back = sent or asked or ""
+    if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        return back
+    return ""
 
 
 @require_http_methods(["GET", "POST"])
 def reading_settings(request: HttpRequest) -> HttpResponse:
-    back = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
-        back = ""
+    back = _back(request)
     speed = reading_speed(request)
     if request.method == "POST":
         form = ReadingSpeedForm(request.POST)
@@ -241,6 +290,19 @@ def reading_settings(request: HttpRequest) -> HttpResponse:
     return render(
         request, "web/reading_settings.html", {"form": form, "next": back, "example": example}
     )
+
+
+@cache
+def _favicon() -> bytes:
+    return (Path(__file__).parent / "static" / "readingroom" / "favicon.ico").read_bytes()
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """/favicon.ico, which browsers and feed readers ask for whatever a page links to
+    (tools/make_favicon.py draws it, with the pages' icon.svg)."""
+    response = HttpResponse(_favicon(), content_type="image/vnd.microsoft.icon")
+    response["Cache-Control"] = "max-age=86400"
+    return response
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:

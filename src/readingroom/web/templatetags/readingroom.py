@@ -1,4 +1,4 @@
-"""Template helpers: reading time, Markdown, query strings for facets and pages."""
+"""Template helpers: counts, reading time, Markdown, query strings for facets and pages."""
 
 from __future__ import annotations
 
@@ -8,10 +8,17 @@ from django import template
 from django.http import QueryDict
 from django.utils.safestring import SafeString
 
-from readingroom.reading import ReadingSpeed, format_duration, reading_minutes
-from readingroom.web.markdown import render_inline, render_markdown
+from readingroom.reading import ReadingSpeed, format_count, format_duration, reading_minutes
+from readingroom.web.markdown import render_inline, render_markdown, render_text
 
 register = template.Library()
+
+
+@register.filter
+def counted(count: int | None, nouns: str) -> str:
+    """{{ n|counted:"page" }} → "1 page", "1,256 pages"; {{ n|counted:"entry,entries" }}."""
+    noun, _, plural = nouns.partition(",")
+    return format_count(count or 0, noun, plural or None)
 
 
 @register.filter
@@ -27,6 +34,12 @@ def markdown(text: str | None) -> SafeString:
 @register.filter
 def markdown_inline(text: str | None) -> SafeString:
     return render_inline(text or "")
+
+
+@register.filter
+def plain_text(text: str | None) -> str:
+    """The Markdown's text without markup, for meta descriptions."""
+    return render_text(text or "")
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,74 @@
+"""A guide's sections: runs of consecutive entries under one heading, counted in SQL.
+
+The contents list every section with its count and the page it starts on, however
+many entries the guide has; a page shows the parts of the sections that fall on it,
+and a section begun on an earlier page is marked as continued.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from django.db import connection
+
+from readingroom.catalog.models import Guide, GuideEntry
+
+from .pagination import Page
+
+
+@dataclass
+class Section:
+    name: str | None
+    number: int  # 1 for the guide's first section
+    first: int  # the position of its first entry in the guide, from 1
+    count: int
+    page: int  # where it starts
+    continued: bool = False  # begun on an earlier page than this one
+    entries: list[GuideEntry] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"section-{self.number}"
+
+
+def _runs_sql() -> str:
+    """Each run of one section as (section, its first position, its length).
+
+    A run is a gaps-and-islands group: an entry's position in the guide minus its
+    position within its section stays the same along a run of that section.
+    """
+    quote = connection.ops.quote_name
+    order = quote(GuideEntry._meta.get_field("order").column)
+    section = quote(GuideEntry._meta.get_field("section").column)
+    guide = quote(GuideEntry._meta.get_field("guide").column)
+    return (
+        f"SELECT {section}, MIN(position), COUNT(*) FROM ("
+        f" SELECT {section}, ROW_NUMBER() OVER (ORDER BY {order}) AS position,"
+        f" ROW_NUMBER() OVER (ORDER BY {order})"
+        f" - ROW_NUMBER() OVER (PARTITION BY {section} ORDER BY {order}) AS run"
+        f" FROM {quote(GuideEntry._meta.db_table)} WHERE {guide} = %s"
+        f") AS entries GROUP BY {section}, run ORDER BY MIN(position)"
+    )
+
+
+def sections(guide: Guide, page_size: int) -> list[Section]:
+    """Every section of the guide, in order, from one query."""
+    with connection.cursor() as cursor:
+        cursor.execute(_runs_sql(), [guide.pk])
+        rows = cursor.fetchall()
+    return [
+        Section(name, number, first, count, (first - 1) // page_size + 1)
+        for number, (name, first, count) in enumerate(rows, 1)
+    ]
+
+
+def on_page(all_sections: list[Section], page: Page, entries: list[GuideEntry]) -> list[Section]:
+    """The parts of the sections that fall on this page, holding the page's entries."""
+    shown = []
+    for section in all_sections:
+        start = max(section.first, page.start + 1)
+        stop = min(section.first + section.count, page.start + len(entries) + 1)
+        if start < stop:
+            rows = entries[start - page.start - 1 : stop - page.start - 1]
+            shown.append(replace(section, continued=section.first <= page.start, entries=rows))
+    return shown

@@ -1,0 +1,168 @@
+"""Big authors and guides: pages of works and entries, totals counted in SQL."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from readingroom.catalog.bulk import insert_rows, insert_rows_returning_ids
+from readingroom.catalog.models import Author, Contribution, Guide, GuideEntry, LifeEvent, Work
+
+pytestmark = pytest.mark.django_db
+
+WORK_FIELDS = ["title", "slug", "year", "pages", "source_text", "position", "created_at"]
+
+
+def _text(response) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+
+
+def _works(prefix: str, count: int) -> list[int]:
+    """`count` works: years 1900–1999, one in ten without a page count."""
+    now = timezone.now()
+    rows = [
+        (f"{prefix.title()} {n:06d}", f"{prefix}-{n}", 1900 + n % 100,
+         None if n % 10 == 0 else 100 + n % 7, "", n, now)
+        for n in range(count)
+    ]  # fmt: skip
+    return insert_rows_returning_ids(Work, WORK_FIELDS, rows)
+
+
+def _author(slug: str, works: int) -> Author:
+    author = Author.objects.create(name=slug.title(), sort_name=slug, slug=slug)
+    rows = [(work, author.pk, "author", 0) for work in _works(slug, works)]
+    insert_rows(Contribution, ["work_id", "author_id", "role", "order"], rows)
+    return author
+
+
+def _guide(slug: str, sections: list[tuple[str | None, int]]) -> Guide:
+    guide = Guide.objects.create(title=slug.title(), slug=slug)
+    ids = iter(_works(slug, sum(count for _, count in sections)))
+    names = [section for section, count in sections for _ in range(count)]
+    rows = [(guide.pk, next(ids), order, name, "") for order, name in enumerate(names, 1)]
+    insert_rows(GuideEntry, ["guide_id", "work_id", "order", "section", "note"], rows)
+    return guide
+
+
+def _json_ld(response) -> dict:
+    html = response.content.decode()
+    return json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
+    )
+
+
+@pytest.fixture
+def big(db):
+    author = _author("big", 30_000)
+    LifeEvent.objects.create(author=author, start="1890", end="1890", label="born")
+    return author
+
+
+def test_an_author_with_30000_works_pages_them(client, big):
+    first = client.get("/authors/big/")
+    assert first.status_code == 200
+    text = _text(first)
+    # 27,000 works of 100–106 pages: 2,780,996 pages.
+    assert "30,000 works · 2,780,996 pages · about 50,985 h" in text
+    assert "3,000 works without a page count are not in the totals" in text
+    assert "Page 1 of 300" in text
+    html = first.content.decode()
+    assert html.count('<th scope="row"><a href="/works/big-') == 100
+    assert '<nav class="pagination" aria-label="Pages of works">' in html
+    assert 'rel="next" href="?page=2"' in html
+    assert 'rel="prev"' not in html
+    last = client.get("/authors/big/?page=300")
+    assert last.status_code == 200
+    assert "Big 029999" in _text(last)
+    assert "Big 029899" not in _text(last)
+    assert "30,000 works" in _text(last)
+    assert 'rel="prev" href="?page=299"' in last.content.decode()
+    assert '<link rel="canonical" href="http://testserver/authors/big/?page=300">' in (
+        last.content.decode()
+    )
+    assert 'rel="next"' not in last.content.decode()
+    # A page past the end shows the last one; the JSON-LD lists the page's works.
+    assert "Big 029999" in _text(client.get("/authors/big/?page=999"))
+    assert len(_json_ld(last)["workExample"]) == 100
+
+
+def test_the_timeline_marks_each_year_once_with_its_count(client, big):
+    svg = re.search(
+        r'<svg class="timeline".*?</svg>', client.get("/authors/big/").content.decode(), re.S
+    )[0]
+    assert svg.count('class="work"') == 100
+    assert "<title>1926: 300 works</title>" in svg
+    assert "1 dated life event and 30,000 works from 1890 to 2005" in svg
+
+
+def test_the_author_page_costs_the_same_queries_for_3_or_30000_works(
+    client, big, django_assert_max_num_queries
+):
+    _author("small", 3)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get("/authors/small/").status_code == 200
+    for url in ("/authors/big/?page=150", "/authors/big.json?page=150"):
+        with django_assert_max_num_queries(len(small.captured_queries)) as big_queries:
+            assert client.get(url).status_code == 200
+        # No statement binds a list that grows with the works (30,000 ids).
+        assert max(len(query["sql"]) for query in big_queries.captured_queries) < 5_000
+
+
+def test_the_author_json_pages_its_works(client, big):
+    data = client.get("/authors/big.json?page=2").json()
+    assert (data["work_count"], data["work_pages"]) == (30_000, 2_780_996)
+    assert (data["page"], data["last_page"]) == (2, 300)
+    assert len(data["works"]) == 100
+    assert data["works"][0]["title"] == "Big 000100"
+    assert data["previous"] == "http://testserver/authors/big.json?page=1"
+    assert data["next"] == "http://testserver/authors/big.json?page=3"
+    last = client.get("/authors/big.json?page=300").json()
+    assert (len(last["works"]), last["next"]) == (100, None)
+
+
+@pytest.fixture
+def sections(db):
+    return _guide("long-guide", [("Alpha", 150), ("Beta", 150), (None, 10), ("Gamma", 140)])
+
+
+def test_a_guide_pages_its_entries_and_continues_its_sections(client, sections):
+    first, second, third = (client.get(f"/guides/long-guide/?page={n}") for n in (1, 2, 3))
+    assert [r.status_code for r in (first, second, third)] == [200, 200, 200]
+    for response in (first, second, third):
+        text = _text(response)
+        assert "450 works · " in text
+        # The contents list every section with its count, on every page.
+        assert re.search(r"Alpha \(150\) Beta \(150\) Introduction \(10\) Gamma \(140\)", text)
+    html = second.content.decode()
+    assert html.count('<li>\n<a href="/works/') == 200
+    assert '<h2 id="section-2-h">Beta (continued)</h2>' in html
+    assert '<h2 id="section-4-h">Gamma</h2>' in html
+    assert "Alpha" not in re.sub(r'<nav class="toc".*?</nav>', "", html, flags=re.S)
+    # The contents link to the page and the anchor where each section starts.
+    assert 'href="?page=1#section-1"' in html
+    assert 'href="?page=1#section-2"' in html
+    assert 'href="#section-4"' in html
+    assert 'rel="prev" href="?page=1"' in html
+    assert 'rel="next" href="?page=3"' in html
+    assert '<h2 id="section-4-h">Gamma (continued)</h2>' in third.content.decode()
+    assert third.content.decode().count('<li>\n<a href="/works/') == 50
+    # The JSON-LD lists the page's items at their places in the whole guide.
+    data = _json_ld(second)
+    assert data["numberOfItems"] == 450
+    assert [e["position"] for e in data["itemListElement"]] == list(range(201, 401))
+
+
+def test_a_big_guide_costs_no_more_queries_than_a_small_one(
+    client, sections, django_assert_max_num_queries
+):
+    _guide("short-guide", [("Alpha", 2), ("Beta", 1)])
+    with CaptureQueriesContext(connection) as small:
+        assert client.get("/guides/short-guide/").status_code == 200
+    with django_assert_max_num_queries(len(small.captured_queries)) as big_queries:
+        assert client.get("/guides/long-guide/?page=2").status_code == 200
+    assert max(len(query["sql"]) for query in big_queries.captured_queries) < 5_000
