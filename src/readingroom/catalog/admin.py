@@ -11,6 +11,7 @@ own paginated, searchable lists (``?author=ID``, ``?guide=ID``).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.contrib import admin, messages
@@ -73,23 +74,35 @@ class MissingAnnotation(_MissingFilter):
     parameter_name = field = "annotation"
 
 
+def record_id(value: object) -> int | None:
+    """A record's id as a query parameter gives it, or None for anything else ("²",
+    twenty digits): the value is then ignored, never an error."""
+    text = str(value) if value is not None else ""
+    return int(text) if _RECORD_ID.fullmatch(text) else None
+
+
+_RECORD_ID = re.compile(r"[0-9]{1,18}")
+
+
 class _ParentFilter(admin.SimpleListFilter):
     """One parent's rows (``?author=ID``), as linked from the parent's change page.
 
-    It offers only the parent chosen, never a list of every author or guide.
+    It offers only the parent chosen, never a list of every author or guide; a value
+    that is not an id shows every row, as no value does.
     """
 
     parent: type[Model]
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        value = self.value() or ""
-        chosen = self.parent.objects.filter(pk=value).first() if value.isdigit() else None
-        return [(value, str(chosen))] if chosen else []
+        pk = record_id(self.value())
+        chosen = self.parent.objects.filter(pk=pk).first() if pk is not None else None
+        return [(str(pk), str(chosen))] if chosen else []
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
-        if self.value() is None:
+        pk = record_id(self.value())
+        if pk is None:
             return queryset
-        return queryset.filter(**{f"{self.parameter_name}_id": self.value()})
+        return queryset.filter(**{f"{self.parameter_name}_id": pk})
 
 
 class AuthorFilter(_ParentFilter):
@@ -106,9 +119,10 @@ class WorkAuthorFilter(AuthorFilter):
     """Works an author contributed to, each once whatever their roles."""
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
-        if self.value() is None:
+        pk = record_id(self.value())
+        if pk is None:
             return queryset
-        mine = Contribution.objects.filter(work=OuterRef("pk"), author_id=self.value())
+        mine = Contribution.objects.filter(work=OuterRef("pk"), author_id=pk)
         return queryset.filter(Exists(mine))
 
 
@@ -136,6 +150,14 @@ class CatalogAdmin(admin.ModelAdmin):
     formfield_overrides = TEXT_AS_STORED
     # A million works: one count for the page, not a second one of the whole table.
     show_full_result_count = False
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
+        """Values from the query string; a record named by anything but an id is left out."""
+        initial: dict[str, Any] = super().get_changeform_initial_data(request)
+        for name in self.autocomplete_fields:
+            if name in initial and record_id(initial[name]) is None:
+                del initial[name]
+        return initial
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         if change and not form.has_changed():
@@ -289,7 +311,7 @@ class ChildAdmin(CatalogAdmin):
         """The parent of the list the editor came from (or of the "add" link they followed)."""
         initial: dict[str, Any] = super().get_changeform_initial_data(request)
         came_from = QueryDict(request.GET.get("_changelist_filters", ""))
-        if self.parent in came_from:
+        if record_id(came_from.get(self.parent)) is not None:
             initial.setdefault(self.parent, came_from[self.parent])
         return initial
 
@@ -360,8 +382,8 @@ class GuideEntryAdmin(ChildAdmin):
     def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
         """A new entry goes at the end of its guide."""
         initial = super().get_changeform_initial_data(request)
-        guide = str(initial.get("guide", ""))
-        if guide.isdigit() and "order" not in initial:
+        guide = record_id(initial.get("guide"))
+        if guide is not None and "order" not in initial:
             last = GuideEntry.objects.filter(guide_id=guide).aggregate(last=Max("order"))["last"]
             initial["order"] = (last or 0) + 1
         return initial
