@@ -32,6 +32,7 @@ from readingroom.guidetext.parser import GuideReader
 from readingroom.guidetext.writer import format_years
 from readingroom.limits import GUIDE
 from readingroom.progress import import_progress
+from readingroom.reading import format_pages
 
 DEFAULT_PORT = 8000
 SAMPLE_GUIDE = "sample-guide.txt"
@@ -133,8 +134,7 @@ def _parse_json(authors: list[AuthorEntry], problems: list[Problem]) -> dict[str
 
 def _work_line(work: WorkEntry) -> str:
     year = f" ({format_years(work.year, work.year_end)})" if work.year is not None else ""
-    plural = "" if work.pages == 1 else "s"
-    pages = f", {work.pages:,} page{plural}" if work.pages is not None else ""
+    pages = f", {format_pages(work.pages)}" if work.pages is not None else ""
     return f"  {work.line_start:>5}  {work.title}{year}{pages}"
 
 
