@@ -1,8 +1,8 @@
 """Finding an event's sentence in the rendered biography."""
 
 from readingroom.catalog.models import LifeEvent
+from readingroom.web.biography import mark_sentences
 from readingroom.web.markdown import render_markdown
-from readingroom.web.timeline import mark_sentences
 
 
 def _marked(biography: str, *sentences: str) -> tuple[str, dict[int, str]]:

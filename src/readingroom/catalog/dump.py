@@ -26,7 +26,7 @@ from .models import (
     Source,
     Work,
 )
-from .signals import catalog_changed
+from .signals import catalog_changed, life_events_recomputed
 
 
 def _place(record: Author | Work | Guide | GuideEntry, sources: dict[int, str]) -> dict[str, Any]:
@@ -267,6 +267,11 @@ class _Loader:
                 for event in record["life_events"]
             ],
         )
+        loaded = [authors[a["slug"]] for a in document["authors"]]
+        for chunk in _chunks(loaded, 500):
+            life_events_recomputed.send(
+                sender=LifeEvent, authors=list(Author.objects.filter(pk__in=chunk))
+            )
         authors.update(_existing(Author, "slug", catalog_json.references(document)["authors"]))
         works = _save(Work, "slug", [self._values(w, ("authors",)) for w in document["works"]])
         _replace_children(

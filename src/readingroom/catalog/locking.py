@@ -41,14 +41,39 @@ def _try_lock() -> bool:
     return True  # SQLite: BEGIN IMMEDIATE has taken it already
 
 
-def _busy_timeout(milliseconds: int) -> None:
-    if connection.vendor == "sqlite":
+@contextmanager
+def busy_timeout(seconds: float) -> Iterator[None]:
+    """On SQLite, wait at most this long for another writer inside the block (then
+    "database is locked"); the configured wait again after it."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    configured = settings.DATABASES["default"].get("OPTIONS", {}).get("timeout", 5)
+    connection.ensure_connection()
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+    try:
+        yield
+    finally:
         with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+            cursor.execute(f"PRAGMA busy_timeout = {int(configured * 1000)}")
 
 
-def _locked(exc: OperationalError) -> bool:
-    return "locked" in str(exc) or "busy" in str(exc)
+@contextmanager
+def transaction_waiting_at_most(seconds: float) -> Iterator[None]:
+    """A transaction that waits at most this long for another writer's locks, on
+    either database, and then fails with an error :func:`is_lock_wait` knows."""
+    with busy_timeout(seconds), transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET LOCAL lock_timeout = {max(1, int(seconds * 1000))}")
+        yield
+
+
+def is_lock_wait(exc: OperationalError) -> bool:
+    """Whether the error is another writer's lock outwaiting us (either database)."""
+    message = str(exc)
+    return "database is locked" in message or "lock timeout" in message
 
 
 @contextmanager
@@ -64,9 +89,7 @@ def write_transaction(
     wait = settings.IMPORT_LOCK_WAIT if wait is None else wait
     started = time.monotonic()
     told = False
-    connection.ensure_connection()
-    _busy_timeout(int(_POLL_SECONDS * 1000))
-    try:
+    with busy_timeout(_POLL_SECONDS):
         while True:
             stack = ExitStack()
             try:
@@ -76,7 +99,7 @@ def write_transaction(
                 stack.close()
             except OperationalError as exc:
                 stack.close()
-                if not _locked(exc):
+                if not is_lock_wait(exc):
                     raise
             waited = time.monotonic() - started
             if waited >= wait:
@@ -85,7 +108,5 @@ def write_transaction(
                 on_wait()
                 told = True
             time.sleep(_POLL_SECONDS)
-    finally:
-        _busy_timeout(settings.DATABASES["default"].get("OPTIONS", {}).get("timeout", 20) * 1000)
     with stack, catalog_changes_batched():
         yield

@@ -12,7 +12,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from django.db.models.signals import post_delete, post_save, pre_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from .models import (
     Author,
@@ -45,6 +45,10 @@ def remember_old_slug(
         kind=kind, old_slug=old, defaults={"new_slug": instance.slug}
     )
 
+
+# Sent with ``authors=[...]`` when their life events were extracted anew (an import,
+# a biography edited, a dump loaded): what shows a biography can be made again.
+life_events_recomputed = Signal()
 
 # Inside catalog_changes_batched(): whether anything changed (the version moves once).
 _batch: ContextVar[list[bool] | None] = ContextVar("catalog_batch", default=None)

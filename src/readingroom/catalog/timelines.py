@@ -13,6 +13,7 @@ from readingroom.timeline.events import LifeEvent as ExtractedEvent
 from readingroom.timeline.events import extract_events
 
 from .models import Author, LifeEvent
+from .signals import life_events_recomputed
 
 
 def event_key(event: ExtractedEvent) -> str:
@@ -61,6 +62,7 @@ def recompute(authors: Iterable[Author]) -> None:
             )
     LifeEvent.objects.bulk_update(moved, ["position"])
     LifeEvent.objects.bulk_create(new, batch_size=2000)
+    life_events_recomputed.send(sender=LifeEvent, authors=authors)
 
 
 def timeline(author: Author) -> list[LifeEvent]:

@@ -15,6 +15,7 @@ from django.utils.text import Truncator
 
 from readingroom.catalog.models import Author, Guide, Work
 
+from .authorpages import AuthorParts
 from .markdown import render_text
 
 
@@ -26,13 +27,15 @@ def to_script_json(data: dict[str, Any]) -> SafeString:
     return mark_safe(text)
 
 
-def person(request: HttpRequest, author: Author, works: list[Work]) -> dict[str, Any]:
+def person(
+    request: HttpRequest, author: Author, parts: AuthorParts, works: list[Work]
+) -> dict[str, Any]:
     return {
         "@context": "https://schema.org",
         "@type": "Person",
         "name": author.name,
         "url": request.build_absolute_uri(author.get_absolute_url()),
-        "description": Truncator(render_text(author.biography)).chars(500),
+        "description": Truncator(parts.description).chars(500),
         "workExample": [book(request, w, nested=True) for w in works],
     }
 

@@ -21,8 +21,7 @@ _TAGS = {"p", "em", "strong", "a", "code", "blockquote", "ul", "ol", "li", "br",
 _TAG_LIKE = re.compile(r"<[A-Za-z!/?][^>]*>?")
 
 
-def render_markdown(text: str) -> SafeString:
-    html = _MARKDOWN.render(text)
+def _clean(html: str) -> SafeString:
     clean = nh3.clean(
         html,
         tags=_TAGS,
@@ -31,6 +30,16 @@ def render_markdown(text: str) -> SafeString:
         link_rel="nofollow noopener",
     )
     return mark_safe(clean)
+
+
+def render_markdown(text: str) -> SafeString:
+    return _clean(_MARKDOWN.render(text))
+
+
+def render_sentence(text: str) -> SafeString:
+    """A sentence's inline Markdown (emphasis, links, escapes) with no blocks around it:
+    the sentence as it reads inside its rendered paragraph."""
+    return _clean(_MARKDOWN.renderInline(text))
 
 
 def render_inline(text: str) -> SafeString:
@@ -42,13 +51,24 @@ def render_inline(text: str) -> SafeString:
 
 
 def render_text(text: str) -> str:
-    """The rendering as plain text on one line, for text-only fields (JSON-LD).
+    """The opening of the rendering (its first paragraphs, about 2,000 characters) as
+    plain text on one line, for descriptions: JSON-LD, a page's meta description.
 
-    The rendering's tags are dropped, and so is anything in its text that looks like
-    a tag (an editor's typed `<script>` shows on the pages as text): a consumer that
-    takes the field for HTML still finds no markup in it.
+    Only the opening is rendered, so a biography of megabytes costs no more than a
+    short one. The rendering's tags are dropped, and so is anything in its text that
+    looks like a tag (an editor's typed `<script>` shows on the pages as text): a
+    consumer that takes the field for HTML still finds no markup in it.
     """
-    plain = html.unescape(nh3.clean(str(render_markdown(text)), tags=set()))
+    plain = html.unescape(nh3.clean(str(render_markdown(_opening(text))), tags=set()))
     while (stripped := _TAG_LIKE.sub("", plain)) != plain:
         plain = stripped
     return " ".join(plain.split())
+
+
+def _opening(text: str, length: int = 2_000) -> str:
+    """The text up to the end of the paragraph that reaches ``length`` characters, and
+    never more than twice that."""
+    if len(text) <= length:
+        return text
+    end = text.find("\n\n", length, 2 * length)
+    return text[: end if end >= 0 else 2 * length]

@@ -16,6 +16,8 @@ from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from readingroom.catalog.locking import is_lock_wait
+
 RETRY_AFTER_SECONDS = 30
 
 
@@ -42,7 +44,7 @@ class CatalogBusyMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if not (isinstance(exception, OperationalError) and "locked" in str(exception)):
+        if not (isinstance(exception, OperationalError) and is_lock_wait(exception)):
             return None
         response = render(request, "503.html", status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)

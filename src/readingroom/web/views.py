@@ -22,29 +22,31 @@ from readingroom.catalog.models import (
     SlugRedirect,
     Work,
 )
-from readingroom.catalog.timelines import timeline
 from readingroom.reading import ReadingSpeed, format_duration, reading_minutes
 from readingroom.search.engine import search as run_search
 
 from . import jsonld
+from .authorpages import AuthorParts, author_parts
 from .cache import cached_for_readers
 from .markdown import render_markdown
 from .pagination import Page, page_of
 from .params import BackParams, PageParams, SearchParams, valid_params
 from .reading import ReadingSpeedForm, reading_speed, save_reading_speed
 from .sections import on_page, sections
-from .timeline import mark_sentences, timeline_svg, work_years
 
 WORKS_PER_PAGE = 100  # on an author's page and in their JSON
 ENTRIES_PER_PAGE = 200  # on a guide's page
 
 
-def _get_or_redirect(model: type[Model], slug: str, view: str, suffix: str = "") -> Any:
+def _get_or_redirect(
+    records: type[Model] | QuerySet[Any], slug: str, view: str, suffix: str = ""
+) -> Any:
     """The record with this slug; an old slug redirects permanently to the current one."""
-    record = model.objects.filter(slug=slug).first()
+    queryset = records if isinstance(records, QuerySet) else records.objects.all()
+    record = queryset.filter(slug=slug).first()
     if record is not None:
         return record
-    kind = model.__name__.lower()
+    kind = queryset.model.__name__.lower()
     moved = SlugRedirect.objects.filter(kind=kind, old_slug=slug).first()
     if moved is None:
         raise Http404(f"No {kind} called {slug!r}")
@@ -72,12 +74,6 @@ def _total_time(pages: int, speed: ReadingSpeed) -> str:
     return format_duration(reading_minutes(pages, speed)) if pages else ""
 
 
-def _works_of(author: Author) -> QuerySet[Work]:
-    """The author's works in the guide's order, each once however the author is credited."""
-    credited = Contribution.objects.filter(author=author).values("work_id")
-    return Work.objects.filter(pk__in=credited).order_by("position", "title", "pk")
-
-
 def _paged(
     request: HttpRequest, rows: QuerySet[Any], pages: str, size: int
 ) -> tuple[Page, dict[str, int], QuerySet[Any]]:
@@ -94,8 +90,10 @@ def _paged(
 
 
 def _with_authors(rows: QuerySet[Any], path: str) -> QuerySet[Any]:
-    """Rows with their works' contributions and authors, fetched in one more query."""
-    return rows.prefetch_related(Prefetch(path, Contribution.objects.select_related("author")))
+    """Rows with their works' contributions and authors, fetched in one more query
+    (without the authors' biographies, which may be megabytes each)."""
+    credits = Contribution.objects.select_related("author").defer("author__biography")
+    return rows.prefetch_related(Prefetch(path, credits.order_by("order")))
 
 
 @cached_for_readers
@@ -115,32 +113,35 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _author_works(request: HttpRequest, author: Author) -> tuple[AuthorParts, Page, list[Work]]:
+    """The author's stored parts, the page of works asked for, and those works."""
+    parts = author_parts(author)
+    page = page_of(
+        parts.work_count, WORKS_PER_PAGE, valid_params(PageParams, request.GET).get("page")
+    )
+    ids = parts.work_ids(page.start, page.stop)
+    found = _with_authors(Work.objects.filter(pk__in=ids), "contributions").in_bulk()
+    return parts, page, [found[pk] for pk in ids if pk in found]
+
+
 @cached_for_readers
 @_follow_redirects
 def author_page(request: HttpRequest, slug: str) -> HttpResponse:
-    author = _get_or_redirect(Author, slug, "author")
-    page, totals, rows = _paged(request, _works_of(author), "pages", WORKS_PER_PAGE)
-    works = list(_with_authors(rows, "contributions"))
-    events = timeline(author)
-    biography, sentence_of = mark_sentences(str(render_markdown(author.biography)), events)
+    author = _get_or_redirect(Author.objects.defer("biography"), slug, "author")
+    parts, page, works = _author_works(request, author)
     return render(
         request,
         "web/author.html",
         {
             "author": author,
+            "parts": parts,
             "works": works,
             "page": page,
-            "work_count": totals["count"],
-            "biography": biography,
-            "events": [
-                {"number": n, "event": e, "sentence": sentence_of.get(n)}
-                for n, e in enumerate(events, 1)
-            ],
-            "timeline_svg": timeline_svg(events, work_years(_works_of(author)), author.name),
-            "total_pages": totals["page_total"],
-            "total_time": _total_time(totals["page_total"], reading_speed(request)),
-            "missing_pages": totals["missing"],
-            "jsonld": jsonld.to_script_json(jsonld.person(request, author, works)),
+            "work_count": parts.work_count,
+            "total_pages": parts.page_total,
+            "total_time": _total_time(parts.page_total, reading_speed(request)),
+            "missing_pages": parts.missing_pages,
+            "jsonld": jsonld.to_script_json(jsonld.person(request, author, parts, works)),
         },
     )
 
@@ -154,19 +155,19 @@ def _page_url(request: HttpRequest, number: int, page: Page) -> str | None:
 def author_json(request: HttpRequest, slug: str) -> JsonResponse:
     """The author and one page of their works (`?page=N`), with the totals and the
     addresses of the pages before and after."""
-    author = _get_or_redirect(Author, slug, "author-json")
-    page, totals, works = _paged(request, _works_of(author), "pages", WORKS_PER_PAGE)
+    author = _get_or_redirect(Author.objects.defer("biography"), slug, "author-json")
+    parts, page, works = _author_works(request, author)
     return JsonResponse(
         {
             "slug": author.slug,
             "name": author.name,
             "sort_name": author.sort_name,
             "name_inferred": author.name_inferred,
-            "biography": author.biography,
-            "biography_html": render_markdown(author.biography),
+            "biography": Author.objects.values_list("biography", flat=True).get(pk=author.pk),
+            "biography_html": parts.biography,
             "provenance": author.provenance,
-            "work_count": totals["count"],
-            "work_pages": totals["page_total"],  # the works' page counts, summed
+            "work_count": parts.work_count,
+            "work_pages": parts.page_total,  # the works' page counts, summed
             "page": page.number,
             "last_page": page.last,
             "previous": _page_url(request, page.number - 1, page),

@@ -1,0 +1,132 @@
+"""An author page's costly parts, stored: made once per change, never per request.
+
+An author may have a biography of megabytes with thousands of life events, and a
+hundred thousand works. Two kinds of change are told apart:
+
+* the biography and its events (a digest of them): the rendered biography with its
+  sentences marked, the list of events, the page's description;
+* anything in the catalog (its version, which every save and import moves on): the
+  works' totals and order, and the timeline drawing, which has their years on it.
+
+A page view that finds the catalog's version unchanged uses what is stored as it
+is; otherwise it makes the parts again (the biography only if its digest moved)
+and stores them. Imports make them as they go (catalog.signals.life_events_recomputed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from array import array
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import OperationalError
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+
+from readingroom.catalog.locking import is_lock_wait, transaction_waiting_at_most
+from readingroom.catalog.models import Author, CatalogVersion, Contribution, LifeEvent, Work
+from readingroom.catalog.timelines import timeline
+
+from .biography import mark_sentences
+from .markdown import render_markdown, render_text
+from .models import AuthorPage
+from .timeline import timeline_svg, work_years
+
+# Changing how the parts are made changes this, so that stored ones are made again.
+RENDERING = "3"
+
+
+def works_of(author: Author) -> QuerySet[Work]:
+    """The author's works in the guide's order, each once however the author is credited."""
+    credited = Contribution.objects.filter(author=author).values("work_id")
+    return Work.objects.filter(pk__in=credited).order_by("position", "title", "pk")
+
+
+class AuthorParts:
+    """What an author's page shows that is costly to compute, as stored."""
+
+    def __init__(self, page: AuthorPage) -> None:
+        self.biography: SafeString = mark_safe(page.biography_html)
+        self.events: SafeString = mark_safe(page.events_html)
+        self.event_count: int = page.event_count
+        self.description: str = page.description
+        self.timeline_svg: SafeString = mark_safe(page.timeline_svg)
+        self.work_count: int = page.work_count
+        self.page_total: int = page.page_total
+        self.missing_pages: int = page.missing_pages
+        self._work_ids = array("q", bytes(page.work_ids))
+
+    def work_ids(self, start: int, stop: int) -> list[int]:
+        """The ids of the works from ``start`` to ``stop`` in the page's order."""
+        return list(self._work_ids[start:stop])
+
+
+def _digest(biography: str, events: list[LifeEvent]) -> str:
+    digest = hashlib.sha256(f"{RENDERING}\x00{biography}".encode())
+    for event in events:
+        fields = (event.pk, event.start, event.end, event.modifier, event.label, event.places)
+        digest.update(f"\x00{fields}\x01{event.span_start}\x01{event.text}".encode())
+    return digest.hexdigest()
+
+
+def _make_biography(page: AuthorPage, biography: str, events: list[LifeEvent]) -> None:
+    html, anchors = mark_sentences(str(render_markdown(biography)), events)
+    items = [{"number": n, "event": e, "sentence": anchors.get(n)} for n, e in enumerate(events, 1)]
+    page.biography_html = html
+    page.events_html = render_to_string("web/_life_events.html", {"events": items})
+    page.event_count = len(events)
+    page.description = render_text(biography)
+
+
+def _make_works(page: AuthorPage, author: Author, events: list[LifeEvent]) -> None:
+    works = works_of(author)
+    totals: dict[str, Any] = works.aggregate(
+        count=Count("pk"),
+        page_total=Coalesce(Sum("pages"), 0),
+        missing=Count("pk", filter=Q(pages__isnull=True)),
+    )
+    page.work_count, page.page_total = totals["count"], totals["page_total"]
+    page.missing_pages = totals["missing"]
+    page.work_ids = array("q", works.values_list("pk", flat=True)).tobytes()
+    page.timeline_svg = str(timeline_svg(events, work_years(works), author.name))
+
+
+def make_parts(author: Author, page: AuthorPage | None = None) -> AuthorPage:
+    """Make (and store) an author's parts: the biography's only if its digest moved."""
+    version = CatalogVersion.current()
+    events = timeline(author)
+    biography = Author.objects.values_list("biography", flat=True).get(pk=author.pk)
+    digest = _digest(biography, events)
+    page = page or AuthorPage(author_id=author.pk)
+    if page.digest != digest:
+        _make_biography(page, biography, events)
+        page.digest = digest
+    _make_works(page, author, events)
+    page.version = version
+    try:
+        # A reader's view while an import writes: shown now, stored at a later view.
+        with transaction_waiting_at_most(0):
+            page.save()
+    except OperationalError as exc:
+        if not is_lock_wait(exc):
+            raise
+    return page
+
+
+def author_parts(author: Author) -> AuthorParts:
+    """The stored parts, made again first if the catalog changed since they were made."""
+    page = AuthorPage.objects.filter(author_id=author.pk).first()
+    if page is None or page.version != CatalogVersion.current():
+        page = make_parts(author, page)
+    return AuthorParts(page)
+
+
+def biographies_changed(authors: Iterable[Author], **kwargs: object) -> None:
+    """Make these authors' parts now, as an import or an edit changed their
+    biographies (catalog.signals.life_events_recomputed), not at their first view."""
+    stored = AuthorPage.objects.in_bulk([a.pk for a in authors])
+    for author in authors:
+        make_parts(author, stored.get(author.pk))

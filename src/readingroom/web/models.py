@@ -1,0 +1,33 @@
+"""What the website stores: pages' costly parts, made once per change of the catalog."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from readingroom.catalog.models import Author
+
+
+class AuthorPage(models.Model):
+    """An author page's costly parts (web/authorpages.py).
+
+    ``digest`` is of the biography and events the first group was made from;
+    ``version`` the catalog version the works' totals and order and the drawing were.
+    """
+
+    author = models.OneToOneField(
+        Author, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    digest = models.CharField(max_length=64, blank=True)
+    biography_html = models.TextField(blank=True)
+    events_html = models.TextField(blank=True)
+    event_count = models.PositiveIntegerField(default=0)
+    description = models.TextField(blank=True)
+    version = models.BigIntegerField(default=-1)
+    timeline_svg = models.TextField(blank=True)
+    work_count = models.PositiveIntegerField(default=0)
+    page_total = models.BigIntegerField(default=0)
+    missing_pages = models.PositiveIntegerField(default=0)
+    work_ids = models.BinaryField(default=bytes, help_text="The works' ids in page order.")
+
+    def __str__(self) -> str:
+        return f"page of {self.author_id}"
