@@ -70,6 +70,29 @@ def generate_guide(authors: int, works_per_author: int, seed: int = 7) -> bytes:
     return ("\n\n".join(blocks) + "\n").encode()
 
 
+def generate_big_author(
+    works: int = 100_000, biography_chars: int = 2_000_000, seed: int = 11
+) -> bytes:
+    """One author with a long biography (dated paragraphs, so it has life events) and
+    many works: the big-author case of the web benchmark."""
+    rng = random.Random(seed)
+    words, cumulative = _vocabulary()
+
+    def text(n: int) -> str:
+        return " ".join(rng.choices(words, cum_weights=cumulative, k=n))
+
+    paragraphs, size = [], 0
+    while size < biography_chars:
+        year = 1850 + len(paragraphs) % 100
+        paragraph = f"In {year} he moved to Paris and wrote on {text(60)}. Later he {text(40)}."
+        paragraphs.append(paragraph)
+        size += len(paragraph) + 2
+    entries = [
+        f"Big Work {n} ({1850 + n % 100}): {100 + n % 500} pages, {text(15)}" for n in range(works)
+    ]
+    return ("# Big Author\n\n" + "\n\n".join(paragraphs + entries) + "\n").encode()
+
+
 def baseline_rate(data: bytes, database: Path) -> float:
     """Plain sqlite3 `executemany` of the same rows into the same (migrated, empty) tables."""
     guide = parse_guide(decode_guide(data).text).guide
