@@ -104,8 +104,14 @@ def baseline_rate(data: bytes, database: Path) -> float:
     db.execute("BEGIN IMMEDIATE")
     db.execute(
         "INSERT INTO catalog_source (id, name, sha256, imported_at, encoding, newline,"
-        " final_newline, text) VALUES (1, 'bench.txt', '', '2026-01-01', 'utf-8', ?, 1, ?)",
-        ("\n", data.decode()),
+        " final_newline, lines, size) VALUES (1, 'bench.txt', '', '2026-01-01', 'utf-8', ?,"
+        " 1, 0, ?)",
+        ("\n", len(data)),
+    )
+    text = data.decode()
+    db.executemany(
+        "INSERT INTO catalog_sourcechunk (source_id, number, text) VALUES (1, ?, ?)",
+        [(n, text[i : i + (1 << 20)]) for n, i in enumerate(range(0, len(text), 1 << 20))],
     )
     db.executemany(
         "INSERT INTO catalog_author (id, name, sort_name, slug, name_inferred, biography,"

@@ -3,6 +3,7 @@ import re
 
 import pytest
 
+from readingroom.catalog.importer import import_guide_bytes
 from readingroom.catalog.models import Author, GuideEntry, LifeEvent, Work
 
 pytestmark = pytest.mark.django_db
@@ -203,3 +204,15 @@ def test_author_page_shows_the_life_timeline(seeded):
     assert html.count('class="source"') == html.count('<li id="event-') == 28
     # The works sit on the same axis.
     assert "<title>1939: Midnight in the Century</title>" in html
+
+
+def test_year_ranges_read_the_same_everywhere(seeded):
+    import_guide_bytes(
+        "letters.txt", "# A Writer\n\nLetters (1940–41): 12 pages\n".encode(), "Letters"
+    )
+    guide = _text(seeded.get("/guides/letters/"))
+    assert "Letters (1940–41)" in guide
+    assert "1940–41" in _text(seeded.get("/works/letters/"))
+    assert "1940–41" in _text(seeded.get("/authors/a-writer/"))
+    assert "Letters (1940–41)" in _text(seeded.get("/search/?q=letters"))
+    assert "Letters (1940–41)" in seeded.get("/feeds/works.atom").content.decode()

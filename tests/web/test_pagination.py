@@ -183,3 +183,32 @@ def test_a_big_guide_costs_no_more_queries_than_a_small_one(
     with django_assert_max_num_queries(len(small.captured_queries)) as big_queries:
         assert client.get("/guides/long-guide/?page=2").status_code == 200
     assert max(len(query["sql"]) for query in big_queries.captured_queries) < 5_000
+
+
+def test_the_home_page_lists_the_first_authors_and_the_index_the_rest(client, db):
+    now = timezone.now()
+    rows = [(f"Writer {n:04d}", f"{n:04d}, Writer", f"writer-{n:04d}") for n in range(450)]
+    columns = ["name", "sort_name", "slug", "biography", "name_inferred", "position", "created_at"]
+    insert_rows(Author, columns, [(*row, "", False, 0, now) for row in rows])
+    home = _text(client.get("/"))
+    assert "450 authors" in home
+    assert "Writer 0099" in home
+    assert "Writer 0100" not in home
+    assert "All 450 authors, A to Z" in home
+    index = client.get("/authors/?page=3")
+    assert index.status_code == 200
+    assert "Writer 0400" in _text(index)
+    assert "Writer 0399" not in _text(index)
+    assert "Page 3 of 3" in _text(index)
+    assert client.get("/authors/?page=²").status_code == 200
+    assert "/authors/" in client.get("/sitemap.xml").content.decode()
+
+
+def test_a_guide_page_counts_its_entries_once_per_catalog_change(client, sections):
+    with CaptureQueriesContext(connection) as first:
+        assert client.get("/guides/long-guide/").status_code == 200
+    with CaptureQueriesContext(connection) as again:
+        assert client.get("/guides/long-guide/?page=2").status_code == 200
+    assert not any("ROW_NUMBER" in q["sql"] for q in again.captured_queries)
+    assert any("ROW_NUMBER" in q["sql"] for q in first.captured_queries)
+    assert len(again.captured_queries) < len(first.captured_queries)

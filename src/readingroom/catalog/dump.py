@@ -209,6 +209,9 @@ def load_dump(
 
 
 class _Loader:
+    """Writing a checked dump: sources, then authors, works and guides with their
+    nested records; each record's id comes from the catalog, by natural key."""
+
     def __init__(self, document: dict[str, Any]) -> None:
         self.document = document
         editors = {
@@ -218,11 +221,13 @@ class _Loader:
             if r["edited_by"]
         }
         self.users = _existing(get_user_model(), "username", editors)
+        # What the dump refers to but does not carry: already in the catalog (checked).
+        self.elsewhere = catalog_json.references(document)
         self.sources: dict[str, int] = {}
 
-    def _values(self, record: dict[str, Any], nested: tuple[str, ...]) -> dict[str, Any]:
+    def _values(self, record: dict[str, Any], nested: str) -> dict[str, Any]:
         """A record's model field values: references by id, timestamps as datetimes."""
-        values = {k: v for k, v in record.items() if k not in nested and k != "source"}
+        values = {k: v for k, v in record.items() if k not in (nested, "source")}
         values["source_id"] = self.sources[record["source"]] if record["source"] else None
         values["created_at"] = parse_timestamp(record["created_at"])
         edited = record["edited_at"]
@@ -232,82 +237,84 @@ class _Loader:
         values["edited_by_name"] = name
         return values
 
-    def run(self) -> dict[str, int]:
-        document = self.document
-        sources = [
+    def _save(self, model: Any, kind: str, nested: str) -> tuple[dict[str, int], list[int]]:
+        """Save one kind of record; returns every slug's id (the catalog's too) and the
+        ids of the records saved, in the dump's order."""
+        records = self.document[kind]
+        ids = _save(model, "slug", [self._values(r, nested) for r in records])
+        saved = [ids[r["slug"]] for r in records]
+        ids.update(_existing(model, "slug", self.elsewhere[kind]) if kind in self.elsewhere else {})
+        return ids, saved
+
+    def sources_with_text(self) -> None:
+        records = self.document["sources"]
+        rows = [
             {
                 **{k: v for k, v in s.items() if k != "text"},
                 "imported_at": parse_timestamp(s["imported_at"]),
                 "lines": line_count(s["text"]),
                 "size": len(encode_guide(s["text"], s["encoding"])),
             }
-            for s in document["sources"]
+            for s in records
         ]
-        self.sources = _save(Source, "name", sources)
-        for record in document["sources"]:
-            source = Source(pk=self.sources[record["name"]])
+        self.sources = _save(Source, "name", rows)
+        for record in records:
             text = record["text"]
-            source.replace_text(text[i : i + CHUNK_BYTES] for i in range(0, len(text), CHUNK_BYTES))
-        self.sources.update(_existing(Source, "name", catalog_json.references(document)["sources"]))
-        authors = _save(
-            Author, "slug", [self._values(a, ("life_events",)) for a in document["authors"]]
-        )
-        _replace_children(
-            LifeEvent,
-            "author_id",
-            [authors[a["slug"]] for a in document["authors"]],
-            [
-                LifeEvent(
-                    author_id=authors[record["slug"]],
-                    **{k: v for k, v in event.items() if k != "span"},
-                    span_start=event["span"][0],
-                    span_end=event["span"][1],
-                )
-                for record in document["authors"]
-                for event in record["life_events"]
-            ],
-        )
-        loaded = [authors[a["slug"]] for a in document["authors"]]
-        for chunk in _chunks(loaded, 500):
+            Source(pk=self.sources[record["name"]]).replace_text(
+                text[i : i + CHUNK_BYTES] for i in range(0, len(text), CHUNK_BYTES)
+            )
+        self.sources.update(_existing(Source, "name", self.elsewhere["sources"]))
+
+    def authors_with_events(self) -> dict[str, int]:
+        authors, saved = self._save(Author, "authors", "life_events")
+        events = [
+            LifeEvent(
+                author_id=authors[record["slug"]],
+                **{k: v for k, v in event.items() if k != "span"},
+                span_start=event["span"][0],
+                span_end=event["span"][1],
+            )
+            for record in self.document["authors"]
+            for event in record["life_events"]
+        ]
+        _replace_children(LifeEvent, "author_id", saved, events)
+        for chunk in _chunks(saved, 500):
             life_events_recomputed.send(
                 sender=LifeEvent, authors=list(Author.objects.filter(pk__in=chunk))
             )
-        authors.update(_existing(Author, "slug", catalog_json.references(document)["authors"]))
-        works = _save(Work, "slug", [self._values(w, ("authors",)) for w in document["works"]])
-        _replace_children(
-            Contribution,
-            "work_id",
-            [works[w["slug"]] for w in document["works"]],
-            [
-                Contribution(
-                    work_id=works[record["slug"]],
-                    author_id=authors[c["author"]],
-                    role=c["role"],
-                    order=c["order"],
-                )
-                for record in document["works"]
-                for c in record["authors"]
-            ],
-        )
-        works.update(_existing(Work, "slug", catalog_json.references(document)["works"]))
-        guides = _save(Guide, "slug", [self._values(g, ("entries",)) for g in document["guides"]])
-        _replace_children(
-            GuideEntry,
-            "guide_id",
-            [guides[g["slug"]] for g in document["guides"]],
-            [
-                GuideEntry(
-                    guide_id=guides[record["slug"]],
-                    work_id=works[e["work"]],
-                    **{k: v for k, v in e.items() if k != "work"},
-                    source_id=self.sources[record["source"]] if record["source"] else None,
-                )
-                for record in document["guides"]
-                for e in record["entries"]
-            ],
-        )
-        return {
-            "sources": len(document["sources"]),
-            "authors": len(document["authors"]),
-            "works": len(document["works"]),
-        }
+        return authors
+
+    def works_with_credits(self, authors: dict[str, int]) -> dict[str, int]:
+        works, saved = self._save(Work, "works", "authors")
+        credits = [
+            Contribution(
+                work_id=works[record["slug"]],
+                author_id=authors[c["author"]],
+                role=c["role"],
+                order=c["order"],
+            )
+            for record in self.document["works"]
+            for c in record["authors"]
+        ]
+        _replace_children(Contribution, "work_id", saved, credits)
+        return works
+
+    def guides_with_entries(self, works: dict[str, int]) -> None:
+        guides, saved = self._save(Guide, "guides", "entries")
+        entries = [
+            GuideEntry(
+                guide_id=guides[record["slug"]],
+                work_id=works[e["work"]],
+                **{k: v for k, v in e.items() if k != "work"},
+                source_id=self.sources[record["source"]] if record["source"] else None,
+            )
+            for record in self.document["guides"]
+            for e in record["entries"]
+        ]
+        _replace_children(GuideEntry, "guide_id", saved, entries)
+
+    def run(self) -> dict[str, int]:
+        self.sources_with_text()
+        works = self.works_with_credits(self.authors_with_events())
+        self.guides_with_entries(works)
+        return {kind: len(self.document[kind]) for kind in ("sources", "authors", "works")}

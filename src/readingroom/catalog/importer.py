@@ -230,6 +230,7 @@ class _Import:
         self.entry_order = 0
         self.previous_authors: list[tuple[str, _Previous]] = []
         self.matched: list[_Previous | None] = []
+        self.matched_ids: set[int] = set()
         self.previous_entries: dict[int, AuthorEntry] = {}
         self.guide: Guide | None = None
         self.notes: dict[int, str] = {}
@@ -247,6 +248,8 @@ class _Import:
             )
         ]
         self.matched = _match(self.checked.author_keys, self.previous_authors)
+        # Only these authors can have works from the file's previous version.
+        self.matched_ids = {p.pk for p in self.matched if p is not None}
         edited = {p.position for _, p in self.previous_authors if p.edited}
         if edited and not self.overwrite_edits:
             reader = GuideReader()
@@ -361,21 +364,27 @@ class _Import:
         return kept, [*new_ids, *bios_changed], renamed
 
     def _previous_works(self, author_ids: list[int]) -> dict[int, list[Work]]:
+        """The works each of these (previously imported) authors led in this source.
+
+        Looked up by author, then narrowed to the source in Python: asked for both at
+        once, SQLite walks every work of the source, a whole import's worth by the end.
+        """
         by_author: dict[int, list[Work]] = defaultdict(list)
         contributions = (
-            Contribution.objects.filter(work__source=self.source, order=0, author_id__in=author_ids)
+            Contribution.objects.filter(order=0, author_id__in=author_ids)
             .select_related("work")
             .order_by("work__position")
         )
         for contribution in contributions:
-            by_author[contribution.author_id].append(contribution.work)
+            if contribution.work.source_id == self.source.pk:
+                by_author[contribution.author_id].append(contribution.work)
         return by_author
 
     def write_works(
         self, author_ids: list[int], entries: list[AuthorEntry]
     ) -> tuple[list[int], list[WorkEntry]]:
         """Create or update each author's works; returns their ids and entries in file order."""
-        previous_by_author = self._previous_works(author_ids)
+        previous_by_author = self._previous_works(sorted(self.matched_ids.intersection(author_ids)))
         ids: list[int | None] = []
         created: list[dict[str, object]] = []
         created_by: list[int] = []
@@ -458,8 +467,7 @@ class _Import:
         for chunk in _chunks(stale, 1000):
             Work.objects.filter(pk__in=chunk).delete()
         self.report.works["removed"] += len(stale)
-        matched = {p.pk for p in self.matched if p is not None}
-        gone = [p.pk for _, p in self.previous_authors if p.pk not in matched]
+        gone = [p.pk for _, p in self.previous_authors if p.pk not in self.matched_ids]
         for chunk in _chunks(gone, 1000):
             stale_authors = Author.objects.filter(pk__in=chunk, contributions__isnull=True)
             self.report.authors["removed"] += stale_authors.delete()[1].get(Author._meta.label, 0)

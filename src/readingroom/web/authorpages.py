@@ -20,23 +20,25 @@ from array import array
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import OperationalError
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from readingroom.catalog.locking import is_lock_wait, transaction_waiting_at_most
 from readingroom.catalog.models import Author, CatalogVersion, Contribution, LifeEvent, Work
 from readingroom.catalog.timelines import timeline
 
 from .biography import mark_sentences
 from .markdown import render_markdown, render_text
 from .models import AuthorPage
+from .stored import store_unless_busy
 from .timeline import timeline_svg, work_years
 
 # Changing how the parts are made changes this, so that stored ones are made again.
 RENDERING = "3"
+# Biographies this long (characters) are rendered as soon as they change, not at the
+# first view: about a tenth of a second's work and up.
+RENDER_AHEAD = 50_000
 
 
 def works_of(author: Author) -> QuerySet[Work]:
@@ -96,24 +98,24 @@ def _make_works(page: AuthorPage, author: Author, events: list[LifeEvent]) -> No
 
 def make_parts(author: Author, page: AuthorPage | None = None) -> AuthorPage:
     """Make (and store) an author's parts: the biography's only if its digest moved."""
-    version = CatalogVersion.current()
-    events = timeline(author)
-    biography = Author.objects.values_list("biography", flat=True).get(pk=author.pk)
-    digest = _digest(biography, events)
     page = page or AuthorPage(author_id=author.pk)
+    events = timeline(author)
+    _make_biography_if_moved(page, author, events)
+    _make_works(page, author, events)
+    page.version = CatalogVersion.current()
+    store_unless_busy(page)
+    return page
+
+
+def _make_biography_if_moved(page: AuthorPage, author: Author, events: list[LifeEvent]) -> None:
+    if "biography" in author.get_deferred_fields():  # as a page view loads it
+        biography = Author.objects.values_list("biography", flat=True).get(pk=author.pk)
+    else:
+        biography = author.biography
+    digest = _digest(biography, events)
     if page.digest != digest:
         _make_biography(page, biography, events)
         page.digest = digest
-    _make_works(page, author, events)
-    page.version = version
-    try:
-        # A reader's view while an import writes: shown now, stored at a later view.
-        with transaction_waiting_at_most(0):
-            page.save()
-    except OperationalError as exc:
-        if not is_lock_wait(exc):
-            raise
-    return page
 
 
 def author_parts(author: Author) -> AuthorParts:
@@ -125,8 +127,13 @@ def author_parts(author: Author) -> AuthorParts:
 
 
 def biographies_changed(authors: Iterable[Author], **kwargs: object) -> None:
-    """Make these authors' parts now, as an import or an edit changed their
-    biographies (catalog.signals.life_events_recomputed), not at their first view."""
-    stored = AuthorPage.objects.in_bulk([a.pk for a in authors])
-    for author in authors:
-        make_parts(author, stored.get(author.pk))
+    """Render long biographies as soon as an import or an edit changed them
+    (catalog.signals.life_events_recomputed), so that no reader waits seconds for
+    the first view. Short ones, and everything that depends on the works, are made
+    at the first view: an import moves the catalog version on as it ends anyway."""
+    long = [a for a in authors if len(a.biography) >= RENDER_AHEAD]
+    stored = AuthorPage.objects.in_bulk([a.pk for a in long])
+    for author in long:
+        page = stored.get(author.pk) or AuthorPage(author_id=author.pk)
+        _make_biography_if_moved(page, author, timeline(author))
+        store_unless_busy(page)

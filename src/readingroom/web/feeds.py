@@ -13,6 +13,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 
 from readingroom.catalog.models import Work
+from readingroom.guidetext.writer import format_years
 from readingroom.reading import format_duration, format_pages, reading_minutes
 
 from .markdown import render_markdown
@@ -33,7 +34,7 @@ class RecentWorksFeed(Feed):
 
     def item_title(self, item: Work) -> str:
         authors = ", ".join(c.author.name for c in item.contributions.all())
-        year = f" ({item.year})" if item.year else ""
+        year = f" ({format_years(item.year, item.year_end)})" if item.year else ""
         return f"{item.title}{year} — {authors}" if authors else f"{item.title}{year}"
 
     def item_description(self, item: Work) -> str:

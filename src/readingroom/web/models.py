@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from readingroom.catalog.models import Author
+from readingroom.catalog.models import Author, Guide
 
 
 class AuthorPage(models.Model):
@@ -31,3 +31,20 @@ class AuthorPage(models.Model):
 
     def __str__(self) -> str:
         return f"page of {self.author_id}"
+
+
+class GuidePage(models.Model):
+    """A guide page's totals and sections (web/guidepages.py), made once per catalog
+    version: counted over every entry, so a view of any page costs the same."""
+
+    guide = models.OneToOneField(
+        Guide, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    version = models.BigIntegerField(default=-1)
+    entry_count = models.PositiveIntegerField(default=0)
+    page_total = models.BigIntegerField(default=0)
+    missing_pages = models.PositiveIntegerField(default=0)
+    sections = models.JSONField(default=list, help_text="[section, first entry, count] runs.")
+
+    def __str__(self) -> str:
+        return f"page of guide {self.guide_id}"

@@ -1,8 +1,9 @@
 """A guide's sections: runs of consecutive entries under one heading, counted in SQL.
 
 The contents list every section with its count and the page it starts on, however
-many entries the guide has; a page shows the parts of the sections that fall on it,
-and a section begun on an earlier page is marked as continued.
+many entries the guide has (web/guidepages.py stores the runs); a page shows the
+parts of the sections that fall on it, and a section begun on an earlier page is
+marked as continued.
 """
 
 from __future__ import annotations
@@ -51,15 +52,11 @@ def _runs_sql() -> str:
     )
 
 
-def sections(guide: Guide, page_size: int) -> list[Section]:
-    """Every section of the guide, in order, from one query."""
+def section_runs(guide: Guide) -> list[tuple[str | None, int, int]]:
+    """Every run of the guide's sections, in order: (name, first position, length)."""
     with connection.cursor() as cursor:
         cursor.execute(_runs_sql(), [guide.pk])
-        rows = cursor.fetchall()
-    return [
-        Section(name, number, first, count, (first - 1) // page_size + 1)
-        for number, (name, first, count) in enumerate(rows, 1)
-    ]
+        return [(name, int(first), int(count)) for name, first, count in cursor.fetchall()]
 
 
 def on_page(all_sections: list[Section], page: Page, entries: list[GuideEntry]) -> list[Section]:

@@ -12,10 +12,11 @@ from readingroom.catalog.models import Author, Guide, Work
 
 
 class PagesSitemap(Sitemap):
-    """The pages that are no record's: the home page, which lists every guide and author."""
+    """The pages that are no record's: the home page and the indexes of every author and
+    guide."""
 
     def items(self) -> list[str]:
-        return ["home"]
+        return ["home", "authors", "guides"]
 
     def location(self, item: str) -> str:
         return reverse(item)

@@ -7,6 +7,8 @@ from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("authors/", views.author_index, name="authors"),
+    path("guides/", views.guide_index, name="guides"),
     path("authors/<slug:slug>.json", views.author_json, name="author-json"),
     path("authors/<slug:slug>/", views.author_page, name="author"),
     path("works/<slug:slug>/", views.work_page, name="work"),

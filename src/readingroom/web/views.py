@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from django.db.models import Count, Model, Prefetch, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Model, Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -28,14 +28,17 @@ from readingroom.search.engine import search as run_search
 from . import jsonld
 from .authorpages import AuthorParts, author_parts
 from .cache import cached_for_readers
+from .guidepages import GuideParts, guide_parts
 from .markdown import render_markdown
 from .pagination import Page, page_of
 from .params import BackParams, PageParams, SearchParams, valid_params
 from .reading import ReadingSpeedForm, reading_speed, save_reading_speed
-from .sections import on_page, sections
+from .sections import on_page
 
 WORKS_PER_PAGE = 100  # on an author's page and in their JSON
 ENTRIES_PER_PAGE = 200  # on a guide's page
+HOME_LIST = 100  # guides and authors on the home page; the indexes list the rest
+INDEX_PAGE = 200  # authors or guides on a page of their index
 
 
 def _get_or_redirect(
@@ -74,21 +77,6 @@ def _total_time(pages: int, speed: ReadingSpeed) -> str:
     return format_duration(reading_minutes(pages, speed)) if pages else ""
 
 
-def _paged(
-    request: HttpRequest, rows: QuerySet[Any], pages: str, size: int
-) -> tuple[Page, dict[str, int], QuerySet[Any]]:
-    """The page of `rows` the request asks for, and totals over all of them from one
-    aggregate: how many rows, their page counts (`pages` names the field) summed, and
-    how many have none."""
-    totals = rows.aggregate(
-        count=Count("pk"),
-        page_total=Coalesce(Sum(pages), 0),
-        missing=Count("pk", filter=Q(**{f"{pages}__isnull": True})),
-    )
-    page = page_of(totals["count"], size, valid_params(PageParams, request.GET).get("page"))
-    return page, totals, rows[page.start : page.stop]
-
-
 def _with_authors(rows: QuerySet[Any], path: str) -> QuerySet[Any]:
     """Rows with their works' contributions and authors, fetched in one more query
     (without the authors' biographies, which may be megabytes each)."""
@@ -96,20 +84,65 @@ def _with_authors(rows: QuerySet[Any], path: str) -> QuerySet[Any]:
     return rows.prefetch_related(Prefetch(path, credits.order_by("order")))
 
 
+def _guides_with_totals(guides: Iterable[Guide]) -> list[tuple[Guide, GuideParts]]:
+    return [(guide, guide_parts(guide)) for guide in guides]
+
+
+def _authors_with_counts(authors: QuerySet[Author]) -> list[Author]:
+    """A bounded list of authors, each with how many works credit them."""
+    shown = list(authors.only("name", "slug", "sort_name", "name_inferred"))
+    counts = dict(
+        Contribution.objects.filter(author__in=[a.pk for a in shown])
+        .values("author")
+        .annotate(n=Count("pk"))
+        .values_list("author", "n")
+    )
+    for author in shown:
+        author.work_count = counts.get(author.pk, 0)
+    return shown
+
+
 @cached_for_readers
 def home(request: HttpRequest) -> HttpResponse:
-    guides = Guide.objects.annotate(
-        work_count=Count("entries"), page_count=Sum("entries__work__pages")
-    ).order_by("title")
-    authors = Author.objects.annotate(work_count=Count("contributions")).order_by("sort_name")
+    """The catalog at a glance: the first guides and authors, and where the rest are."""
+    guides = Guide.objects.order_by("title", "pk")
+    authors = Author.objects.order_by("sort_name", "slug")
     return render(
         request,
         "web/home.html",
         {
-            "guides": guides,
-            "authors": authors,
-            "counts": {"authors": authors.count(), "works": Work.objects.count()},
+            "guides": _guides_with_totals(guides[:HOME_LIST]),
+            "authors": _authors_with_counts(authors[:HOME_LIST]),
+            "counts": {
+                "guides": guides.count(),
+                "authors": authors.count(),
+                "works": Work.objects.count(),
+            },
         },
+    )
+
+
+@cached_for_readers
+def author_index(request: HttpRequest) -> HttpResponse:
+    """Every author, A to Z, a page at a time."""
+    authors = Author.objects.order_by("sort_name", "slug")
+    page = page_of(authors.count(), INDEX_PAGE, valid_params(PageParams, request.GET).get("page"))
+    return render(
+        request,
+        "web/authors.html",
+        {"authors": _authors_with_counts(authors[page.start : page.stop]), "page": page},
+    )
+
+
+@cached_for_readers
+def guide_index(request: HttpRequest) -> HttpResponse:
+    """Every guide, by title, a page at a time."""
+    guides = Guide.objects.order_by("title", "pk")
+    page = page_of(guides.count(), INDEX_PAGE, valid_params(PageParams, request.GET).get("page"))
+    return render(
+        request,
+        "web/guides.html",
+        {"guides": _guides_with_totals(guides[page.start : page.stop]), "page": page},
     )
 
 
@@ -222,11 +255,13 @@ def work_page(request: HttpRequest, slug: str) -> HttpResponse:
 @_follow_redirects
 def guide_page(request: HttpRequest, slug: str) -> HttpResponse:
     guide = _get_or_redirect(Guide, slug, "guide")
-    page, totals, rows = _paged(
-        request, guide.entries.order_by("order"), "work__pages", ENTRIES_PER_PAGE
+    parts = guide_parts(guide)
+    page = page_of(
+        parts.entry_count, ENTRIES_PER_PAGE, valid_params(PageParams, request.GET).get("page")
     )
-    entries = list(_with_authors(rows.select_related("work"), "work__contributions"))
-    all_sections = sections(guide, ENTRIES_PER_PAGE)
+    rows = guide.entries.order_by("order").select_related("work")[page.start : page.stop]
+    entries = list(_with_authors(rows, "work__contributions"))
+    all_sections = parts.sections(ENTRIES_PER_PAGE)
     return render(
         request,
         "web/guide.html",
@@ -235,13 +270,13 @@ def guide_page(request: HttpRequest, slug: str) -> HttpResponse:
             "page": page,
             "sections": all_sections,
             "page_sections": on_page(all_sections, page, entries),
-            "entry_count": totals["count"],
-            "total_pages": totals["page_total"],
-            "total_time": _total_time(totals["page_total"], reading_speed(request)),
-            "missing_pages": totals["missing"],
+            "entry_count": parts.entry_count,
+            "total_pages": parts.page_total,
+            "total_time": _total_time(parts.page_total, reading_speed(request)),
+            "missing_pages": parts.missing_pages,
             "jsonld": jsonld.to_script_json(
                 jsonld.item_list(
-                    request, guide, [e.work for e in entries], page.start, totals["count"]
+                    request, guide, [e.work for e in entries], page.start, parts.entry_count
                 )
             ),
         },

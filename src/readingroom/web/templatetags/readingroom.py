@@ -8,6 +8,7 @@ from django import template
 from django.http import QueryDict
 from django.utils.safestring import SafeString
 
+from readingroom.guidetext.writer import format_years
 from readingroom.reading import ReadingSpeed, format_count, format_duration, reading_minutes
 from readingroom.web.markdown import render_inline, render_markdown, render_text
 
@@ -19,6 +20,12 @@ def counted(count: int | None, nouns: str) -> str:
     """{{ n|counted:"page" }} → "1 page", "1,256 pages"; {{ n|counted:"entry,entries" }}."""
     noun, _, plural = nouns.partition(",")
     return format_count(count or 0, noun, plural or None)
+
+
+@register.filter
+def years(work: Any) -> str:
+    """A work's year or years as the guide format writes them: "1926", "1940–41"."""
+    return format_years(work.year, work.year_end) if work.year is not None else ""
 
 
 @register.filter
