@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -33,6 +34,18 @@ def _clean(html: str) -> SafeString:
 
 
 def render_markdown(text: str) -> SafeString:
+    # Annotations are short and come back on page after page: each worker keeps the
+    # renderings of the ones it has seen (a pure function of the text).
+    if len(text) <= _REMEMBERED_LENGTH:
+        return _remembered(text)
+    return _clean(_MARKDOWN.render(text))
+
+
+_REMEMBERED_LENGTH = 4_000
+
+
+@lru_cache(maxsize=8_192)
+def _remembered(text: str) -> SafeString:
     return _clean(_MARKDOWN.render(text))
 
 
@@ -50,6 +63,14 @@ def render_inline(text: str) -> SafeString:
     return mark_safe(rendered)
 
 
+@lru_cache(maxsize=8_192)
+def _plain(opening: str) -> str:
+    plain = html.unescape(nh3.clean(str(render_markdown(opening)), tags=set()))
+    while (stripped := _TAG_LIKE.sub("", plain)) != plain:
+        plain = stripped
+    return " ".join(plain.split())
+
+
 def render_text(text: str) -> str:
     """The opening of the rendering (its first paragraphs, about 2,000 characters) as
     plain text on one line, for descriptions: JSON-LD, a page's meta description.
@@ -59,10 +80,7 @@ def render_text(text: str) -> str:
     looks like a tag (an editor's typed `<script>` shows on the pages as text): a
     consumer that takes the field for HTML still finds no markup in it.
     """
-    plain = html.unescape(nh3.clean(str(render_markdown(_opening(text))), tags=set()))
-    while (stripped := _TAG_LIKE.sub("", plain)) != plain:
-        plain = stripped
-    return " ".join(plain.split())
+    return _plain(_opening(text))
 
 
 def _opening(text: str, length: int = 2_000) -> str:
