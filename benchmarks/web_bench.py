@@ -56,6 +56,8 @@ def run_wrk(url: str, duration: int, connections: int) -> dict[str, float]:
         check=True,
     ).stdout
     percentiles = dict(re.findall(r"^\s+(\d+)%\s+(\S+)$", output, re.M))
+    if "99" not in percentiles:
+        raise SystemExit(f"wrk gave no latency distribution for {url}:\n{output}")
     requests = float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1])  # type: ignore[index]
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket = re.search(
@@ -76,6 +78,8 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--only", metavar="TEXT", help="Only the endpoints whose name has TEXT.")
+    parser.add_argument("--cache", choices=["on", "off", "both"], default="both")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("web_bench needs wrk: apt-get install wrk")
@@ -102,7 +106,7 @@ def main() -> None:
         f"{args.connections} connections × {args.duration} s per endpoint"
     )
     try:
-        for cached in (True, False):
+        for cached in {"on": (True,), "off": (False,), "both": (True, False)}[args.cache]:
             measure(env, args, cached)
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
@@ -142,6 +146,8 @@ def measure(env: dict[str, str], args: argparse.Namespace, cached: bool) -> None
         print(f"\npage cache {'on' if cached else 'off'}")
         print(f"{'endpoint':30} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
         for name, path in ENDPOINTS:
+            if args.only and args.only not in name:
+                continue
             url = base + path.format(work=work)
             urllib.request.urlopen(url, timeout=10).read()  # warm up
             result = run_wrk(url, args.duration, args.connections)

@@ -36,7 +36,7 @@ from .reading import ReadingSpeedForm, reading_speed, save_reading_speed
 from .sections import on_page
 
 WORKS_PER_PAGE = 100  # on an author's page and in their JSON
-ENTRIES_PER_PAGE = 200  # on a guide's page
+ENTRIES_PER_PAGE = 100  # on a guide's page
 HOME_LIST = 100  # guides and authors on the home page; the indexes list the rest
 INDEX_PAGE = 200  # authors or guides on a page of their index
 
