@@ -20,10 +20,9 @@ from array import array
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import BinaryField, Count, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce, Substr
 from django.template.loader import render_to_string
-from django.utils.safestring import SafeString, mark_safe
 
 from readingroom.catalog.models import Author, CatalogVersion, Contribution, LifeEvent, Work
 from readingroom.catalog.timelines import timeline
@@ -48,22 +47,39 @@ def works_of(author: Author) -> QuerySet[Work]:
 
 
 class AuthorParts:
-    """What an author's page shows that is costly to compute, as stored."""
+    """What an author's page shows that is costly to compute, as stored: the big parts
+    as UTF-8 bytes (``html``: biography, events and timeline), for splicing into a
+    response (web/splice.py)."""
 
     def __init__(self, page: AuthorPage) -> None:
-        self.biography: SafeString = mark_safe(page.biography_html)
-        self.events: SafeString = mark_safe(page.events_html)
+        self.html: dict[str, bytes] = {
+            "biography": bytes(page.biography_html),
+            "events": bytes(page.events_html),
+            "timeline": bytes(page.timeline_svg),
+        }
         self.event_count: int = page.event_count
         self.description: str = page.description
-        self.timeline_svg: SafeString = mark_safe(page.timeline_svg)
         self.work_count: int = page.work_count
         self.page_total: int = page.page_total
         self.missing_pages: int = page.missing_pages
-        self._work_ids = array("q", bytes(page.work_ids))
+        self._page = page
 
     def work_ids(self, start: int, stop: int) -> list[int]:
-        """The ids of the works from ``start`` to ``stop`` in the page's order."""
-        return list(self._work_ids[start:stop])
+        """The ids of the works from ``start`` to ``stop`` in the page's order, read
+        from the stored list (eight bytes an id) without fetching all of it."""
+        if "work_ids" not in self._page.get_deferred_fields():
+            return list(array("q", bytes(self._page.work_ids))[start:stop])
+        piece = (
+            AuthorPage.objects.filter(pk=self._page.pk)
+            .annotate(
+                ids=Substr(
+                    "work_ids", start * 8 + 1, (stop - start) * 8, output_field=BinaryField()
+                )
+            )
+            .values_list("ids", flat=True)
+            .get()
+        )
+        return list(array("q", bytes(piece or b"")))
 
 
 def _digest(biography: str, events: list[LifeEvent]) -> str:
@@ -77,8 +93,8 @@ def _digest(biography: str, events: list[LifeEvent]) -> str:
 def _make_biography(page: AuthorPage, biography: str, events: list[LifeEvent]) -> None:
     html, anchors = mark_sentences(str(render_markdown(biography)), events)
     items = [{"number": n, "event": e, "sentence": anchors.get(n)} for n, e in enumerate(events, 1)]
-    page.biography_html = html
-    page.events_html = render_to_string("web/_life_events.html", {"events": items})
+    page.biography_html = html.encode()
+    page.events_html = render_to_string("web/_life_events.html", {"events": items}).encode()
     page.event_count = len(events)
     page.description = render_text(biography)
 
@@ -93,7 +109,7 @@ def _make_works(page: AuthorPage, author: Author, events: list[LifeEvent]) -> No
     page.work_count, page.page_total = totals["count"], totals["page_total"]
     page.missing_pages = totals["missing"]
     page.work_ids = array("q", works.values_list("pk", flat=True)).tobytes()
-    page.timeline_svg = str(timeline_svg(events, work_years(works), author.name))
+    page.timeline_svg = str(timeline_svg(events, work_years(works), author.name)).encode()
 
 
 def make_parts(author: Author, page: AuthorPage | None = None) -> AuthorPage:
@@ -120,9 +136,9 @@ def _make_biography_if_moved(page: AuthorPage, author: Author, events: list[Life
 
 def author_parts(author: Author) -> AuthorParts:
     """The stored parts, made again first if the catalog changed since they were made."""
-    page = AuthorPage.objects.filter(author_id=author.pk).first()
+    page = AuthorPage.objects.filter(author_id=author.pk).defer("work_ids").first()
     if page is None or page.version != CatalogVersion.current():
-        page = make_parts(author, page)
+        page = make_parts(author, AuthorPage.objects.filter(author_id=author.pk).first())
     return AuthorParts(page)
 
 

@@ -17,13 +17,15 @@ class AuthorPage(models.Model):
     author = models.OneToOneField(
         Author, on_delete=models.CASCADE, primary_key=True, related_name="+"
     )
+    # The page's three big parts are kept as the UTF-8 bytes a response sends: a
+    # view splices them in without decoding and encoding megabytes (web/splice.py).
     digest = models.CharField(max_length=64, blank=True)
-    biography_html = models.TextField(blank=True)
-    events_html = models.TextField(blank=True)
+    biography_html = models.BinaryField(default=bytes)
+    events_html = models.BinaryField(default=bytes)
     event_count = models.PositiveIntegerField(default=0)
     description = models.TextField(blank=True)
     version = models.BigIntegerField(default=-1)
-    timeline_svg = models.TextField(blank=True)
+    timeline_svg = models.BinaryField(default=bytes)
     work_count = models.PositiveIntegerField(default=0)
     page_total = models.BigIntegerField(default=0)
     missing_pages = models.PositiveIntegerField(default=0)

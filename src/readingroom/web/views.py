@@ -34,8 +34,9 @@ from .pagination import Page, page_of
 from .params import BackParams, PageParams, SearchParams, valid_params
 from .reading import ReadingSpeedForm, reading_speed, save_reading_speed
 from .sections import on_page
+from .splice import placeholder, splice
 
-WORKS_PER_PAGE = 100  # on an author's page and in their JSON
+WORKS_PER_PAGE = 50  # on an author's page and in their JSON
 ENTRIES_PER_PAGE = 100  # on a guide's page
 HOME_LIST = 100  # guides and authors on the home page; the indexes list the rest
 INDEX_PAGE = 200  # authors or guides on a page of their index
@@ -153,8 +154,13 @@ def _author_works(request: HttpRequest, author: Author) -> tuple[AuthorParts, Pa
         parts.work_count, WORKS_PER_PAGE, valid_params(PageParams, request.GET).get("page")
     )
     ids = parts.work_ids(page.start, page.stop)
-    found = _with_authors(Work.objects.filter(pk__in=ids), "contributions").in_bulk()
+    # Only what the works table and the JSON show (not the works' source paragraphs).
+    rows = Work.objects.filter(pk__in=ids).only(*_WORK_COLUMNS)
+    found = rows.in_bulk()
     return parts, page, [found[pk] for pk in ids if pk in found]
+
+
+_WORK_COLUMNS = ("slug", "title", "year", "year_end", "pages", "annotation")
 
 
 @cached_for_readers
@@ -162,12 +168,13 @@ def _author_works(request: HttpRequest, author: Author) -> tuple[AuthorParts, Pa
 def author_page(request: HttpRequest, slug: str) -> HttpResponse:
     author = _get_or_redirect(Author.objects.defer("biography"), slug, "author")
     parts, page, works = _author_works(request, author)
-    return render(
+    response = render(
         request,
         "web/author.html",
         {
             "author": author,
             "parts": parts,
+            "html": {name: placeholder(name) for name in parts.html},
             "works": works,
             "page": page,
             "work_count": parts.work_count,
@@ -177,6 +184,7 @@ def author_page(request: HttpRequest, slug: str) -> HttpResponse:
             "jsonld": jsonld.to_script_json(jsonld.person(request, author, parts, works)),
         },
     )
+    return splice(response, parts.html)
 
 
 def _page_url(request: HttpRequest, number: int, page: Page) -> str | None:
@@ -197,7 +205,7 @@ def author_json(request: HttpRequest, slug: str) -> JsonResponse:
             "sort_name": author.sort_name,
             "name_inferred": author.name_inferred,
             "biography": Author.objects.values_list("biography", flat=True).get(pk=author.pk),
-            "biography_html": parts.biography,
+            "biography_html": parts.html["biography"].decode(),
             "provenance": author.provenance,
             "work_count": parts.work_count,
             "work_pages": parts.page_total,  # the works' page counts, summed
