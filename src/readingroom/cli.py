@@ -32,7 +32,7 @@ from readingroom.guidetext.parser import GuideReader
 from readingroom.guidetext.writer import format_years
 from readingroom.limits import GUIDE
 from readingroom.progress import import_progress
-from readingroom.reading import format_pages
+from readingroom.reading import format_count, format_pages
 
 DEFAULT_PORT = 8000
 SAMPLE_GUIDE = "sample-guide.txt"
@@ -190,7 +190,7 @@ def _load_dump(name: str, handle: BinaryIO, wait: float) -> bool:
         return False
     except catalog_json.DumpError as exc:
         _report(name, [Problem(problem, exc.line) for problem in exc.problems])
-        click.echo(f"{name}: not loaded ({len(exc.problems)} problems)", err=True)
+        click.echo(f"{name}: not loaded ({format_count(len(exc.problems), 'problem')})", err=True)
         return False
     click.echo(f"{name}: loaded {counts['authors']:,} authors, {counts['works']:,} works")
     return True
@@ -217,7 +217,7 @@ def _import_guide(
         return False
     except ImportRefused as exc:
         _report(name, exc.problems)
-        click.echo(f"{name}: not imported ({len(exc.problems)} errors)", err=True)
+        click.echo(f"{name}: not imported ({format_count(len(exc.problems), 'error')})", err=True)
         return False
     _report(name, report.warnings + report.conflicts)
     click.echo(report.summary())
@@ -287,7 +287,7 @@ def import_(
     wait = settings.IMPORT_LOCK_WAIT if wait is None else wait
     failed = [file for file in files if not _import_one(file, guide, overwrite_edits, wait)]
     if failed:
-        _fail(f"{len(failed)} of {len(files)} files not imported")
+        _fail(f"{len(failed)} of {format_count(len(files), 'file')} not imported")
 
 
 def _write_output(data: bytes, output: str | None) -> None:
