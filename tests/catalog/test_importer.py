@@ -4,11 +4,13 @@ Every test runs twice: with the importer's usual batches, and with a batch for
 each author, so that what crosses a batch's edge is tested on small files.
 """
 
+import io
+
 import pytest
 
 from readingroom.catalog import importer
 from readingroom.catalog.exporter import export_guide, ordered_authors
-from readingroom.catalog.importer import ImportRefused, import_guide_bytes
+from readingroom.catalog.importer import ImportRefused, import_guide_bytes, import_guide_file
 from readingroom.catalog.models import (
     Author,
     CatalogVersion,
@@ -253,3 +255,35 @@ def test_slugs_stay_unique_across_batches_and_the_catalog():
     slugs = list(Work.objects.values_list("slug", flat=True))
     assert len(slugs) == len(set(slugs)) == 10
     assert "essays" in slugs
+
+
+class _EditedMeanwhile:
+    """A file that an editor saves again after its first reading."""
+
+    def __init__(self, before: bytes, after: bytes) -> None:
+        self.files = [io.BytesIO(before), io.BytesIO(after)]
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.files[0].read(size)
+        if not data and len(self.files) > 1:
+            self.files.pop(0)  # the first reading is over: from now on, the new text
+        return data
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self.files[0].seek(offset, whence)
+
+    def tell(self) -> int:
+        return self.files[0].tell()
+
+
+@pytest.mark.parametrize(
+    "after",
+    [GUIDE.replace(b"(1906)", b"(3000)"), GUIDE + b"\n# Another Author\n\nT (1900): 1 page\n"],
+    ids=["an-impossible-year", "another-author"],
+)
+def test_a_file_changed_between_its_readings_is_not_imported(after):
+    before = _snapshot()
+    with pytest.raises(ImportRefused) as refused:
+        import_guide_file("rosa.txt", _EditedMeanwhile(GUIDE, after))
+    assert "the file changed while it was being imported" in refused.value.problems[0].message
+    assert _snapshot() == before

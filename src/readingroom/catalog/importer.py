@@ -485,6 +485,19 @@ def _stored_pieces(source: Source, pieces: Iterable[str]) -> Iterator[str]:
         yield piece
 
 
+def _changed_meanwhile() -> ImportRefused:
+    """The file was written to between the two readings: what was checked is not what
+    would be stored, so nothing is (the transaction rolls back)."""
+    return ImportRefused(
+        [
+            Problem(
+                "the file changed while it was being imported; nothing was imported "
+                "(import it again once it is saved)"
+            )
+        ]
+    )
+
+
 def _compare(name: str, sha256: str, guide_title: str | None) -> str:
     """How the file relates to what the catalog holds: "same" bytes and title, the same
     bytes under a new "title", or "changed" (or new)."""
@@ -539,16 +552,20 @@ def import_guide_file(
         run.remember_previous()
         delete_rows(source.chunks.all())
         run.start_guide(guide_title)
-        _, pieces = _read(file, progress, "importing")
+        stream, pieces = _read(file, progress, "importing")
         reader = GuideReader()
         batch: list[tuple[int, AuthorEntry]] = []
         works = 0
         for index, author in enumerate(reader.authors(_stored_pieces(source, pieces))):
+            if index >= len(checked.author_keys):
+                raise _changed_meanwhile()
             batch.append((index, author))
             works += len(author.works)
             if works >= BATCH_WORKS:
                 run.write(batch)
                 batch, works = [], 0
+        if stream.sha256 != checked.sha256:
+            raise _changed_meanwhile()
         run.write(batch)
         run.remove_stale()
         catalog_changed()

@@ -31,7 +31,8 @@ class SlugAllocator:
     def __init__(self, model: Any, fallback: str) -> None:
         self.model = model
         self.fallback = fallback
-        # The next free number for each base slug that has been taken.
+        # The next free number for each base slug found taken: only those, so that a
+        # million new titles do not make a million entries.
         self.next_number: dict[str, int] = {}
 
     def _taken(self, slugs: Iterable[str]) -> set[str]:
@@ -58,10 +59,11 @@ class SlugAllocator:
         bases = [base_slug(text, self.fallback) for text in texts]
         in_catalog = self._taken({b for b in bases if b not in self.next_number})
         slugs = []
+        fresh: set[str] = set()  # bases this batch uses as they are
         for base in bases:
             if base not in self.next_number:
-                if base not in in_catalog:
-                    self.next_number[base] = 2
+                if base not in in_catalog and base not in fresh:
+                    fresh.add(base)
                     slugs.append(base)
                     continue
                 self.next_number[base] = self._first_free_number(base)

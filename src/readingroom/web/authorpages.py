@@ -112,26 +112,35 @@ def _make_works(page: AuthorPage, author: Author, events: list[LifeEvent]) -> No
     page.timeline_svg = str(timeline_svg(events, work_years(works), author.name)).encode()
 
 
+_WORKS_FIELDS = ["version", "timeline_svg", "work_count", "page_total", "missing_pages", "work_ids"]
+
+
 def make_parts(author: Author, page: AuthorPage | None = None) -> AuthorPage:
     """Make (and store) an author's parts: the biography's only if its digest moved."""
+    # The version first: a change committed while the parts are made leaves them
+    # marked as older than it, so the next view makes them again.
+    version = CatalogVersion.current()
     page = page or AuthorPage(author_id=author.pk)
     events = timeline(author)
-    _make_biography_if_moved(page, author, events)
+    moved = _make_biography_if_moved(page, author, events)
     _make_works(page, author, events)
-    page.version = CatalogVersion.current()
-    store_unless_busy(page)
+    page.version = version
+    # Megabytes of biography are written again only when they changed.
+    store_unless_busy(page, None if moved or page._state.adding else _WORKS_FIELDS)
     return page
 
 
-def _make_biography_if_moved(page: AuthorPage, author: Author, events: list[LifeEvent]) -> None:
+def _make_biography_if_moved(page: AuthorPage, author: Author, events: list[LifeEvent]) -> bool:
     if "biography" in author.get_deferred_fields():  # as a page view loads it
         biography = Author.objects.values_list("biography", flat=True).get(pk=author.pk)
     else:
         biography = author.biography
     digest = _digest(biography, events)
-    if page.digest != digest:
-        _make_biography(page, biography, events)
-        page.digest = digest
+    if page.digest == digest:
+        return False
+    _make_biography(page, biography, events)
+    page.digest = digest
+    return True
 
 
 def author_parts(author: Author) -> AuthorParts:
