@@ -7,6 +7,7 @@ each author, so that what crosses a batch's edge is tested on small files.
 import io
 
 import pytest
+from django.utils import timezone
 
 from readingroom.catalog import importer
 from readingroom.catalog.exporter import export_guide, ordered_authors
@@ -287,3 +288,81 @@ def test_a_file_changed_between_its_readings_is_not_imported(after):
         import_guide_file("rosa.txt", _EditedMeanwhile(GUIDE, after))
     assert "the file changed while it was being imported" in refused.value.problems[0].message
     assert _snapshot() == before
+
+
+def _edit(record, **changes):
+    for name, value in changes.items():
+        setattr(record, name, value)
+    record.edited_at = timezone.now()
+    record.save()
+
+
+ALPHA_BETA = (
+    b"# Ann Alpha\n\nFirst Book (1900): 10 pages\n\n# Bob Beta\n\nSecond Book (1901): 20 pages\n"
+)
+
+
+def test_an_author_an_editor_renamed_is_still_found_by_the_files_name():
+    import_guide_bytes("ab.txt", ALPHA_BETA)
+    bob = Author.objects.get(name="Bob Beta")
+    _edit(bob, name="Robert Beta")
+    # The file gains an author before Bob: Bob is still Bob, by the file's name for him.
+    grown = ALPHA_BETA.replace(
+        b"# Bob Beta", b"# Cy Gamma\n\nFourth Book (1903): 40 pages\n\n# Bob Beta"
+    )
+    report = import_guide_bytes("ab.txt", grown)
+    assert report.conflicts == []
+    robert = Author.objects.get(pk=bob.pk)
+    assert robert.name == "Robert Beta"
+    assert [w.title for w in robert.works.all()] == ["Second Book"]
+    cy = Author.objects.get(name="Cy Gamma")
+    assert [w.title for w in cy.works.all()] == ["Fourth Book"]
+    assert Author.objects.count() == 3
+
+
+def test_a_work_an_editor_retitled_is_still_found_by_the_files_title():
+    import_guide_bytes("ab.txt", ALPHA_BETA)
+    second = Work.objects.get(title="Second Book")
+    _edit(second, title="Second Book, revised")
+    grown = ALPHA_BETA.replace(
+        b"Second Book (1901)", b"Interlude (1901): 5 pages\n\nSecond Book (1901)"
+    )
+    report = import_guide_bytes("ab.txt", grown)
+    assert report.conflicts == []
+    assert Work.objects.get(pk=second.pk).title == "Second Book, revised"
+    assert sorted(Work.objects.values_list("title", flat=True)) == [
+        "First Book",
+        "Interlude",
+        "Second Book, revised",
+    ]
+
+
+def test_a_conflict_is_reported_once_and_names_what_the_editor_changed():
+    import_guide_bytes("ab.txt", ALPHA_BETA)
+    _edit(Work.objects.get(title="Second Book"), pages=22)
+    changed = ALPHA_BETA.replace(b"20 pages", b"21 pages")
+    [conflict] = import_guide_bytes("ab.txt", changed).conflicts
+    assert "(pages)" in conflict.message
+    # The next version that leaves the work alone reports nothing again.
+    assert (
+        import_guide_bytes("ab.txt", changed + b"\nThird Book (1902): 30 pages\n").conflicts == []
+    )
+
+
+def test_an_author_the_file_drops_but_another_guide_credits_is_no_longer_the_files():
+    import_guide_bytes("ab.txt", ALPHA_BETA)
+    import_guide_bytes("other.txt", b"# Bob Beta\n\nOther Book (1910): 5 pages\n")
+    bob = Author.objects.get(name="Bob Beta", source__name="ab.txt")
+    Contribution.objects.create(
+        work=Work.objects.get(title="Other Book"), author=bob, role="editor"
+    )
+    import_guide_bytes("ab.txt", b"# Ann Alpha\n\nFirst Book (1900): 10 pages\n")
+    bob.refresh_from_db()
+    assert bob.source_id is None
+    # A later version of the file that adds someone is not matched against Bob.
+    import_guide_bytes(
+        "ab.txt", b"# Ann Alpha\n\nFirst Book (1900): 10 pages\n\n# Di Delta\n\nX (1900): 1 page\n"
+    )
+    bob.refresh_from_db()
+    assert bob.name == "Bob Beta"
+    assert Author.objects.filter(name="Di Delta").exists()

@@ -40,11 +40,16 @@ from .timelines import recompute
 
 T = TypeVar("T")
 
+# What editors can change, and so what an import may find edited.
 _AUTHOR_FIELDS = ("name", "sort_name", "name_inferred", "biography")
-_WORK_FIELDS = ("title", "year", "year_end", "pages", "annotation", "source_text")
+_WORK_FIELDS = ("title", "year", "year_end", "pages", "annotation")
+# Where a record stands in the file, and (for works) the paragraph as written:
+# always the file's, edited or not.
 _PLACE_FIELDS = ("source_id", "line_start", "line_end", "position")
+_WORK_PLACE_FIELDS = (*_PLACE_FIELDS, "source_text")
 _EDIT_FIELDS = ("edited_at", "edited_by", "edited_by_name")
 _CONTENT_FIELDS: dict[type, tuple[str, ...]] = {Author: _AUTHOR_FIELDS, Work: _WORK_FIELDS}
+_PLACE: dict[type, tuple[str, ...]] = {Author: _PLACE_FIELDS, Work: _WORK_PLACE_FIELDS}
 # Works written per batch; bounded queries and bounded memory.
 BATCH_WORKS = 5_000
 _CHUNK = 5_000
@@ -200,6 +205,12 @@ def _match(keys: list[str], previous: list[tuple[str, T]]) -> list[T | None]:
     return matched
 
 
+def _title_in_file(work: Work) -> str:
+    """The title the work's paragraph in the file gave it (``source_text``)."""
+    parsed = parse_work(work.source_text)
+    return parsed.title if parsed is not None else work.title
+
+
 def _insert(model: type[Author] | type[Work], rows: list[dict[str, object]]) -> list[int]:
     fields = list(rows[0]) if rows else []
     return insert_rows_returning_ids(model, fields, [tuple(row.values()) for row in rows])
@@ -238,24 +249,31 @@ class _Import:
     # The previous version of the file, read before its text is replaced.
 
     def remember_previous(self) -> None:
-        """What the file produced last time: its authors (matched to the new ones by
-        name, then position) and, for those an editor changed, what the file said."""
-        rows = Author.objects.filter(source=self.source).order_by("position")
-        self.previous_authors = [
-            (name.casefold(), _Previous(pk, position, edited is not None))
-            for pk, name, position, edited in rows.values_list(
-                "pk", "name", "position", "edited_at"
-            )
-        ]
-        self.matched = _match(self.checked.author_keys, self.previous_authors)
-        # Only these authors can have works from the file's previous version.
-        self.matched_ids = {p.pk for p in self.matched if p is not None}
-        edited = {p.position for _, p in self.previous_authors if p.edited}
-        if edited and not self.overwrite_edits:
+        """What the file produced last time: its authors, matched to the new ones by the
+        name the file gave them (an editor may have renamed one since), then by
+        position; and for those an editor changed, what the file said of them."""
+        rows = list(
+            Author.objects.filter(source=self.source)
+            .order_by("position")
+            .values_list("pk", "name", "position", "edited_at")
+        )
+        edited = {position for _, _, position, edited_at in rows if edited_at is not None}
+        if edited:
             reader = GuideReader()
             for position, entry in enumerate(reader.authors(self.source.text_pieces())):
                 if position in edited:
                     self.previous_entries[position] = entry
+        self.previous_authors = [
+            (self._name_in_file(name, position).casefold(), _Previous(pk, position, bool(e)))
+            for pk, name, position, e in rows
+        ]
+        self.matched = _match(self.checked.author_keys, self.previous_authors)
+        # Only these authors can have works from the file's previous version.
+        self.matched_ids = {p.pk for p in self.matched if p is not None}
+
+    def _name_in_file(self, name: str, position: int) -> str:
+        entry = self.previous_entries.get(position)
+        return entry.name if entry is not None else name
 
     def update(
         self,
@@ -288,7 +306,7 @@ class _Import:
                     "warning",
                 )
             )
-        return _changed(record, {f: values[f] for f in _PLACE_FIELDS})
+        return _changed(record, {f: values[f] for f in _PLACE[type(record)]})
 
     # Writing, a batch of authors at a time.
 
@@ -392,9 +410,10 @@ class _Import:
         work_entries: list[WorkEntry] = []
         for author_id, entry in zip(author_ids, entries, strict=True):
             previous = previous_by_author.get(author_id, [])
+            # By the title the file gave a work: an editor may have changed it since.
             matched = _match(
                 [w.title.casefold() for w in entry.works],
-                [(w.title.casefold(), w) for w in previous],
+                [(_title_in_file(w).casefold(), w) for w in previous],
             )
             for position, (work_entry, work) in enumerate(zip(entry.works, matched, strict=True)):
                 work_entries.append(work_entry)
@@ -421,7 +440,7 @@ class _Import:
                 for work_id, author_id in zip(new_ids, created_by, strict=True)
             ],
         )
-        Work.objects.bulk_update(updated, [*_WORK_FIELDS, *_PLACE_FIELDS, *_EDIT_FIELDS])
+        Work.objects.bulk_update(updated, [*_WORK_FIELDS, *_WORK_PLACE_FIELDS, *_EDIT_FIELDS])
         fresh = iter(new_ids)
         kept = [pk if pk is not None else next(fresh) for pk in ids]
         self.kept_works.extend(kept)
@@ -454,7 +473,9 @@ class _Import:
 
     def remove_stale(self) -> None:
         """Delete the works this source listed before and lists no more, then the
-        authors it no longer names, unless another guide still uses them."""
+        authors it no longer names, unless another guide still uses them; those are
+        no longer the file's (its text no longer has their lines), so that a later
+        version of the file is not matched against them."""
         kept = sorted(self.kept_works)
         stale = [
             pk
@@ -471,6 +492,7 @@ class _Import:
         for chunk in _chunks(gone, 1000):
             stale_authors = Author.objects.filter(pk__in=chunk, contributions__isnull=True)
             self.report.authors["removed"] += stale_authors.delete()[1].get(Author._meta.label, 0)
+            Author.objects.filter(pk__in=chunk).update(source=None, line_start=None, line_end=None)
 
 
 def _contains(ordered: list[int], value: int) -> bool:
