@@ -366,3 +366,16 @@ def test_an_author_the_file_drops_but_another_guide_credits_is_no_longer_the_fil
     bob.refresh_from_db()
     assert bob.name == "Bob Beta"
     assert Author.objects.filter(name="Di Delta").exists()
+
+
+def test_a_translator_an_editor_credits_does_not_take_the_work_over():
+    import_guide_bytes("ab.txt", ALPHA_BETA)
+    first = Work.objects.get(title="First Book")
+    bob = Author.objects.get(name="Bob Beta")
+    credit = Contribution.objects.create(work=first, author=bob, role="translator")
+    assert credit.order == 1  # after the lead author, not beside her
+    grown = ALPHA_BETA + b"\nThird Book (1902): 30 pages\n"
+    import_guide_bytes("ab.txt", grown)
+    assert Work.objects.get(pk=first.pk).title == "First Book"
+    assert [w.title for w in Author.objects.get(name="Ann Alpha").works.all()] == ["First Book"]
+    assert export_guide(ordered_authors()) == grown

@@ -15,7 +15,7 @@ from readingroom.guidetext import (
 )
 from readingroom.guidetext.encoding import ENCODINGS
 
-from .models import Author, GuideEntry, Source, Work
+from .models import Author, Contribution, GuideEntry, Source, Work
 
 
 def _sections() -> dict[int, str | None]:
@@ -61,7 +61,11 @@ def export_guide(authors: list[Author]) -> bytes:
     sections = _sections()
     entries: list[AuthorEntry] = []
     for index, author in enumerate(authors):
-        works = Work.objects.filter(contributions__author=author, contributions__order=0)
+        works = Work.objects.filter(
+            contributions__author=author,
+            contributions__order=0,
+            contributions__role=Contribution.Role.AUTHOR,
+        )
         entries.append(
             AuthorEntry(
                 name=author.name,

@@ -389,7 +389,9 @@ class _Import:
         """
         by_author: dict[int, list[Work]] = defaultdict(list)
         contributions = (
-            Contribution.objects.filter(order=0, author_id__in=author_ids)
+            Contribution.objects.filter(
+                order=0, role=Contribution.Role.AUTHOR, author_id__in=author_ids
+            )
             .select_related("work")
             .order_by("work__position")
         )

@@ -216,6 +216,18 @@ class Contribution(models.Model):
     def __str__(self) -> str:
         return f"{self.author} ({self.role}) — {self.work}"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The first place (0) is the work's lead author, whose guide entry it is; a
+        # credit an editor adds goes after those already there.
+        if self.pk is None and self.work_id is not None:
+            taken = Contribution.objects.filter(work_id=self.work_id, order=self.order)
+            if taken.exists():
+                last = Contribution.objects.filter(work_id=self.work_id).aggregate(
+                    last=models.Max("order")
+                )["last"]
+                self.order = last + 1
+        super().save(*args, **kwargs)
+
 
 class Guide(Provenance, Edited):
     """A reading guide: works in the editor's order, grouped in optional sections."""
