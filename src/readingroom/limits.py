@@ -216,9 +216,12 @@ def parse_timestamp(value: str) -> datetime | None:
     """An ISO 8601 timestamp; one without a zone is UTC. None if it is not one."""
     try:
         parsed = datetime.fromisoformat(value)
-    except ValueError:
+        parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+        # Stored in UTC: a time that has none ("0001-01-01T00:00+01:00") is no time.
+        parsed.astimezone(UTC)
+    except (ValueError, OverflowError):
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return parsed
 
 
 def _line(label: str, max_length: int = 255, **options: object) -> Field:

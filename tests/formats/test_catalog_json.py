@@ -273,3 +273,13 @@ def test_valid_json_types_only():
         "$.works[0].pages: page count should be a whole number, not a number"
     ]
     assert json.loads(text)["works"][0]["pages"] == 199.5
+
+
+def test_numbers_and_times_python_cannot_hold_are_refused():
+    with pytest.raises(DumpError, match="a number of more than 4,300 digits"):
+        loads(dumps(VALID).replace('"pages": 199', '"pages": ' + "9" * 5000))
+    problems = _problems(_with("works", created_at="0001-01-01T00:00:00+01:00"))
+    assert problems == [
+        "$.works[0].created_at: timestamp '0001-01-01T00:00:00+01:00' is not an ISO 8601 "
+        "date and time (2026-11-25T12:00:00+00:00)"
+    ]

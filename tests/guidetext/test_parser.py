@@ -175,3 +175,23 @@ def test_mixed_line_endings_warn():
     assert [w.message for w in result.warnings] == [
         "mixed line endings; the file will be written back with CRLF"
     ]
+
+
+def test_more_warnings_than_are_kept_are_counted_as_warnings():
+    works = "\n\n".join(f"Work {n} (1900): 0 pages" for n in range(1_001))
+    result = parse_guide(f"# A\n\n{works}\n")
+    assert result.errors == []
+    assert result.warnings[-1].message == "… and 1 more warning"
+    errors = "\n\n".join(f"W{n} (1900): 1 page\n\nnot a work" for n in range(600))
+    # 1,001 warnings are met first and 1,000 kept: the 600 errors after them are
+    # counted, and make the count an error.
+    problems = parse_guide(f"# A\n\n{works}\n\n{errors}\n").problems
+    assert [(p.severity, p.message) for p in problems[-2:]] == [
+        ("error", "… and 600 more errors"),
+        ("warning", "… and 1 more warning"),
+    ]
+
+
+def test_a_page_count_of_thousands_of_digits_is_an_error_not_a_crash():
+    [error] = parse_guide(f"# A\n\nT (1900): {'9' * 5000} pages\n").errors
+    assert (error.line, error.message) == (3, "page count has more than 18 digits")

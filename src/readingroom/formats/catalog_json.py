@@ -222,6 +222,8 @@ def loads(text: str) -> dict[str, Any]:
         raise DumpError(f"invalid JSON: {exc.msg}", exc.lineno) from None
     except RecursionError:
         raise DumpError("invalid dump: JSON nested too deeply") from None
+    except ValueError:  # a number of thousands of digits, which Python will not read
+        raise DumpError("invalid JSON: a number of more than 4,300 digits") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise DumpError(f'not a readingroom catalog dump (no "format": "{FORMAT_NAME}")')
     if document.get("version") != FORMAT_VERSION:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from readingroom import limits
+from readingroom.reading.counts import format_count
 
 from .names import infer_author_name
 from .records import (
@@ -50,8 +51,15 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 MAX_PROBLEMS = 1000
 
 
+# A page count longer than this is out of any range; reading thousands of digits as
+# a number would fail (Python limits the conversion), so it is read as TOO_LONG.
+_MAX_DIGITS = 18
+TOO_LONG = 10**_MAX_DIGITS
+
+
 def _count(digits: str) -> int:
-    return int(digits.replace(",", ""), 10)
+    plain = digits.replace(",", "")
+    return int(plain, 10) if len(plain) <= _MAX_DIGITS else TOO_LONG
 
 
 def _expand_year_end(year: int, end: str) -> int:
@@ -92,6 +100,9 @@ def parse_work(text: str) -> WorkEntry | None:
 def _check_work(work: WorkEntry) -> Iterator[Problem]:
     """The limits and rules every door applies (readingroom.limits), at the work's line."""
     line = work.line_start
+    if work.pages == TOO_LONG:
+        yield Problem(f"page count has more than {_MAX_DIGITS} digits", line)
+        return
     values = {"title": work.title, "pages": work.pages, "source_text": work.raw}
     for name, value in values.items():
         if problem := limits.WORK[name].problem(value):
@@ -208,7 +219,7 @@ class GuideReader:
         self.layout = TextLayout()
         self.lines = 0
         self.works = 0
-        self.dropped_problems = 0
+        self.dropped: Counter[Severity] = Counter()
         self._section: str | None = None
         self._author: _Author | None = None
         self._breaks = _LineBreaks()
@@ -217,7 +228,7 @@ class GuideReader:
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append(Problem(message, line, severity))
         else:
-            self.dropped_problems += 1
+            self.dropped[severity] += 1
 
     def authors(self, chunks: Iterable[str]) -> Iterator[AuthorEntry]:
         paragraph: _Paragraph | None = None
@@ -248,10 +259,11 @@ class GuideReader:
                 "'Title (Year): N pages, annotation' after the biography",
                 None,
             )
-        if self.dropped_problems:
-            self.problems.append(
-                Problem(f"… and {self.dropped_problems:,} more problems", None, "error")
-            )
+        # What was counted, not kept: as an error only if errors were among it.
+        for severity, count in sorted(self.dropped.items()):
+            if count:
+                kind = format_count(count, f"more {severity}")
+                self.problems.append(Problem(f"… and {kind}", None, severity))
 
     def _grow(self, paragraph: _Paragraph, line: str) -> None:
         """Add a line, keeping no more of a runaway paragraph than the limit allows."""
