@@ -51,19 +51,28 @@ def _read(path: str) -> tuple[str, bytes]:
 
 
 def _open(path: str) -> tuple[str, BinaryIO]:
-    """A file's name and a seekable binary handle on it; '-' spools standard input
-    (to disk beyond a few megabytes), so that it can be read twice like a file."""
+    """A file's name and a seekable binary handle on it. Standard input ('-') and
+    pipes (`<(…)`, a FIFO) are spooled (to disk beyond a few megabytes), so that they
+    can be read twice like a file."""
     if path == "-":
-        spool = tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024)  # noqa: SIM115
-        shutil.copyfileobj(sys.stdin.buffer, spool)
-        spool.seek(0)
-        return "<stdin>", spool  # type: ignore[return-value]
+        return "<stdin>", _spooled(sys.stdin.buffer)
     try:
-        return Path(path).name, open(path, "rb")  # the caller closes it
+        handle = open(path, "rb")  # the caller closes it  # noqa: SIM115
     except IsADirectoryError:
         _fail(f"{path}: is a directory, not a guide file")
     except OSError as exc:
         _fail(f"{path}: {exc.strerror}")
+    if handle.seekable():
+        return Path(path).name, handle
+    with handle:
+        return Path(path).name, _spooled(handle)
+
+
+def _spooled(stream: BinaryIO) -> BinaryIO:
+    spool = tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024)  # noqa: SIM115
+    shutil.copyfileobj(stream, spool)
+    spool.seek(0)
+    return spool  # type: ignore[return-value]
 
 
 def _report(filename: str, problems: list[Problem]) -> None:

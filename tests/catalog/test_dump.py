@@ -1,8 +1,11 @@
+import hashlib
+
 import pytest
 from django.contrib.auth import get_user_model
+from hypothesis import HealthCheck, given, settings
 
 from readingroom.catalog.dump import catalog_dump, load_dump
-from readingroom.catalog.importer import import_guide_bytes
+from readingroom.catalog.importer import ImportRefused, import_guide_bytes
 from readingroom.catalog.models import (
     Author,
     CatalogVersion,
@@ -13,6 +16,8 @@ from readingroom.catalog.models import (
     Work,
 )
 from readingroom.formats import catalog_json
+from readingroom.guidetext import write_guide
+from tests.guidetext.test_roundtrip_properties import guides
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +108,26 @@ def test_the_editors_name_survives_a_catalog_without_the_account(seed_bytes):
     get_user_model().objects.create_user("ann", password="a-long-editor-password")
     load_dump(catalog_json.loads(first))
     assert Author.objects.get(slug="serge").edited_by.get_username() == "ann"
+
+
+def test_a_catalog_of_hard_wrapped_dates_and_long_names_dumps_what_loads():
+    name = "N" * 126 + " " + "M" * 127  # 254 characters; its sort name 255
+    guide = (
+        f"# {name}\n\nBorn in March\n1900 in Paris, he moved to Berlin in\nJune 1920.\n\n"
+        "T (1930): 10 pages\n"
+    )
+    import_guide_bytes("wrapped.txt", guide.encode())
+    assert "March 1900" in Author.objects.get().life_events.values_list("expression", flat=True)
+    catalog_json.loads(_dump())  # the catalog's own dump passes its own checks
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(guides)
+def test_whatever_a_guide_holds_its_catalog_dumps_what_loads(guide):
+    data = write_guide(guide).encode()
+    name = f"g{hashlib.sha256(data).hexdigest()[:12]}.txt"
+    try:
+        import_guide_bytes(name, data)
+    except ImportRefused:
+        return
+    catalog_json.loads(_dump())

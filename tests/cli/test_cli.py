@@ -307,3 +307,16 @@ def test_a_guide_title_beyond_the_limit_is_refused(seed_path, tmp_path):
     result = run("import", str(seed_path), "--guide", "T" * 300, data_dir=tmp_path)
     assert result.returncode == 1
     assert "guide title is 300 characters long; the limit is 255" in result.stderr.decode()
+
+
+def test_a_guide_from_a_pipe_imports_like_a_file(seed_path, tmp_path):
+    fifo = tmp_path / "guide.txt"
+    os.mkfifo(fifo)
+    command = [sys.executable, "-m", "readingroom", "import", str(fifo)]
+    env = {**os.environ, "READINGROOM_DATA_DIR": str(tmp_path)}
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    fifo.write_bytes(seed_path.read_bytes())
+    out, err = process.communicate(timeout=120)
+    assert process.returncode == 0, err
+    assert out.decode().startswith("guide.txt: created")
+    assert run("export", data_dir=tmp_path).stdout == seed_path.read_bytes()

@@ -195,3 +195,9 @@ def test_more_warnings_than_are_kept_are_counted_as_warnings():
 def test_a_page_count_of_thousands_of_digits_is_an_error_not_a_crash():
     [error] = parse_guide(f"# A\n\nT (1900): {'9' * 5000} pages\n").errors
     assert (error.line, error.message) == (3, "page count has more than 18 digits")
+
+
+def test_a_name_whose_sort_name_is_beyond_the_limit_is_an_error():
+    name = "N" * 127 + " " + "M" * 127  # 255 characters; "M…, N…" would be 256
+    [error] = parse_guide(f"# {name}\n\nT (1900): 1 page\n").errors
+    assert (error.line, error.message) == (1, "sort name is 256 characters long; the limit is 255")

@@ -22,6 +22,12 @@ def event_key(event: ExtractedEvent) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
+def _one_line(text: str) -> str:
+    """A label or an expression as a field of one line holds it: a date written across
+    a hard line break ("March\n1900") reads as one ("March 1900")."""
+    return " ".join(text.split())[:255]
+
+
 def recompute(authors: Iterable[Author]) -> None:
     """Extract each author's events again, keeping what editors made their own."""
     authors = list(authors)
@@ -50,12 +56,12 @@ def recompute(authors: Iterable[Author]) -> None:
                     end=event.end,
                     precision=event.precision,
                     modifier=event.modifier,
-                    label=event.label[:255],
+                    label=_one_line(event.label),
                     text=event.text,
                     places=event.places,
                     span_start=event.span[0],
                     span_end=event.span[1],
-                    expression=event.expression[:255],
+                    expression=_one_line(event.expression),
                     position=position,
                     key=key,
                 )

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from readingroom import limits
 from readingroom.reading.counts import format_count
 
-from .names import infer_author_name
+from .names import infer_author_name, sort_name
 from .records import (
     AuthorEntry,
     GuideText,
@@ -304,7 +304,9 @@ class GuideReader:
         name = name.strip()
         if not name:
             self.problem("author heading has no name", number, "warning")
-        elif problem := limits.AUTHOR["name"].problem(name):
+        elif problem := limits.AUTHOR["name"].problem(name) or limits.AUTHOR["sort_name"].problem(
+            sort_name(name)
+        ):
             self.problem(problem, number)
         self._author = _Author(AuthorEntry(name=name, line_start=number, line_end=number))
 
