@@ -33,6 +33,10 @@ def _secret_key() -> str:
     return path.read_text().strip()
 
 
+# How long a write waits for another writer's locks before it gives up.
+WRITE_WAIT_SECONDS = 5
+
+
 def _database(url: str) -> dict[str, Any]:
     config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
     if config["ENGINE"] == "django.db.backends.sqlite3":
@@ -44,10 +48,14 @@ def _database(url: str) -> dict[str, Any]:
             # How long a write waits for another writer: an editor's save during an
             # import gets "busy, try again" (web/middleware.py) rather than a long
             # wait; imports wait for each other in catalog/locking.py instead.
-            "timeout": 5,
+            "timeout": WRITE_WAIT_SECONDS,
         }
         config["CONN_MAX_AGE"] = 0
         config["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
+    elif config["ENGINE"] == "django.db.backends.postgresql":
+        # The same wait for another writer's locks as SQLite's busy timeout: an editor's
+        # save during an import gets "busy, try again" (web/middleware.py), not a hang.
+        config["OPTIONS"] = {"options": f"-c lock_timeout={WRITE_WAIT_SECONDS * 1000}"}
     return config
 
 

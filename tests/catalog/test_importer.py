@@ -379,3 +379,41 @@ def test_a_translator_an_editor_credits_does_not_take_the_work_over():
     assert Work.objects.get(pk=first.pk).title == "First Book"
     assert [w.title for w in Author.objects.get(name="Ann Alpha").works.all()] == ["First Book"]
     assert export_guide(ordered_authors()) == grown
+
+
+def test_an_entry_an_editor_added_to_the_guide_stays_after_a_reimport():
+    import_guide_bytes("ab.txt", ALPHA_BETA, "AB")
+    import_guide_bytes("other.txt", b"# Di Delta\n\nElsewhere (1910): 5 pages\n")
+    guide = Guide.objects.get(title="AB")
+    elsewhere = Work.objects.get(title="Elsewhere")
+    GuideEntry.objects.create(guide=guide, work=elsewhere, order=3, note="Read last.")
+    import_guide_bytes("ab.txt", ALPHA_BETA + b"\nThird Book (1902): 30 pages\n")
+    assert list(guide.entries.values_list("order", "work__title", "note")) == [
+        (1, "First Book", ""),
+        (2, "Second Book", ""),
+        (3, "Third Book", ""),
+        (4, "Elsewhere", "Read last."),
+    ]
+
+
+def test_overwrite_edits_takes_the_files_version_even_of_an_unchanged_file():
+    import_guide_bytes("ab.txt", ALPHA_BETA)
+    second = Work.objects.get(title="Second Book")
+    _edit(second, pages=99)
+    assert import_guide_bytes("ab.txt", ALPHA_BETA).status == "unchanged"
+    assert Work.objects.get(pk=second.pk).pages == 99
+    import_guide_bytes("ab.txt", ALPHA_BETA, overwrite_edits=True)
+    second.refresh_from_db()
+    assert (second.pages, second.edited_at) == (20, None)
+
+
+def test_a_write_waits_as_long_for_another_writer_on_either_database():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW lock_timeout")
+            assert cursor.fetchone()[0] == "5s"
+        else:
+            cursor.execute("PRAGMA busy_timeout")
+            assert cursor.fetchone()[0] == 5000

@@ -245,6 +245,7 @@ class _Import:
         self.previous_entries: dict[int, AuthorEntry] = {}
         self.guide: Guide | None = None
         self.notes: dict[int, str] = {}
+        self.added_entries: list[tuple[object, ...]] = []
 
     # The previous version of the file, read before its text is replaced.
 
@@ -311,7 +312,8 @@ class _Import:
     # Writing, a batch of authors at a time.
 
     def start_guide(self, title: str | None) -> None:
-        """The guide this file is: its entries are rebuilt in file order, editors' notes kept."""
+        """The guide this file is: its entries are rebuilt in file order, editors' notes
+        kept; entries an editor added (works from elsewhere) follow the file's."""
         guide = Guide.objects.filter(source=self.source).first()
         if guide is None:
             title = title or PurePath(self.source.name).stem
@@ -323,8 +325,23 @@ class _Import:
         guide.line_end = max(self.checked.lines, 1)
         guide.save()
         self.notes = dict(guide.entries.exclude(note="").values_list("work_id", "note"))
+        self.added_entries = list(
+            guide.entries.exclude(work__source=self.source)
+            .order_by("order")
+            .values_list("work_id", "section", "note", "source_id", "line_start", "line_end")
+        )
         delete_rows(guide.entries.all())
         self.guide = guide
+
+    def finish_guide(self) -> None:
+        """Entries an editor added to the guide, after the file's, in their own order."""
+        assert self.guide is not None
+        first = self.entry_order + 1
+        rows = [
+            (self.guide.pk, work_id, order, *rest)
+            for order, (work_id, *rest) in enumerate(self.added_entries, first)
+        ]
+        insert_rows(GuideEntry, _ENTRY_COLUMNS, rows)
 
     def write(self, batch: list[tuple[int, AuthorEntry]]) -> None:
         if not batch:
@@ -344,7 +361,11 @@ class _Import:
         """Create or update a batch's authors; returns their ids in file order, the ids
         of those whose biography changed and of those renamed."""
         previous = [self.matched[index] for index, _ in batch]
-        records = Author.objects.in_bulk([p.pk for p in previous if p is not None])
+        # Locked (on PostgreSQL) until the import commits: an editor's save in between
+        # waits for it rather than being overwritten by what was read before it.
+        records = Author.objects.select_for_update().in_bulk(
+            [p.pk for p in previous if p is not None]
+        )
         ids: list[int | None] = []
         updated: list[Author] = []
         created: list[dict[str, object]] = []
@@ -393,6 +414,7 @@ class _Import:
                 order=0, role=Contribution.Role.AUTHOR, author_id__in=author_ids
             )
             .select_related("work")
+            .select_for_update(of=("self", "work"))
             .order_by("work__position")
         )
         for contribution in contributions:
@@ -522,12 +544,18 @@ def _changed_meanwhile() -> ImportRefused:
     )
 
 
-def _compare(name: str, sha256: str, guide_title: str | None) -> str:
+def _compare(name: str, sha256: str, guide_title: str | None, overwrite_edits: bool) -> str:
     """How the file relates to what the catalog holds: "same" bytes and title, the same
-    bytes under a new "title", or "changed" (or new)."""
+    bytes under a new "title", or "changed" (or new). With ``overwrite_edits``, the
+    same bytes over records an editor changed are "changed": the file is to win."""
     source = Source.objects.filter(name=name).first()
     guide = Guide.objects.filter(source=source).first() if source else None
     if source is None or guide is None or source.sha256 != sha256:
+        return "changed"
+    if overwrite_edits and any(
+        model.objects.filter(source=source, edited_at__isnull=False).exists()
+        for model in (Author, Work)
+    ):
         return "changed"
     return "same" if guide_title in (None, guide.title) else "title"
 
@@ -550,10 +578,10 @@ def import_guide_file(
     """
     checked = check_guide_file(file, progress)
     report = ImportReport(name, warnings=checked.warnings)
-    if _compare(name, checked.sha256, guide_title) == "same":
+    if _compare(name, checked.sha256, guide_title, overwrite_edits) == "same":
         return report
     with write_transaction(wait, on_wait):
-        compared = _compare(name, checked.sha256, guide_title)
+        compared = _compare(name, checked.sha256, guide_title, overwrite_edits)
         if compared == "same":
             return report
         if compared == "title":
@@ -592,6 +620,7 @@ def import_guide_file(
             raise _changed_meanwhile()
         run.write(batch)
         run.remove_stale()
+        run.finish_guide()
         catalog_changed()
     if connection.vendor == "postgresql" and report.works["created"] >= _ANALYZE_AFTER:
         # The planner's statistics would still describe the catalog before the import.

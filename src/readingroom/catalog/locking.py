@@ -48,7 +48,7 @@ def busy_timeout(seconds: float) -> Iterator[None]:
     if connection.vendor != "sqlite":
         yield
         return
-    configured = settings.DATABASES["default"].get("OPTIONS", {}).get("timeout", 5)
+    configured = settings.WRITE_WAIT_SECONDS
     connection.ensure_connection()
     with connection.cursor() as cursor:
         cursor.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
