@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from rich.console import Console
 from rich.progress import (
     BarColumn,
     DownloadColumn,
@@ -36,7 +37,7 @@ def import_progress(name: str) -> Iterator[Callable[[str, int, int], None] | Non
         DownloadColumn(),
         TimeRemainingColumn(),
         transient=True,
-        console=None,
+        console=Console(stderr=True),
         redirect_stdout=False,
     )
     tasks: dict[str, TaskID] = {}

@@ -194,7 +194,10 @@ def test_more_warnings_than_are_kept_are_counted_as_warnings():
 
 def test_a_page_count_of_thousands_of_digits_is_an_error_not_a_crash():
     [error] = parse_guide(f"# A\n\nT (1900): {'9' * 5000} pages\n").errors
-    assert (error.line, error.message) == (3, "page count has more than 18 digits")
+    assert (error.line, error.message) == (
+        3,
+        "page count has more than 18 digits; the most is 100,000",
+    )
 
 
 def test_a_name_whose_sort_name_is_beyond_the_limit_is_an_error():

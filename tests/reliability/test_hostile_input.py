@@ -17,7 +17,7 @@ GUIDES = {
     ),
     "30-digit page count": (
         "# A\n\nT: 123456789012345678901234567890 pages\n",
-        "3: error: page count 123,456,789,012,345,678,901,234,567,890 is out of range",
+        "3: error: page count has more than 18 digits; the most is 100,000",
     ),
     "long author name": (
         f"# {'N' * 1000}\n\nT (1900): 1 page\n",

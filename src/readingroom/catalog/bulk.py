@@ -9,11 +9,14 @@ and PostgreSQL take as they are, so they go straight into multi-row INSERTs.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, TypeVar
 
 from django.db import connection, models
 
+T = TypeVar("T")
+# Ids bound in one IN (...): far below either database's limit on parameters.
+CHUNK = 5_000
 # PostgreSQL's limit on bound parameters in one statement.
 _POSTGRES_MAX_PARAMS = 65_535
 
@@ -32,6 +35,12 @@ def _columns(model: type[models.Model], fields: Sequence[str]) -> tuple[str, str
     meta = model._meta
     columns = ", ".join(quote(meta.get_field(name).column) for name in fields)
     return quote(meta.db_table), columns
+
+
+def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    """The items a bounded slice at a time, for queries that bind them."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def insert_rows(

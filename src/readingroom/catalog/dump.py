@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -16,6 +16,7 @@ from readingroom.limits import parse_timestamp
 from readingroom.search.index import rebuild
 from readingroom.search.signals import search_signals_paused
 
+from .bulk import chunks
 from .locking import write_transaction
 from .models import (
     Author,
@@ -144,15 +145,10 @@ def catalog_dump() -> dict[str, Any]:
     }
 
 
-def _chunks(items: list[Any], size: int = 5_000) -> Iterator[list[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
 def _existing(model: Any, key: str, values: Iterable[str]) -> dict[str, int]:
     """Which of these natural keys the catalog holds, with their ids (bounded queries)."""
     found: dict[str, int] = {}
-    for chunk in _chunks(sorted(set(values))):
+    for chunk in chunks(sorted(set(values))):
         found.update(model.objects.filter(**{f"{key}__in": chunk}).values_list(key, "pk"))
     return found
 
@@ -187,7 +183,7 @@ def _save(model: Any, key: str, rows: list[dict[str, Any]]) -> dict[str, int]:
 
 
 def _replace_children(model: Any, parent: str, parent_ids: list[int], rows: list[Any]) -> None:
-    for chunk in _chunks(parent_ids):
+    for chunk in chunks(parent_ids):
         model.objects.filter(**{f"{parent}__in": chunk}).delete()
     model.objects.bulk_create(rows, batch_size=500)
 
@@ -278,7 +274,7 @@ class _Loader:
             for event in record["life_events"]
         ]
         _replace_children(LifeEvent, "author_id", saved, events)
-        for chunk in _chunks(saved, 500):
+        for chunk in chunks(saved, 500):
             life_events_recomputed.send(
                 sender=LifeEvent, authors=list(Author.objects.filter(pk__in=chunk))
             )

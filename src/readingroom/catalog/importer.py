@@ -31,7 +31,7 @@ from readingroom.guidetext.parser import GuideReader
 from readingroom.guidetext.records import TextLayout
 from readingroom.search.index import reindex
 
-from .bulk import delete_rows, insert_rows, insert_rows_returning_ids
+from .bulk import CHUNK, chunks, delete_rows, insert_rows, insert_rows_returning_ids
 from .locking import write_transaction
 from .models import Author, Contribution, Guide, GuideEntry, Source, SourceChunk, Work
 from .signals import catalog_changed
@@ -50,9 +50,10 @@ _WORK_PLACE_FIELDS = (*_PLACE_FIELDS, "source_text")
 _EDIT_FIELDS = ("edited_at", "edited_by", "edited_by_name")
 _CONTENT_FIELDS: dict[type, tuple[str, ...]] = {Author: _AUTHOR_FIELDS, Work: _WORK_FIELDS}
 _PLACE: dict[type, tuple[str, ...]] = {Author: _PLACE_FIELDS, Work: _WORK_PLACE_FIELDS}
-# Works written per batch; bounded queries and bounded memory.
+# A batch is written once it holds this many works or characters of text: bounded
+# queries, bounded memory (a few authors with biographies of megabytes fill one).
 BATCH_WORKS = 5_000
-_CHUNK = 5_000
+BATCH_CHARACTERS = 16_000_000
 _ANALYZE_AFTER = 50_000
 _ENTRY_COLUMNS = [
     "guide_id", "work_id", "order", "section", "note", "source_id", "line_start", "line_end",
@@ -103,11 +104,6 @@ class CheckedFile:
     size: int
     author_keys: list[str]
     warnings: list[Problem]
-
-
-def _chunks(items: list[T], size: int = _CHUNK) -> Iterator[list[T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def _file_size(file: BinaryIO) -> int:
@@ -506,14 +502,14 @@ class _Import:
             for pk in Work.objects.filter(source=self.source)
             .order_by("pk")
             .values_list("pk", flat=True)
-            .iterator(chunk_size=_CHUNK)
+            .iterator(chunk_size=CHUNK)
             if not _contains(kept, pk)
         ]
-        for chunk in _chunks(stale, 1000):
+        for chunk in chunks(stale, 1000):
             Work.objects.filter(pk__in=chunk).delete()
         self.report.works["removed"] += len(stale)
         gone = [p.pk for _, p in self.previous_authors if p.pk not in self.matched_ids]
-        for chunk in _chunks(gone, 1000):
+        for chunk in chunks(gone, 1000):
             stale_authors = Author.objects.filter(pk__in=chunk, contributions__isnull=True)
             self.report.authors["removed"] += stale_authors.delete()[1].get(Author._meta.label, 0)
             Author.objects.filter(pk__in=chunk).update(source=None, line_start=None, line_end=None)
@@ -607,15 +603,16 @@ def import_guide_file(
         stream, pieces = _read(file, progress, "importing")
         reader = GuideReader()
         batch: list[tuple[int, AuthorEntry]] = []
-        works = 0
+        works = characters = 0
         for index, author in enumerate(reader.authors(_stored_pieces(source, pieces))):
             if index >= len(checked.author_keys):
                 raise _changed_meanwhile()
             batch.append((index, author))
             works += len(author.works)
-            if works >= BATCH_WORKS:
+            characters += len(author.biography) + sum(len(w.raw) for w in author.works)
+            if works >= BATCH_WORKS or characters >= BATCH_CHARACTERS:
                 run.write(batch)
-                batch, works = [], 0
+                batch, works, characters = [], 0, 0
         if stream.sha256 != checked.sha256:
             raise _changed_meanwhile()
         run.write(batch)

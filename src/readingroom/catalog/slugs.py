@@ -8,6 +8,8 @@ from typing import Any
 
 from django.utils.text import slugify
 
+from .bulk import chunks
+
 
 def base_slug(text: str, fallback: str, max_length: int = 200) -> str:
     return slugify(text)[:max_length].strip("-") or fallback
@@ -37,9 +39,7 @@ class SlugAllocator:
 
     def _taken(self, slugs: Iterable[str]) -> set[str]:
         found: set[str] = set()
-        unique = sorted(set(slugs))
-        for start in range(0, len(unique), 5_000):
-            chunk = unique[start : start + 5_000]
+        for chunk in chunks(sorted(set(slugs))):
             found.update(self.model.objects.filter(slug__in=chunk).values_list("slug", flat=True))
         return found
 

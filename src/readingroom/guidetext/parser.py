@@ -101,7 +101,8 @@ def _check_work(work: WorkEntry) -> Iterator[Problem]:
     """The limits and rules every door applies (readingroom.limits), at the work's line."""
     line = work.line_start
     if work.pages == TOO_LONG:
-        yield Problem(f"page count has more than {_MAX_DIGITS} digits", line)
+        most = limits.WORK["pages"].maximum or 0
+        yield Problem(f"page count has more than {_MAX_DIGITS} digits; the most is {most:,}", line)
         return
     values = {"title": work.title, "pages": work.pages, "source_text": work.raw}
     for name, value in values.items():

@@ -8,12 +8,12 @@ the full-text index.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from typing import TypeVar
+from collections.abc import Iterable, Sequence
 
 from django.db import connection
+from django.db.models.functions import Substr
 
-from readingroom.catalog.bulk import insert_rows
+from readingroom.catalog.bulk import chunks, insert_rows
 from readingroom.catalog.models import Author, Contribution, Work
 from readingroom.limits import SEARCHED_TEXT
 
@@ -24,56 +24,42 @@ _FIELDS = [
     "kind", "work_id", "author_id", "title", "people", "annotation", "biography",
     "facet_author_id", "year", "pages",
 ]  # fmt: skip
-_CHUNK = 5_000
-T = TypeVar("T")
 
 
-def _searched(text: str | None) -> str:
-    """The part of a long text that search indexes (readingroom.limits.SEARCHED_TEXT)."""
-    return (text or "")[:SEARCHED_TEXT]
+def _searched(field: str) -> Substr:
+    """The part of a long text that search indexes (readingroom.limits.SEARCHED_TEXT),
+    cut in SQL, so that a biography of megabytes is never fetched whole."""
+    return Substr(field, 1, SEARCHED_TEXT)
 
 
-def _chunks(items: list[T]) -> Iterable[list[T]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]
-
-
-def _work_rows(work_ids: list[int]) -> list[tuple[object, ...]]:
+def _work_rows(chunk: Sequence[int]) -> list[tuple[object, ...]]:
     people: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    contributions = Contribution.objects.filter(work_id__in=chunk).values_list(
+        "work_id", "order", "author_id", "author__name"
+    )
+    for work_id, order, author_id, name in contributions:
+        people[work_id].append((order, author_id, name))
     rows: list[tuple[object, ...]] = []
-    for chunk in _chunks(work_ids):
-        contributions = Contribution.objects.filter(work_id__in=chunk).values_list(
-            "work_id", "order", "author_id", "author__name"
+    works = Work.objects.filter(pk__in=chunk).annotate(searched=_searched("annotation"))
+    for work_id, title, annotation, year, pages in works.values_list(
+        "pk", "title", "searched", "year", "pages"
+    ):
+        credited = sorted(people[work_id])
+        rows.append(
+            (
+                *("work", work_id, None, title, " ".join(n for _, _, n in credited)),
+                *(annotation or "", "", credited[0][1] if credited else None, year, pages),
+            )
         )
-        for work_id, order, author_id, name in contributions:
-            people[work_id].append((order, author_id, name))
-        for work_id, title, annotation, year, pages in Work.objects.filter(
-            pk__in=chunk
-        ).values_list("pk", "title", "annotation", "year", "pages"):
-            credited = sorted(people[work_id])
-            rows.append(
-                (
-                    *("work", work_id, None, title, " ".join(n for _, _, n in credited)),
-                    *(_searched(annotation), "", credited[0][1] if credited else None),
-                    *(year, pages),
-                )
-            )
     return rows
 
 
-def _author_rows(author_ids: list[int]) -> list[tuple[object, ...]]:
-    rows: list[tuple[object, ...]] = []
-    for chunk in _chunks(author_ids):
-        for author_id, name, biography in Author.objects.filter(pk__in=chunk).values_list(
-            "pk", "name", "biography"
-        ):
-            rows.append(
-                (
-                    *("author", None, author_id, name, name, ""),
-                    *(_searched(biography), author_id, None, None),
-                )
-            )
-    return rows
+def _author_rows(chunk: Sequence[int]) -> list[tuple[object, ...]]:
+    authors = Author.objects.filter(pk__in=chunk).annotate(searched=_searched("biography"))
+    return [
+        ("author", None, author_id, name, name, "", biography or "", author_id, None, None)
+        for author_id, name, biography in authors.values_list("pk", "name", "searched")
+    ]
 
 
 def _add_vocabulary(rows: list[tuple[object, ...]]) -> None:
@@ -82,7 +68,7 @@ def _add_vocabulary(rows: list[tuple[object, ...]]) -> None:
     for row in rows:
         counts.update(w for w in set(words(f"{row[3]} {row[4]}")) if len(w) >= 3 and w.isalpha())
     known = set()
-    for chunk in _chunks(list(counts)):
+    for chunk in chunks(list(counts)):
         known.update(SearchTerm.objects.filter(term__in=chunk).values_list("term", flat=True))
     insert_rows(
         SearchTerm,
@@ -92,15 +78,17 @@ def _add_vocabulary(rows: list[tuple[object, ...]]) -> None:
 
 
 def reindex(work_ids: Iterable[int] = (), author_ids: Iterable[int] = ()) -> None:
-    """Replace the search documents of these works and authors (deleted ones just go)."""
-    work_ids, author_ids = sorted(set(work_ids)), sorted(set(author_ids))
-    for chunk in _chunks(work_ids):
-        SearchDocument.objects.filter(work_id__in=chunk).delete()
-    for chunk in _chunks(author_ids):
-        SearchDocument.objects.filter(author_id__in=chunk).delete()
-    rows = _work_rows(work_ids) + _author_rows(author_ids)
-    insert_rows(SearchDocument, _FIELDS, rows)
-    _add_vocabulary(rows)
+    """Replace the search documents of these works and authors (deleted ones just go),
+    a chunk at a time: memory holds one chunk's documents, however many there are."""
+    for ids, key, make_rows in (
+        (sorted(set(work_ids)), "work_id", _work_rows),
+        (sorted(set(author_ids)), "author_id", _author_rows),
+    ):
+        for chunk in chunks(ids):
+            SearchDocument.objects.filter(**{f"{key}__in": chunk}).delete()
+            rows = make_rows(chunk)
+            insert_rows(SearchDocument, _FIELDS, rows)
+            _add_vocabulary(rows)
 
 
 def rebuild() -> None:
