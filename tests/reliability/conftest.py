@@ -1,4 +1,11 @@
-"""A catalog on each database, driven through the command line as a user drives it.
+"""The reliability suite: what a fault probe throws at readingroom, on both databases.
+
+Hostile guides and dumps, SIGKILL during writes, imports at the same time and large
+valid input go through the command line as a user's do, against a catalog on each
+database; the web's odd parameters (test_web_parameters.py) go through Django's
+test client, in the database tests that `make test` runs on both.
+
+A catalog on each database, driven through the command line as a user drives it.
 
 The reliability suite runs every case twice: on SQLite (a data directory of its
 own) and on PostgreSQL (a database of its own, created for the test and dropped
@@ -23,6 +30,7 @@ from urllib.parse import urlparse, urlunparse
 import pytest
 
 from tests.conftest import SAMPLE, _reachable
+from tests.web.conftest import editor, editor_client, seeded  # noqa: F401 (the web probes')
 
 POSTGRES = os.environ.get(
     "READINGROOM_TEST_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres"
