@@ -616,7 +616,9 @@ def import_guide_file(
         if stream.sha256 != checked.sha256:
             raise _changed_meanwhile()
         run.write(batch)
-        run.remove_stale()
+        if report.status == "updated":
+            # A new source has nothing stale; sorting a million kept ids would be waste.
+            run.remove_stale()
         run.finish_guide()
         catalog_changed()
     if connection.vendor == "postgresql" and report.works["created"] >= _ANALYZE_AFTER:
