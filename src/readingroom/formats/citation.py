@@ -1,0 +1,402 @@
+"""One entry of a reading list, as people write it, into its parts.
+
+Reading lists cite works in a dozen ways — ``Author, Title (Year)``, ``Author – Title``,
+``Title by Author``, ``Surname, Forename, Title. (Publisher, Place, Year, N pages.)
+note``, ``Surname, I. "Title." Journal 12 (3): 45–60``, ``[Title](url) by Author``.
+What every form shares is a few anchors that can be found without knowing the form:
+a title set apart (quotes, emphasis, a link), a parenthesis with a year, a page
+count, a page range or chapters to read, a place and publisher. They are taken out
+first; what is left is the names and the title, told apart by names.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import lexicon
+from .names import is_person_name, parse_names
+from .records import Contributor, Importance, Role
+
+YEAR = r"(?:1[0-9]\d\d|20[0-9]\d)"
+_LINK = re.compile(r"\[([^\]\n]+)\]\((\S+?)\)")
+_BARE_URL = re.compile(r"<?(https?://[^\s<>]+[^\s<>.,;:)\]])>?")
+_EMPHASIS = re.compile(
+    r"\*\*(?P<b>[^*\n]+?)\*\*|__(?P<u>[^_\n]+?)__"
+    r"|(?<![\w*])\*(?P<i>[^*\s][^*\n]*?)\*(?![\w*])|(?<![\w_])_(?P<j>[^_\s][^_\n]*?)_(?!\w)"
+)
+_QUOTED = re.compile(r"[“\"«](?P<q>[^”\"»\n]{2,}?)[”\"»]|(?<!\w)‘(?P<s>[^’\n]{2,}?)’(?!\w)")
+_FIRST_YEAR_PAREN = re.compile(rf"[(\[][^()\[\]\n]*?{YEAR}[^()\[\]\n]*?[)\]]")
+_PAREN = re.compile(r"\(([^()\n]*)\)|\[([^\[\]\n]*)\]")
+_YEARS = re.compile(
+    rf"(?<!\d)({YEAR})(?:\s*[–—-]\s*(\d{{2,4}}))?(?!\d)(?!\s*(?:pages|pp|p\.))"
+)
+_PAGE_COUNT = re.compile(
+    r"(?<![\w.–-])(\d{1,3}(?:,\d{3})+|\d{1,6})\s*(?:pages|page|pp\.?|pgs?\.?|p\.)(?!\s*\d)", re.I
+)
+_PAGE_RANGE = re.compile(r"\b(?:pp?\.|pages?)\s*(\d+)\s*[–—-]\s*(\d+)", re.I)
+_CHAPTERS = re.compile(
+    r"\b(?:chapters?|chaps?\.|chs?\.|ch\.|sections?|§)\s*[\dIVXLivxl]+"
+    r"(?:\s*(?:[–—-]|,|and|&|to)\s*[\dIVXLivxl]+)*\b\.?",
+    re.I,
+)
+_PUBLISHED = re.compile(
+    rf"(?P<place>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){{0,3}})\s*:\s*(?P<publisher>[^:,.()\n]{{2,80}}?),\s*"
+    rf"(?P<year>{YEAR})\b"
+)
+_BARE_YEAR = re.compile(rf"(?:^|[,.;]\s+|\s)\(?(?P<year>{YEAR})\)?(?P<end>[.,;]?\s*$)")
+_JOURNAL = re.compile(
+    r"(?P<container>[A-Z][^\d\n]{2,80}?)\s+\d+\s*(?:\(\d+\))?\s*[:,]\s*(?:pp?\.\s*)?"
+    r"(?P<first>\d+)\s*[–—-]\s*(?P<last>\d+)"
+)
+_IN_BOOK = re.compile(r"(?:^|[,.]\s*)in:?\s+(?P<rest>.+)$", re.I)
+_SEPARATORS = " \t.,;:–—-"
+_DASHES = (" – ", " — ", " - ", " -- ")
+
+
+@dataclass
+class Citation:
+    """What one entry's text says of the work it cites."""
+
+    title: str
+    contributors: list[Contributor] = field(default_factory=list)
+    year: int | None = None
+    year_end: int | None = None
+    edition_year: int | None = None
+    pages: int | None = None
+    part: str | None = None
+    part_pages: int | None = None
+    importance: Importance | None = None
+    publisher: str | None = None
+    place: str | None = None
+    container: str | None = None
+    url: str | None = None
+    note: str | None = None
+    title_set_apart: bool = False
+    credits: list[Contributor] = field(default_factory=list)
+
+    @property
+    def anchors(self) -> int:
+        """How many independent signs say this is a citation (not prose)."""
+        return sum(
+            bool(x)
+            for x in (
+                self.year,
+                self.pages,
+                self.part,
+                self.publisher,
+                self.url,
+                self.title_set_apart,
+                self.contributors,
+            )
+        )
+
+
+def _end_year(start: int, text: str | None) -> int | None:
+    if not text:
+        return None
+    if len(text) < 4:
+        century = start - start % 10 ** len(text)
+        end = century + int(text)
+        return end if end >= start else end + 10 ** len(text)
+    return int(text)
+
+
+def _importance(text: str) -> tuple[str, Importance | None]:
+    marks = lexicon().importance
+    for match in re.finditer(r"\s*[(\[]\s*([^()\[\]\n]{3,30}?)\s*[)\]]", text):
+        found = marks.get(match.group(1).casefold().rstrip(":"))
+        if found:
+            return text[: match.start()] + text[match.end() :], found
+    return text, None
+
+
+def _title_set_apart(text: str) -> tuple[str, str | None]:
+    """The title written in quotes, emphasis or a link's text (markers removed); in
+    the citation only, not in the note after its year."""
+    best: re.Match[str] | None = None
+    for pattern in (_EMPHASIS, _QUOTED):
+        match = pattern.search(text)
+        if match and (best is None or match.start() < best.start()):
+            best = match
+    if best is None:
+        return text, None
+    year = _FIRST_YEAR_PAREN.search(text)
+    if year and best.start() > year.start() and not _names_before(text[: year.start()]):
+        return text, None
+    inner = next(g for g in best.groups() if g is not None).strip().rstrip(".,;:")
+    return text[: best.start()] + inner + text[best.end() :], inner
+
+
+def _paren_facts(cite: Citation, content: str) -> bool:
+    """Read a parenthesis: years, a page count, a publisher and place. True if it had
+    a year (so it belongs to the citation, not to the title)."""
+    years = list(_YEARS.finditer(content))
+    if not years:
+        return False
+    first = years[0]
+    cite.year = int(first.group(1))
+    cite.year_end = _end_year(cite.year, first.group(2))
+    if len(years) > 1 and "/" not in content and ";" not in content.split(first.group(0))[0]:
+        cite.edition_year = int(years[-1].group(1))
+    pages = _PAGE_COUNT.search(content)
+    if pages:
+        cite.pages = int(pages.group(1).replace(",", ""))
+    published = _PUBLISHED.search(content)
+    if published:
+        cite.place, cite.publisher = published["place"].strip(), published["publisher"].strip()
+        return True
+    others = [
+        p.strip(" .")
+        for p in re.split(r"[,;]", content)
+        if p.strip(" .") and not _YEARS.search(p) and not _PAGE_COUNT.search(p)
+    ]
+    others = [p for p in others if not re.fullmatch(r"[\d\s/–—-]+", p)]
+    if others and all(len(p) <= 60 for p in others):
+        cite.publisher = others[0]
+        if len(others) > 1:
+            cite.place = others[1]
+    return True
+
+
+def _take_part(cite: Citation, text: str) -> str:
+    """Take the part to read (a page range, chapters) out of ``text``."""
+    match = _PAGE_RANGE.search(text)
+    if match:
+        first, last = match.group(1), match.group(2)
+        start, end = int(first), int(last)
+        if end < start and len(last) < len(first):
+            end = int(first[: len(first) - len(last)] + last)
+        cite.part = f"pp. {start}–{end}"
+        cite.part_pages = end - start + 1 if end >= start else None
+        return text[: match.start()] + text[match.end() :]
+    match = _CHAPTERS.search(text)
+    if match:
+        cite.part = match.group(0).strip().rstrip(".")
+        return text[: match.start()] + text[match.end() :]
+    return text
+
+
+def _split_head(head: str, title: str | None) -> tuple[list[Contributor], str] | None:
+    """Tell the names from the title in what is left of the entry."""
+    head = head.strip(_SEPARATORS)
+    if title:
+        before, _, after = head.partition(title)
+        before, after = before.strip(_SEPARATORS), after.strip(_SEPARATORS)
+        after = re.sub(r"^by\s+", "", after, flags=re.I)
+        names = parse_names(before) if before else None
+        if names is None and after:
+            names = parse_names(after)
+        return (names or [], title)
+    by = head.rfind(" by ")
+    if by > 0:
+        names = parse_names(head[by + 4 :])
+        if names is not None:
+            return names, head[:by].strip(_SEPARATORS)
+    for dash in _DASHES:
+        left, found, right = head.partition(dash)
+        if found and left and right:
+            # "Author – Title" is the commoner order: when both sides could be names,
+            # the left one is.
+            left_names = parse_names(left)
+            if left_names is not None:
+                return left_names, right.strip(_SEPARATORS)
+            right_names = parse_names(right)
+            if right_names is not None:
+                return right_names, left.strip(_SEPARATORS)
+    return _leading_names(head)
+
+
+def _leading_names(head: str) -> tuple[list[Contributor], str] | None:
+    """The longest run of names at the start, ended by a comma, full stop or colon,
+    that leaves a title behind: "Thompson, E. P. The Making of…", "Lenin, State and
+    Revolution", "Marx, Karl, Capital"."""
+    best: tuple[list[Contributor], str] | None = None
+    best_score = 0
+    for match in re.finditer(r"[,.]\s+|\s+\((?=eds?\.)", head):
+        cut = match.end() if head[match.start()] == "." else match.start()
+        names_text, rest = head[:cut], head[match.end() :].strip(_SEPARATORS)
+        names = parse_names(names_text) if rest else None
+        if names is None:
+            continue
+        score = _names_score(names)
+        # A surname alone before a rest that reads as a name too ("Marx, Karl") is not
+        # the cut; full names are, whatever follows ("Studs Terkel, Working").
+        if score < 2 * len(names) and parse_names(rest) is not None:
+            continue
+        if score >= best_score:
+            best, best_score = (names, rest), score
+    return best or ([], head)
+
+
+def _names_score(names: list[Contributor]) -> int:
+    """How surely a run of words is names: a full name ("Karl Marx", "Marx, Karl")
+    counts two, a surname alone one, so that "Marx, Karl, Capital" is cut after
+    Karl and "Lenin, State and Revolution" after Lenin."""
+    return sum(2 if "," in c.written or " " in c.name else 1 for c in names)
+
+
+def read_citation(text: str) -> Citation | None:
+    """The citation ``text`` makes, or None if there is no title in it."""
+    cite = Citation(title="")
+    text = " ".join(text.split())
+    link = _LINK.search(text)
+    title: str | None = None
+    if link and not link.group(1).startswith("http"):
+        cite.url = link.group(2)
+        title = link.group(1).strip("*_ ")
+        text = text[: link.start()] + title + text[link.end() :]
+    bare = _BARE_URL.search(text)
+    if bare:
+        cite.url = cite.url or bare.group(1)
+        text = (text[: bare.start()] + text[bare.end() :]).strip()
+    text, cite.importance = _importance(text)
+    star = re.match(r"\*\s+|[†‡]\s*", text)
+    if star:  # "* Title": the mark of a required reading (a dagger marks something else)
+        cite.importance = cite.importance or ("essential" if text[0] == "*" else None)
+        text = text[star.end() :]
+    if title is None:
+        text, title = _title_set_apart(text)
+    cite.title_set_apart = title is not None
+    head, note = _head_and_note(cite, text, title)
+    head = _take_container(cite, head, title)
+    head = _take_part(cite, head)
+    head = _take_credits(cite, head)
+    split = _split_head(head, title)
+    if split is None:
+        return None
+    cite.contributors, cite.title = split
+    if note:
+        note = _take_credits(cite, note, at_start=True).lstrip(_SEPARATORS)
+        pages = _PAGE_COUNT.search(note[:60])
+        if pages and cite.pages is None:  # "– a pamphlet of 54 pages"
+            cite.pages = int(pages.group(1).replace(",", ""))
+    cite.contributors = cite.contributors + cite.credits
+    cite.title = cite.title.strip(_SEPARATORS + "\"'“”‘’")
+    cite.note = note or None
+    if not cite.title:
+        return None
+    return cite
+
+
+_CREDIT = re.compile(
+    r"(?:^|[.,;]|\s)\s*(?P<phrase>(?:with\s+an?\s+)?(?:introduction|foreword|preface)\s+by|"
+    r"(?:edited|translated|introduced|selected)(?:\s+and\s+\w+)?\s+by|trans\.|tr\.|transl\.|"
+    r"eds?\.(?:\s+by)?)\s+(?P<names>[^.;()]+?)(?=\s*(?:[.;(]|,\s*(?:with|and|trans|ed)|$))",
+    re.I,
+)
+
+
+def _take_credits(cite: Citation, head: str, at_start: bool = False) -> str:
+    """Editors, translators and introducers credited after the title: "Translated by
+    Mary Klopper, with an introduction by Noam Chomsky"; in a note, only at its start."""
+    while True:
+        match = _CREDIT.match(head) if at_start else _CREDIT.search(head)
+        if match is None or (match.start() == 0 and not at_start):
+            return head
+        phrase = match["phrase"].casefold()
+        role: Role = (
+            "translator"
+            if phrase.startswith(("trans", "tr"))
+            else "editor"
+            if phrase.startswith(("ed", "selected"))
+            else "introduction"
+        )
+        names = parse_names(match["names"], role)
+        if names is None:
+            return head
+        cite.credits.extend(names)
+        head = head[: match.start()] + head[match.end() :]
+
+
+def _take_container(cite: Citation, head: str, title: str | None) -> str:
+    """A journal or an edited book that holds the cited article or chapter."""
+    if title is None:
+        return head
+    after = head.partition(title)[2]
+    journal = _JOURNAL.search(after)
+    if journal:
+        cite.container = journal["container"].strip(_SEPARATORS)
+        _take_part(cite, f"pp. {journal['first']}–{journal['last']}")
+        return head.replace(after, "")
+    book = _IN_BOOK.search(after)
+    if book:
+        cite.container = _take_part(cite, book["rest"]).strip(_SEPARATORS)
+        return head.replace(after, "")
+    return head
+
+
+def _head_and_note(cite: Citation, text: str, title: str | None) -> tuple[str, str]:
+    """Split the entry into its citation and the note after it, reading the year,
+    page count and publisher on the way."""
+    for match in _PAREN.finditer(text):
+        content = match.group(1) if match.group(1) is not None else match.group(2)
+        if title and title in content:
+            continue
+        if not _paren_facts(cite, content):
+            continue
+        before, after = text[: match.start()], text[match.end() :]
+        if _names_before(before) and after.strip(_SEPARATORS):
+            # "Surname, I. (2001) Title": the year follows the names.
+            head, note = _split_note(after, None)
+            return before + ". " + _take_pages(cite, head), note
+        return before, _note_after(cite, after)
+    published = _PUBLISHED.search(text)
+    if published:
+        cite.place, cite.publisher = published["place"].strip(), published["publisher"].strip()
+        cite.year = int(published["year"])
+        return text[: published.start()], _note_after(cite, text[published.end() :])
+    head, note = _split_note(text, title)
+    bare = _BARE_YEAR.search(head)
+    if bare:
+        cite.year = int(bare["year"])
+        head = head[: bare.start()]
+    return _take_pages(cite, head), note
+
+
+def _names_before(text: str) -> bool:
+    """Whether ``text`` is wholly names, each full ("Marx, K.", "Rosa Luxemburg"), as
+    before the year in "Harvey, D. (2003) Title" — a title is seldom that."""
+    names = parse_names(text) if text.strip() else None
+    return names is not None and all(_names_score([n]) == 2 for n in names)
+
+
+def _take_pages(cite: Citation, head: str) -> str:
+    pages = _PAGE_COUNT.search(head)
+    if pages and not cite.pages:
+        cite.pages = int(pages.group(1).replace(",", ""))
+        head = head[: pages.start()] + head[pages.end() :]
+    return head
+
+
+def _split_note(text: str, title: str | None) -> tuple[str, str]:
+    """Where no year closes the citation, a note follows a dash or a colon after it."""
+    start = text.find(title) + len(title) if title and title in text else 0
+    for separator in (" — ", " – ", " -- ", ": "):
+        index = text.find(separator, start)
+        if index > 0:
+            head, note = text[:index], text[index + len(separator) :]
+            if separator == ": " and not title:
+                continue  # a colon in an untitled entry is the title's subtitle
+            if separator in _DASHES and not title and parse_names(note) is not None:
+                continue  # "Title – Author"
+            if len(note.split()) >= 3 and not (title is None and is_person_name(head)):
+                return head, note
+    return text, ""
+
+
+def _note_after(cite: Citation, after: str) -> str:
+    """What follows the year: a page count and part to read, then the note."""
+    rest = after.lstrip(_SEPARATORS)
+    pages = _PAGE_COUNT.match(rest)
+    if pages:
+        cite.pages = int(pages.group(1).replace(",", ""))
+        rest = rest[pages.end() :].lstrip(_SEPARATORS)
+    if rest.startswith("?") and re.match(r"\?\s*pages?", rest):
+        rest = re.sub(r"^\?\s*pages?", "", rest).lstrip(_SEPARATORS)
+    part = Citation(title="")
+    remainder = _take_part(part, rest[:40]) + rest[40:]
+    if part.part and rest[:40].lstrip().lower().startswith(("pp", "p.", "ch", "sec", "§")):
+        cite.part, cite.part_pages = part.part, part.part_pages
+        rest = remainder.lstrip(_SEPARATORS)
+    return rest.strip()

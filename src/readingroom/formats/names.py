@@ -1,0 +1,158 @@
+"""People and bodies as reading lists name them: "Marx, Karl", "E. P. Thompson",
+"Hardt, Michael & Antonio Negri", "Eric Hobsbawm (ed.)", "Communist Party of Great
+Britain".
+
+The tests here are deliberately strict: a run of words is taken for a name only when
+every word can stand in one, because a title read as an author (and the title lost)
+is worse than an author left unread.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import lexicon
+from .records import Contributor, Role
+
+_INITIALS = re.compile(r"(?:[^\W\d_]{1,2}\.(?:-|\s?))+|[^\W\d_]")
+_JOINERS = re.compile(r"\s*;\s*|,?\s+(?:and|&|with)\s+|\s+/\s+")
+_ROLE_AFTER = re.compile(
+    r"[,\s]*\(?\b(eds?\.?|editors?|trans\.|tr\.|transl\.|translator|intro\.)\)?\s*$", re.I
+)
+_ROLE_BEFORE = re.compile(
+    r"^(?:(?:edited|translated|introduced)\s+by|(?:with\s+an?\s+)?introduction\s+by|"
+    r"trans\.|tr\.|transl\.|eds?\.)\s+",
+    re.I,
+)
+
+
+def _word_kind(word: str) -> str | None:
+    """'initial', 'word' (capitalised), 'particle', or None when no name has it."""
+    if _INITIALS.fullmatch(word) and word[0].isupper():
+        return "initial"
+    core = word.strip("'’")
+    if core.casefold() in lexicon().name_particles and core.islower():
+        return "particle"
+    parts = re.split(r"[-'’]", core)
+    if core and all(p and p[0].isupper() and p.isalpha() for p in parts if p):
+        letters = core.replace("-", "").replace("'", "").replace("’", "")
+        if len(letters) > 1 and letters.isupper() and len(letters) > 3:
+            return None  # ALL CAPS words are titles ("REFLECTIONS"), not names
+        return "word"
+    return None
+
+
+def is_person_name(text: str) -> bool:
+    """Whether ``text`` can be one person's name as written in display order."""
+    words = text.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    kinds = [_word_kind(w) for w in words]
+    if None in kinds or kinds[0] == "particle" or kinds[-1] == "particle":
+        return False
+    title_words = lexicon().title_words
+    return not any(w.casefold() in title_words for w, k in zip(words, kinds) if k == "word")
+
+
+def is_corporate_name(text: str) -> bool:
+    """Whether ``text`` names a body: capitalised words, one of them a body's word."""
+    words = text.split()
+    if not 1 <= len(words) <= 10:
+        return False
+    small = {"of", "the", "and", "for", "in", "on", "de", "la", "du", "&"}
+    if not all(w in small or w[0].isupper() or w[0].isdigit() for w in words):
+        return False
+    return any(w.casefold().strip(",.()") in lexicon().corporate for w in words)
+
+
+def _given_names(text: str) -> bool:
+    """Forenames after an inverted surname: "Karl", "E. P.", "Karl H.", "J. Edgar";
+    not "E. J. Primitive Rebels" (initials, then the title's words)."""
+    words = text.split()
+    kinds = "".join("i" if _word_kind(w) == "initial" else "w" if _word_kind(w) else "x" for w in words)
+    if not re.fullmatch(r"w{1,2}i?|i{1,3}|iw", kinds):
+        return False
+    return not any(w.casefold() in lexicon().title_words for w, k in zip(words, kinds) if k == "w")
+
+
+def _surname(text: str) -> bool:
+    """An inverted name's surname: one word, after particles ("de Beauvoir")."""
+    words = text.split()
+    particles = lexicon().name_particles
+    return is_person_name(text) and all(w in particles for w in words[:-1])
+
+
+def _trim(text: str) -> str:
+    text = text.strip(" ,;:–—-")
+    if text.endswith(".") and len(text.split()[-1]) > 3:
+        text = text[:-1]  # a full stop after a name, not an initial's
+    return text
+
+
+def _one(text: str, role: Role) -> Contributor | None:
+    text = _trim(text)
+    if "," in text:
+        surname, _, given = text.partition(",")
+        surname, given = surname.strip(), given.strip()
+        if _surname(surname) and _given_names(given):
+            given = re.sub(r"(?<![^\s.])([^\W\d_])(?=\s|$)", r"\1.", given)  # "D" → "D."
+            return Contributor(f"{given} {surname}", role, text)
+        return None
+    if is_person_name(text):
+        return Contributor(text, role, text)
+    if is_corporate_name(text):
+        return Contributor(text, role, text, corporate=True)
+    return None
+
+
+def _role_of(text: str, default: Role) -> tuple[str, Role]:
+    roles = lexicon().roles
+    before = _ROLE_BEFORE.match(text)
+    if before:
+        marker = before.group(0).strip().casefold()
+        role = roles.get(marker) or roles.get(marker.rstrip()) or "editor"
+        return text[before.end() :], role
+    after = _ROLE_AFTER.search(text)
+    if after:
+        marker = after.group(1).casefold()
+        role = roles.get(marker) or roles.get(marker + ".") or roles.get(marker.rstrip(".")) or default
+        return text[: after.start()], role
+    return text, default
+
+
+def parse_names(text: str, role: Role = "author") -> list[Contributor] | None:
+    """The contributors ``text`` names, or None unless all of it reads as names.
+
+    Handles "Marx, Karl and Friedrich Engels", "Hardt, M. & Negri, A.",
+    "Karl Marx, Friedrich Engels", "Hobsbawm, Eric (ed.)", "eds. A and B".
+    """
+    text = _trim(text)
+    if not text:
+        return None
+    text, role = _role_of(text, role)
+    pieces = [p for p in _JOINERS.split(text.strip(" ,")) if p.strip(" ,.")]
+    if not pieces:
+        return None
+    people: list[Contributor] = []
+    for piece in pieces:
+        found = _piece(piece, role)
+        if found is None:
+            return None
+        people.extend(found)
+    return people
+
+
+def _piece(piece: str, role: Role) -> list[Contributor] | None:
+    """One joined piece: a name, an inverted name, or several names between commas."""
+    piece, role = _role_of(piece.strip(" ,"), role)
+    one = _one(piece, role)
+    if one is not None:
+        return [one]
+    parts = [p.strip() for p in piece.split(",") if p.strip()]
+    if len(parts) > 1 and all(is_person_name(p) and len(p.split()) > 1 for p in parts):
+        return [Contributor(p, role, p) for p in parts]  # "Karl Marx, Friedrich Engels"
+    if len(parts) % 2 == 0 and len(parts) > 2:  # "Marx, K., Engels, F."
+        pairs = [_one(f"{parts[i]}, {parts[i + 1]}", role) for i in range(0, len(parts), 2)]
+        if all(pairs):
+            return [p for p in pairs if p is not None]
+    return None

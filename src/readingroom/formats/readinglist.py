@@ -1,0 +1,588 @@
+"""Reading lists as people paste them: numbered and bulleted lists, annotated
+bibliographies, Markdown with headings and front matter, course schedules by week.
+
+The text is cut into blocks (headings, list items, paragraphs, labels such as
+"Required:"), and each block is read in its context: the sections above it, the
+importance a label or heading gave, the author a heading named. A block is taken
+for an entry only when it reads as a citation with enough anchors (citation.py);
+anything else is the guide's introduction, a section's note or an entry's note, and
+a line the reader cannot place anywhere is reported, never dropped. A line wrongly
+read as a work is worse than a line reported as not understood.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from readingroom.guidetext.records import Problem
+
+from .citation import YEAR, Citation, read_citation
+from .lexicon import lexicon
+from .names import is_person_name, parse_names
+from .records import Contributor, Importance, ListEntry, ListGuide, ListSection
+
+_MD_HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*\s*")
+_UNDERLINE = re.compile(r"(=+|-+|~+)\s*")
+_RULE = re.compile(r"(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,}")
+_ITEM = re.compile(
+    r"(?P<indent>\s*)(?P<marker>\d{1,3}[.)]|\d{1,3},(?=\s+[A-Z])|\(\d{1,3}\)|\[\d{1,3}\]|[-*+•●▪◦–]|\(?[a-z]\))"
+    r"\s+(?P<text>\S.*)"
+)
+_LABEL = re.compile(r"(?P<label>[A-Za-z][A-Za-z ]{1,40}?)\s*(?:\([^)]*\))?\s*:\s*(?P<rest>.*)")
+_HEADING_NUMBER = re.compile(r"(?:[IVXLC]+|\d{1,3}|[A-Z])[.)]\s+")
+_DATE = re.compile(
+    r"(?:(?P<weekday>[A-Za-z]{3,9})\.?,?\s+)?(?P<month>[A-Za-z]{3,9})\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?P<month2>[A-Za-z]{3,9})"
+)
+_FRONT_MATTER_KEY = re.compile(r"(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)")
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@dataclass
+class Block:
+    """Consecutive lines read as one thing."""
+
+    kind: str  # heading, item, paragraph, label, rule
+    lines: list[str]
+    start: int  # 1-based line of the first
+    level: int = 0
+    indent: int = 0
+    text: str = ""
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.lines) - 1
+
+
+@dataclass
+class _State:
+    sections: list[ListSection] = field(default_factory=list)
+    importance: Importance | None = None
+    importance_level: int = 0
+    author: Contributor | None = None
+    author_level: int = 0
+    last_entry: ListEntry | None = None
+    last_block_entry: bool = False
+
+
+def _importance_of(text: str) -> Importance | None:
+    """The importance a label or heading gives ("Required readings", "Further reading")."""
+    key = " ".join(_WORDS.findall(text.casefold()))
+    marks = lexicon().importance
+    if key in marks:
+        return marks[key]
+    for phrase, mark in marks.items():
+        if len(phrase.split()) > 1 and key.startswith(phrase + " "):
+            return mark
+    first = key.split(" ", 1)[0]
+    if first not in ("read", "reading", "readings", "further", "background") and len(key.split()) <= 4:
+        return marks.get(first)
+    return None
+
+
+def _is_schedule_heading(text: str) -> bool:
+    """'Week 4 (Feb 10–14): Commodities', 'Session 3 — 12 October', 'Tuesday, Sept. 9'."""
+    words = text.split()
+    if not words or len(text) > 120:
+        return False
+    first = words[0].casefold().rstrip(".:,")
+    vocab = lexicon()
+    if first in vocab.schedule_units and len(words) > 1:
+        second = words[1].casefold().strip(".:,()—–-")
+        return bool(re.fullmatch(r"\d{1,3}[a-z]?|[ivxlc]+", second)) or second in vocab.number_words
+    date = _DATE.match(text)
+    if date:
+        month = (date["month"] or date["month2"] or "").casefold()
+        weekday = (date["weekday"] or "").casefold()
+        return month in vocab.months and (not weekday or weekday in vocab.weekdays)
+    return first in vocab.weekdays and len(words) <= 6
+
+
+def _front_matter(lines: list[str], guide: ListGuide) -> int:
+    """Read YAML-style front matter ('---' … '---'); the number of lines it took."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for end in range(1, min(len(lines), 200)):
+        if lines[end].strip() in ("---", "..."):
+            break
+    else:
+        return 0
+    key = ""
+    for line in lines[1:end]:
+        pair = _FRONT_MATTER_KEY.fullmatch(line.strip())
+        if pair and not line.startswith((" ", "\t", "-")):
+            key, value = pair["key"].casefold(), pair["value"].strip().strip("\"'")
+            _meta(guide, key, value)
+        elif line.strip().startswith("- ") and key:
+            _meta(guide, key, line.strip()[2:].strip().strip("\"'"))
+    return end + 1
+
+
+def _meta(guide: ListGuide, key: str, value: str) -> None:
+    if not value:
+        return
+    if key == "title":
+        guide.title = value
+    elif key == "subtitle":
+        guide.subtitle = value
+    elif key in ("author", "authors", "compiler", "compilers", "editor", "editors", "by"):
+        guide.compilers.extend(v.strip() for v in re.split(r"\s*(?:;|,| and | & )\s*", value) if v)
+    elif key in ("date", "updated", "last_updated", "year"):
+        guide.date = value
+
+
+def _alone(line: str) -> bool:
+    """A line that is a block by itself whatever surrounds it: a schedule heading
+    ("Week 4 (Feb 10–14): …"), a short line in capitals, a line of metadata."""
+    stripped = line.strip()
+    if line[:1].isspace() or not stripped:
+        return False
+    if _is_schedule_heading(stripped):
+        return True
+    letters = "".join(_WORDS.findall(stripped))
+    if len(letters) > 3 and letters.isupper() and len(stripped.split()) <= 12:
+        return not re.search(YEAR, stripped) or bool(_life_dates(stripped)[1])
+    return stripped.casefold().startswith(lexicon().metadata)
+
+
+def _starts_block(line: str) -> bool:
+    """A line that begins a new block even without a blank line before it."""
+    if _ITEM.fullmatch(line) or _MD_HEADING.fullmatch(line.strip()) or _alone(line):
+        return True
+    label = _LABEL.fullmatch(line.strip())
+    return bool(label) and not line[:1].isspace() and _importance_of(label["label"]) is not None
+
+
+def _blocks(lines: list[str], offset: int) -> Iterator[Block]:
+    """Cut the lines (after ``offset``) into blocks."""
+    index = offset
+    while index < len(lines):
+        line = lines[index]
+        stripped = line.strip()
+        number = index + 1
+        if not stripped:
+            index += 1
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        heading = _MD_HEADING.fullmatch(stripped)
+        if heading and not line.startswith((" ", "\t")):
+            yield Block("heading", [line], number, len(heading[1]), text=heading[2])
+            index += 1
+            continue
+        if _UNDERLINE.fullmatch(following.strip()) and len(following.strip()) >= 3:
+            if not _ITEM.fullmatch(line):
+                level = 1 if following.strip()[0] == "=" else 2
+                yield Block("heading", [line, following], number, level, text=stripped)
+                index += 2
+                continue
+        if _RULE.fullmatch(stripped):
+            yield Block("rule", [line], number)
+            index += 1
+            continue
+        item = _ITEM.fullmatch(line)
+        taken = [line]
+        index += 1
+        while index < len(lines) and lines[index].strip() and not _alone(line):
+            nxt = lines[index]
+            if _starts_block(nxt):
+                break
+            if index + 1 < len(lines) and _UNDERLINE.fullmatch(lines[index + 1].strip() or "x"):
+                break
+            taken.append(nxt)
+            index += 1
+        if item:
+            indent = len(item["indent"].expandtabs(4))
+            yield Block("item", taken, number, indent=indent, text=item["text"])
+        else:
+            yield Block("paragraph", taken, number, text=stripped)
+
+
+class ReadingListReader:
+    """Reads a whole reading list into a :class:`ListGuide`."""
+
+    name = "list"
+
+    def read(self, text: str) -> ListGuide:
+        lines = text.splitlines()
+        guide = ListGuide()
+        offset = _front_matter(lines, guide)
+        guide.kept.update((number, "front matter") for number in range(1, offset + 1))
+        self.guide, self.state = guide, _State()
+        self.intro: list[tuple[int, str]] = []
+        blocks = list(_blocks(lines, offset))
+        for position, block in enumerate(blocks):
+            self._block(block, blocks[position + 1] if position + 1 < len(blocks) else None)
+        if self.intro:
+            guide.introduction = "\n".join(text for _, text in self.intro)
+            guide.introduction_lines = (self.intro[0][0], self.intro[-1][0])
+        return guide
+
+    # Blocks.
+
+    def _block(self, block: Block, following: Block | None) -> None:
+        self.role = "entry"
+        self._place(block, following)
+        for number in range(block.start, block.end + 1):
+            self.guide.kept.setdefault(number, self.role)
+
+    def _place(self, block: Block, following: Block | None) -> None:
+        if block.kind == "rule":
+            self.role = "rule"
+            return
+        if block.kind == "heading":
+            self.role = "heading"
+            self._heading(block.text, block.level, block.start, following)
+            return
+        if block.kind == "paragraph" and len(block.lines) == 1 and self._metadata(block):
+            return
+        if block.kind == "paragraph" and self._plain_heading(block, following):
+            self.role = "heading"
+            return
+        if self._label(block):
+            return
+        if block.kind == "item":
+            self._item(block)
+        else:
+            self._paragraph(block)
+
+    def _plain_heading(self, block: Block, following: Block | None) -> bool:
+        """A one-line paragraph that heads what follows: capitals, a schedule unit, a
+        numbered part, or a short line ending with a colon before a list."""
+        if len(block.lines) != 1:
+            return False
+        text = block.text
+        bare = _HEADING_NUMBER.sub("", text, count=1)
+        words = bare.split()
+        if not words or len(words) > 14 or text.endswith((".", ",", ";")):
+            return False
+        cite = read_citation(text)
+        if _as_name(bare) is None and cite is not None and (cite.year or cite.pages or cite.part):
+            return False
+        letters = "".join(_WORDS.findall(bare))
+        capitals = len(letters) > 3 and letters.isupper()
+        schedule = _is_schedule_heading(bare)
+        before_list = following is not None and following.kind == "item" and text.endswith(":")
+        first = not self.guide.entries and not self.state.sections and self.guide.title is None
+        title = first and not self.intro and following is not None
+        importance = _importance_of(text.rstrip(":")) is not None
+        if _as_name(bare) is not None and following is not None:
+            self._heading(text, 2, block.start, following)
+            return True
+        if not (capitals or schedule or before_list or title or importance):
+            return False
+        if title and not (capitals and following.kind == "heading"):
+            self.guide.title = text.rstrip(":")
+            return True
+        level = 1 if capitals or bare.split()[0].casefold() == "part" else 2
+        self._heading(text.rstrip(":"), level, block.start, following)
+        return True
+
+    def _heading(self, text: str, level: int, line: int, following: Block | None) -> None:
+        text = _strip_marks(text)
+        state = self.state
+        if level == 1 and self.guide.title is None and not self.guide.entries:
+            if not state.sections and not self.intro:
+                self.guide.title = text
+                return
+        name = _as_name(_HEADING_NUMBER.sub("", text, count=1))
+        if name is not None and not _is_schedule_heading(text):
+            state.author = Contributor(name, "author", text)
+            state.author_level = level
+            self._close_sections(level)
+            return
+        if state.author is not None and level <= state.author_level:
+            state.author = None
+        self._close_sections(level)
+        importance = _importance_of(text)
+        if importance is not None:
+            state.importance, state.importance_level = importance, level
+        section = ListSection(text, level, line)
+        state.sections.append(section)
+        self.guide.sections.append(section)
+        state.last_block_entry = False
+
+    def _close_sections(self, level: int) -> None:
+        state = self.state
+        while state.sections and state.sections[-1].level >= level:
+            state.sections.pop()
+        if state.importance is not None and state.importance_level >= level:
+            state.importance, state.importance_level = None, 0
+
+    def _label(self, block: Block) -> bool:
+        """'Required:', 'Recommended reading:', 'Read: Marx, Capital, ch. 1'."""
+        label = _LABEL.fullmatch(block.lines[0].strip())
+        if not label:
+            return False
+        importance = _importance_of(label["label"])
+        if importance is None:
+            return self._metadata(block)
+        rest = label["rest"].strip()
+        if not rest:  # a label over what follows
+            level = (self.state.sections[-1].level if self.state.sections else 0) + 1
+            self.state.importance, self.state.importance_level = importance, level
+        groups: list[tuple[int, list[str]]] = [(block.start, [rest])] if rest else []
+        for number, line in enumerate(block.lines[1:], block.start + 1):
+            if line[:1].isspace() and groups:
+                groups[-1][1].append(line.strip())  # a citation's continuation
+            else:
+                groups.append((number, [line.strip()]))
+        for number, parts in groups:
+            text = " ".join(parts)
+            for piece in [p for p in re.split(r"\s*;\s+", text) if p]:
+                line_block = Block("item", [piece], number, text=piece)
+                cite = read_citation(piece)
+                if cite is None or not self._entry_ok(cite, in_list=True):
+                    self._prose(line_block)
+                    continue
+                entry = self._add(cite, line_block, piece)
+                if rest and number == block.start and entry.importance is None:
+                    entry.importance = importance
+                entry.line_end = number + len(parts) - 1
+        return True
+
+    def _metadata(self, block: Block) -> bool:
+        """Lines about the list ("Compiled by …", "Last updated …")."""
+        text = block.lines[0].strip()
+        folded = text.casefold()
+        for phrase in lexicon().metadata:
+            if folded.startswith(phrase):
+                value = text[len(phrase) :].strip(" :.-–—")
+                if phrase.startswith(("compiled", "selected", "prepared", "edited")) and value:
+                    names = parse_names(value)
+                    self.guide.compilers.extend(c.name for c in names or [])
+                if phrase in ("updated", "last updated", "revised", "last revised") and value:
+                    self.guide.date = self.guide.date or value
+                self._prose(block)
+                self.role = "metadata"
+                return True
+        return False
+
+    def _item(self, block: Block) -> None:
+        first = _ITEM.fullmatch(block.lines[0])
+        text = first["text"] if first else block.lines[0].strip()
+        rest = [line.strip() for line in block.lines[1:]]
+        cite = read_citation(text)
+        if cite is None or not self._entry_ok(cite, in_list=True):
+            if self._nested_note(block):
+                self.role = "note"
+                return
+            self._prose(block)
+            return
+        lazy = replace(block, lines=block.lines[1:], start=block.start + 1)
+        entry = self._add(cite, replace(block, lines=block.lines[:1]), text)
+        if rest and not lazy.lines[0][:1].isspace() and self._lines_of_entries(lazy):
+            return  # lazy lines after an item, each a work: "* Miliband…" then "Lenin…"
+        if rest:
+            extra = " ".join(rest)
+            url = re.fullmatch(r"<?(https?://\S+?)>?", extra)
+            if url and entry.url is None:
+                entry.url = url[1]
+            else:
+                entry.note = f"{entry.note}\n{extra}" if entry.note else extra
+        entry.line_end = block.end
+
+    def _nested_note(self, block: Block) -> bool:
+        """An indented item under an entry that is not itself a work: its note."""
+        entry = self.state.last_entry
+        if entry is None or block.indent == 0 or not self.state.last_block_entry:
+            return False
+        text = " ".join(line.strip() for line in block.lines)
+        entry.note = f"{entry.note}\n{text}" if entry.note else text
+        entry.line_end = block.end
+        return True
+
+    def _paragraph(self, block: Block) -> None:
+        if len(block.lines) > 1 and self._lines_of_entries(block):
+            return
+        cite = read_citation(block.lines[0])
+        if cite is not None and self._entry_ok(cite, in_list=False):
+            entry = self._add(cite, block, block.lines[0].strip())
+            if len(block.lines) > 1:
+                extra = " ".join(line.strip() for line in block.lines[1:])
+                entry.note = f"{entry.note} {extra}" if entry.note else extra
+            return
+        self._prose(block)
+
+    def _lines_of_entries(self, block: Block) -> bool:
+        """A paragraph that is a list, one work a line (not hard-wrapped prose):
+        every line starts a sentence, and most read as citations; then each line
+        is read as a list item."""
+        lines = [line.strip() for line in block.lines]
+        if any(line[:1].islower() for line in lines):
+            return False
+        cites = [read_citation(line) for line in lines]
+        sure = [c is not None and self._entry_ok(c, in_list=False, lenient=True) for c in cites]
+        if sum(sure) * 2 <= len(lines):
+            return False
+        sure = [c is not None and self._entry_ok(c, in_list=True) for c in cites]
+        for number, (line, cite, ok) in enumerate(zip(lines, cites, sure), block.start):
+            line_block = Block("item", [line], number, text=line)
+            if ok and cite is not None:
+                self._add(cite, line_block, line)
+            else:
+                self._prose(line_block)
+            self.guide.kept.setdefault(number, "entry" if ok else self.role)
+            self.role = "entry"
+        return True
+
+    # Entries.
+
+    def _entry_ok(self, cite: Citation, in_list: bool, lenient: bool = False) -> bool:
+        """Whether a citation is sure enough to be an entry (precision first)."""
+        words = len(cite.title.split())
+        if words > 30 or not cite.title[:1].isalnum() and cite.title[:1] not in "'‘“\"¿¡(":
+            return False
+        anchors = cite.anchors
+        if cite.year and (cite.contributors or cite.title_set_apart or cite.pages):
+            return True
+        if self.state.author is not None and (cite.year or cite.pages):
+            return True
+        if lenient:
+            return bool(cite.year or cite.pages or cite.url or cite.title_set_apart)
+        if in_list:
+            if anchors >= 1 and words <= 25:
+                return True
+            return words <= 12 and not _sentence(cite.title) and self._list_context()
+        return anchors >= 2 or (cite.year is not None and words <= 15)
+
+    def _list_context(self) -> bool:
+        state = self.state
+        return bool(state.sections or state.importance or state.author or self.guide.entries)
+
+    def _add(self, cite: Citation, block: Block, raw: str) -> ListEntry:
+        state = self.state
+        contributors = cite.contributors
+        if not contributors and state.author is not None:
+            contributors = [state.author]
+        entry = ListEntry(
+            title=_strip_marks(cite.title),
+            contributors=list(contributors),
+            year=cite.year,
+            year_end=cite.year_end,
+            edition_year=cite.edition_year,
+            pages=cite.pages,
+            part=cite.part,
+            part_pages=cite.part_pages,
+            importance=cite.importance or state.importance,
+            publisher=cite.publisher,
+            place=cite.place,
+            container=cite.container,
+            url=cite.url,
+            note=cite.note,
+            sections=tuple(s.title for s in state.sections),
+            line_start=block.start,
+            line_end=block.end,
+            raw=raw,
+        )
+        for expanded in _several(entry):
+            self.guide.entries.append(expanded)
+        state.last_entry = self.guide.entries[-1]
+        state.last_block_entry = True
+        return state.last_entry
+
+    def _prose(self, block: Block) -> None:
+        """Text that is not an entry: the introduction, an author's note, a section's
+        or an entry's note; reported when it is none of these."""
+        state = self.state
+        text = "\n".join(line.strip() for line in block.lines)
+        if not self.guide.entries and not state.sections and state.author is None:
+            self.intro.extend((n, line.strip()) for n, line in enumerate(block.lines, block.start))
+            self.role = "introduction"
+            return
+        if state.author is not None and not self._entries_since_author():
+            note = self.guide.author_notes.get(state.author.name, "")
+            self.guide.author_notes[state.author.name] = f"{note}\n\n{text}" if note else text
+            state.last_block_entry = False
+            self.role = "author note"
+            return
+        entry = state.last_entry
+        if entry is not None and state.last_block_entry:
+            entry.note = f"{entry.note}\n\n{text}" if entry.note else text
+            entry.line_end = block.end
+            self.role = "note"
+            return
+        if state.sections and not self._entries_in(state.sections[-1]):
+            section = state.sections[-1]
+            section.note = f"{section.note}\n\n{text}" if section.note else text
+            self.role = "section note"
+            return
+        # Between entries, after a blank line: a closing remark, or a work the reader
+        # could not read. Kept with the entry before it, and said.
+        if entry is not None:
+            entry.note = f"{entry.note}\n\n{text}" if entry.note else text
+        else:
+            self.guide.closing = f"{self.guide.closing}\n\n{text}".strip()
+        self.role = "reported"
+        self.guide.problems.append(
+            Problem(
+                "not read as a work; kept in the note of the entry before it"
+                if entry is not None
+                else "not read as a work; kept as the guide's closing text",
+                block.start,
+                "warning",
+            )
+        )
+
+    def _entries_in(self, section: ListSection) -> bool:
+        entry = self.state.last_entry
+        return entry is not None and entry.line_start > section.line
+
+    def _entries_since_author(self) -> bool:
+        entry = self.state.last_entry
+        author = self.state.author
+        return entry is not None and author is not None and author in entry.contributors
+
+
+def _as_name(heading: str) -> str | None:
+    """The person a heading names, if it names one: "Rosa Luxemburg", "PETER
+    KROPOTKIN (1842–1921)", "Victor Serge, 1890–1947"."""
+    name, dates = _life_dates(heading.strip().rstrip(":"))
+    if name.isupper():
+        name = name.title()
+    return name if is_person_name(name) and (dates or len(name.split()) > 1) else None
+
+
+def _life_dates(text: str) -> tuple[str, str]:
+    """'Victor Serge (1890–1947)' → ('Victor Serge', '1890–1947')."""
+    match = re.fullmatch(r"(.*?)\s*(?:\(([^()]*\d{3,4}[^()]*)\)|,\s*(\d{4}\s*[–—-]\s*\d{2,4}))\s*", text)
+    if match:
+        return match[1], match[2] or match[3]
+    return (match[1], match[2]) if match else (text.strip(), "")
+
+
+def _strip_marks(text: str) -> str:
+    """Markdown emphasis around a whole heading or title."""
+    return re.sub(r"^(\*\*|__|\*|_)(.+)\1$", r"\2", text.strip()).strip()
+
+
+def _sentence(text: str) -> bool:
+    """Prose rather than a title: it ends a sentence and has lower-case verbs in it."""
+    words = text.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return text.rstrip().endswith((".", "!", "?")) and lower > len(words) / 2
+
+
+def _several(entry: ListEntry) -> list[ListEntry]:
+    """One line that lists several works: 'Selected Works, Vols. 1–3 (1950 / 1951 /
+    1952)' and 'REFLECTIONS and LETTERS'."""
+    volumes = re.search(r"\bVols?\.\s*(\d+)\s*[–—-]\s*(\d+)", entry.title)
+    years = [int(y) for y in re.findall(r"\d{4}", entry.raw[entry.raw.find("(") :])]
+    if volumes:
+        first, last = int(volumes[1]), int(volumes[2])
+        count = last - first + 1
+        if 1 < count <= 20 and len(years) in (0, count):
+            stem = entry.title[: volumes.start()].rstrip(" ,")
+            return [
+                replace(entry, title=f"{stem}, Vol. {n}", year=years[i] if years else entry.year)
+                for i, n in enumerate(range(first, last + 1))
+            ]
+    capitals = re.fullmatch(r"([A-Z][A-Z' ’-]{2,}) (?:and|&) ([A-Z][A-Z' ’-]{2,})", entry.title)
+    if capitals:
+        return [replace(entry, title=capitals[1].strip()), replace(entry, title=capitals[2].strip())]
+    return [entry]
+
+
+def read_list(text: str) -> ListGuide:
+    return ReadingListReader().read(text)

@@ -1,0 +1,90 @@
+"""The core records every reader produces: a guide as a list across authors.
+
+A guide has its own title, compilers and introduction, and an ordered tree of
+sections (parts, weeks, sessions…) whose entries keep the editor's order whoever
+their authors are. An entry names a work, the people credited for it with their
+roles, and what the guide says about reading it: how important it is, which part
+to read, a note. Plain data: the catalog decides how to store it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from readingroom.guidetext.records import Problem
+
+Role = Literal["author", "editor", "translator", "introduction"]
+Importance = Literal["essential", "recommended", "optional", "further"]
+IMPORTANCE_LEVELS: tuple[Importance, ...] = ("essential", "recommended", "optional", "further")
+
+
+@dataclass(frozen=True)
+class Contributor:
+    """A person or body credited for a work, as the guide wrote them ("Marx, Karl"
+    is kept in ``written``; ``name`` is the display order, "Karl Marx")."""
+
+    name: str
+    role: Role = "author"
+    written: str = ""
+    corporate: bool = False
+
+
+@dataclass
+class ListEntry:
+    """One work to read, where the guide lists it."""
+
+    title: str
+    contributors: list[Contributor] = field(default_factory=list)
+    year: int | None = None
+    year_end: int | None = None
+    edition_year: int | None = None
+    pages: int | None = None
+    part: str | None = None
+    part_pages: int | None = None
+    importance: Importance | None = None
+    publisher: str | None = None
+    place: str | None = None
+    container: str | None = None
+    url: str | None = None
+    isbn: str | None = None
+    note: str | None = None
+    sections: tuple[str, ...] = ()
+    line_start: int = 0
+    line_end: int = 0
+    raw: str = ""
+
+    @property
+    def authors(self) -> list[str]:
+        return [c.name for c in self.contributors]
+
+
+@dataclass
+class ListSection:
+    """A heading of the guide, with its depth (1 outermost) and where it stands."""
+
+    title: str
+    level: int
+    line: int
+    date: str | None = None
+    note: str = ""
+
+
+@dataclass
+class ListGuide:
+    """A whole guide as read: its metadata, its sections and entries in order."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    compilers: list[str] = field(default_factory=list)
+    date: str | None = None
+    introduction: str = ""
+    introduction_lines: tuple[int, int] | None = None
+    closing: str = ""
+    sections: list[ListSection] = field(default_factory=list)
+    entries: list[ListEntry] = field(default_factory=list)
+    author_notes: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    # What each line of the text became ("entry", "note", "heading", "introduction"…):
+    # what the reader understood, line by line.
+    kept: dict[int, str] = field(default_factory=dict)
