@@ -213,12 +213,14 @@ def _leading_names(head: str) -> tuple[list[Contributor], str] | None:
     Revolution", "Marx, Karl, Capital"."""
     best: tuple[list[Contributor], str] | None = None
     best_score = 0
-    for match in re.finditer(r"[,.]\s+|\s+\((?=eds?\.)", head):
+    for match in re.finditer(r"[,.:]\s+|\s+\((?=eds?\.)", head):
         cut = match.end() if head[match.start()] == "." else match.start()
         names_text, rest = head[:cut], head[match.end() :].strip(_SEPARATORS)
         names = parse_names(names_text) if rest else None
         if names is None:
             continue
+        if head[match.start()] == ":" and not all("," in n.written for n in names):
+            continue  # "Kropotkin, Peter: Title", but not "Mutual Aid: A Factor…"
         score = _names_score(names)
         # A surname alone before a rest that reads as a name too ("Marx, Karl") is not
         # the cut; full names are, whatever follows ("Studs Terkel, Working").
@@ -257,6 +259,10 @@ def read_citation(text: str) -> Citation | None:
         text = text[star.end() :]
     if title is None:
         text, title = _title_set_apart(text)
+    text = _EMPHASIS.sub(lambda m: next(g for g in m.groups() if g is not None), text)
+    anonymous = re.match(r"(?:anon(?:ymous)?\.?|n\.\s?a\.)\s*[,.:–—-]\s*", text, re.I)
+    if anonymous:
+        text = text[anonymous.end() :]
     cite.title_set_apart = title is not None
     head, note = _head_and_note(cite, text, title)
     head = _take_container(cite, head, title)
@@ -266,6 +272,8 @@ def read_citation(text: str) -> Citation | None:
     if split is None:
         return None
     cite.contributors, cite.title = split
+    if anonymous:
+        cite.contributors = []
     if note:
         note = _take_credits(cite, note, at_start=True).lstrip(_SEPARATORS)
         pages = _PAGE_COUNT.search(note[:60])
@@ -282,7 +290,8 @@ def read_citation(text: str) -> Citation | None:
 _CREDIT = re.compile(
     r"(?:^|[.,;]|\s)\s*(?P<phrase>(?:with\s+an?\s+)?(?:introduction|foreword|preface)\s+by|"
     r"(?:edited|translated|introduced|selected)(?:\s+and\s+\w+)?\s+by|trans\.|tr\.|transl\.|"
-    r"eds?\.(?:\s+by)?)\s+(?P<names>[^.;()]+?)(?=\s*(?:[.;(]|,\s*(?:with|and|trans|ed)|$))",
+    r"eds?\.(?:\s+by)?)\s+(?P<names>(?:[^.;()]|(?<=\b[A-Z])\.)+?)"
+    r"(?=\s*(?:[.;(]|,\s*(?:with|and|trans|ed|intro)|$))",
     re.I,
 )
 
@@ -321,7 +330,13 @@ def _take_container(cite: Citation, head: str, title: str | None) -> str:
         return head.replace(after, "")
     book = _IN_BOOK.search(after)
     if book:
-        cite.container = _take_part(cite, book["rest"]).strip(_SEPARATORS)
+        container = _take_part(cite, book["rest"]).strip(_SEPARATORS)
+        edited = re.match(r"(?P<names>[^()]+?)\s*\(eds?\.?\)\s*[,.:]?\s*", container)
+        names = parse_names(edited["names"], "editor") if edited else None
+        if edited and names:
+            cite.credits.extend(names)  # "in R. D. Storch (ed.), Popular Culture…"
+            container = container[edited.end() :]
+        cite.container = _take_place_publisher(cite, ", " + container).strip(_SEPARATORS)
         return head.replace(after, "")
     return head
 
@@ -339,7 +354,8 @@ def _head_and_note(cite: Citation, text: str, title: str | None) -> tuple[str, s
         if _names_before(before) and after.strip(_SEPARATORS):
             # "Surname, I. (2001) Title": the year follows the names.
             head, note = _split_note(after, None)
-            return before + ". " + _take_pages(cite, head), note
+            head = _take_place_publisher(cite, _take_pages(cite, head))
+            return before.rstrip() + ". " + head, note
         return before, _note_after(cite, after)
     published = _PUBLISHED.search(text)
     if published:
@@ -352,6 +368,21 @@ def _head_and_note(cite: Citation, text: str, title: str | None) -> tuple[str, s
         cite.year = int(bare["year"])
         head = head[: bare.start()]
     return _take_pages(cite, head), note
+
+
+_PLACE_PUBLISHER = re.compile(
+    r"[,.]\s*(?P<place>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})\s*:\s*(?P<publisher>[^:,.()]{2,80})"
+    r"[.,]?\s*$"
+)
+
+
+def _take_place_publisher(cite: Citation, head: str) -> str:
+    """"…, Oxford: Oxford University Press" after a title whose year came first."""
+    match = _PLACE_PUBLISHER.search(head)
+    if match is None or cite.publisher:
+        return head
+    cite.place, cite.publisher = match["place"], match["publisher"].strip()
+    return head[: match.start()]
 
 
 def _names_before(text: str) -> bool:

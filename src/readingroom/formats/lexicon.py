@@ -21,6 +21,7 @@ class Lexicon:
     number_words: frozenset[str]
     months: frozenset[str]
     weekdays: frozenset[str]
+    given_names: frozenset[str]
     metadata: tuple[str, ...]
 
 
@@ -44,5 +45,6 @@ def lexicon() -> Lexicon:
         number_words=words["number_words"],
         months=words["months"],
         weekdays=words["weekdays"],
+        given_names=words["given_names"],
         metadata=tuple(sorted(data["words"]["metadata"], key=len, reverse=True)),
     )

@@ -75,11 +75,16 @@ def _given_names(text: str) -> bool:
     return not any(w.casefold() in lexicon().title_words for w, k in zip(words, kinds) if k == "w")
 
 
-def _surname(text: str) -> bool:
-    """An inverted name's surname: one word, after particles ("de Beauvoir")."""
+def _surname(text: str, given: str) -> bool:
+    """An inverted name's surname: one word, after particles ("de Beauvoir"); two
+    before initials ("Stedman Jones, G.")."""
     words = text.split()
     particles = lexicon().name_particles
-    return is_person_name(text) and all(w in particles for w in words[:-1])
+    if not is_person_name(text):
+        return False
+    if len(words) == 2 and all(_word_kind(w) == "initial" for w in given.split()):
+        return True
+    return all(w in particles for w in words[:-1])
 
 
 def _trim(text: str) -> str:
@@ -94,7 +99,7 @@ def _one(text: str, role: Role) -> Contributor | None:
     if "," in text:
         surname, _, given = text.partition(",")
         surname, given = surname.strip(), given.strip()
-        if _surname(surname) and _given_names(given):
+        if _surname(surname, given) and _given_names(given):
             given = re.sub(r"(?<![^\s.])([^\W\d_])(?=\s|$)", r"\1.", given)  # "D" → "D."
             return Contributor(f"{given} {surname}", role, text)
         return None
@@ -130,6 +135,11 @@ def parse_names(text: str, role: Role = "author") -> list[Contributor] | None:
     if not text:
         return None
     text, role = _role_of(text, role)
+    couple = re.fullmatch(r"([^,]+),\s*(\S+)\s+(?:and|&)\s+(\S+)", text)
+    known = lexicon().given_names
+    if couple and _surname(couple[1], "") and {couple[2].casefold(), couple[3].casefold()} <= known:
+        # "Webb, Sidney & Beatrice": two people of one surname
+        return [Contributor(f"{g} {couple[1]}", role, text) for g in (couple[2], couple[3])]
     pieces = [p for p in _JOINERS.split(text.strip(" ,")) if p.strip(" ,.")]
     if not pieces:
         return None

@@ -578,9 +578,11 @@ def _several(entry: ListEntry) -> list[ListEntry]:
                 replace(entry, title=f"{stem}, Vol. {n}", year=years[i] if years else entry.year)
                 for i, n in enumerate(range(first, last + 1))
             ]
-    capitals = re.fullmatch(r"([A-Z][A-Z' ’-]{2,}) (?:and|&) ([A-Z][A-Z' ’-]{2,})", entry.title)
-    if capitals:
-        return [replace(entry, title=capitals[1].strip()), replace(entry, title=capitals[2].strip())]
+    capitals = re.fullmatch(r"([A-Z][A-Z' ’,-]{2,}) (?:and|&) ([A-Z][A-Z' ’,-]{2,})", entry.title)
+    if capitals:  # "REFLECTIONS and LETTERS": two titles in capitals, "and" not
+        titles = [capitals[1].strip(), capitals[2].strip()]
+        dated = years if len(years) == 2 else [entry.year, entry.year]
+        return [replace(entry, title=t, year=y) for t, y in zip(titles, dated)]
     return [entry]
 
 
