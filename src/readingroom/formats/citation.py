@@ -142,6 +142,7 @@ def _paren_facts(cite: Citation, content: str) -> bool:
     pages = _PAGE_COUNT.search(content)
     if pages:
         cite.pages = int(pages.group(1).replace(",", ""))
+    content = _take_credits(cite, content)  # "(1965; trans. Paul Sharkey, 1998)"
     published = _PUBLISHED.search(content)
     if published:
         cite.place, cite.publisher = published["place"].strip(), published["publisher"].strip()
@@ -238,6 +239,30 @@ def _names_score(names: list[Contributor]) -> int:
     return sum(2 if "," in c.written or " " in c.name else 1 for c in names)
 
 
+_WORK_WITH_YEAR = re.compile(
+    r"(?P<title>\*[^*\n]+\*|_[^_\n]+_|“[^”\n]+”|\"[^\"\n]+\")\s*(?P<year>\([^()\n]*\d{4}[^()\n]*\))"
+)
+_BOTH = re.compile(r"^\s*[–—-]?\s*(?:both|all)\s+(?:by\s+)?(?P<names>.+)$", re.I)
+
+
+def split_works(text: str) -> list[str]:
+    """One line that cites several works, each set apart with its year: "Kropotkin,
+    *The Conquest of Bread* (1892) and *Fields…* (1899)", "*A* (1974) / *B* (1972) —
+    both Ursula K. Le Guin". Each comes back as a citation of its own, with the
+    names that stand before or after them all."""
+    works = list(_WORK_WITH_YEAR.finditer(text))
+    if len(works) < 2:
+        return [text]
+    for left, right in zip(works, works[1:]):
+        if not re.fullmatch(r"\s*(?:,|;|/|and|&|,\s*and)?\s*", text[left.end() : right.start()]):
+            return [text]
+    prefix, suffix = text[: works[0].start()], text[works[-1].end() :]
+    both = _BOTH.match(suffix)
+    if both:
+        return [f"{w.group(0)} by {both['names']}" for w in works]
+    return [f"{prefix}{w.group(0)}{suffix if i == len(works) - 1 else ''}" for i, w in enumerate(works)]
+
+
 def read_citation(text: str) -> Citation | None:
     """The citation ``text`` makes, or None if there is no title in it."""
     cite = Citation(title="")
@@ -291,7 +316,7 @@ _CREDIT = re.compile(
     r"(?:^|[.,;]|\s)\s*(?P<phrase>(?:with\s+an?\s+)?(?:introduction|foreword|preface)\s+by|"
     r"(?:edited|translated|introduced|selected)(?:\s+and\s+\w+)?\s+by|trans\.|tr\.|transl\.|"
     r"eds?\.(?:\s+by)?)\s+(?P<names>(?:[^.;()]|(?<=\b[A-Z])\.)+?)"
-    r"(?=\s*(?:[.;(]|,\s*(?:with|and|trans|ed|intro)|$))",
+    r"(?=\s*(?:(?<!\b[A-Z])\.|[;()]|,\s*(?:with|and|trans|ed|intro|\d)|$))",
     re.I,
 )
 

@@ -143,6 +143,7 @@ def parse_names(text: str, role: Role = "author") -> list[Contributor] | None:
     pieces = [p for p in _JOINERS.split(text.strip(" ,")) if p.strip(" ,.")]
     if not pieces:
         return None
+    pieces = _shared_surname(pieces)
     people: list[Contributor] = []
     for piece in pieces:
         found = _piece(piece, role)
@@ -150,6 +151,18 @@ def parse_names(text: str, role: Role = "author") -> list[Contributor] | None:
             return None
         people.extend(found)
     return people
+
+
+def _shared_surname(pieces: list[str]) -> list[str]:
+    """"Sidney and Beatrice Webb": a known forename alone before a full name shares
+    its surname."""
+    known = lexicon().given_names
+    out = list(pieces)
+    for i in range(len(out) - 1):
+        after = out[i + 1].split()
+        if out[i].strip().casefold() in known and len(after) >= 2 and "," not in out[i + 1]:
+            out[i] = f"{out[i].strip()} {after[-1]}"
+    return out
 
 
 def _piece(piece: str, role: Role) -> list[Contributor] | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from readingroom.guidetext.records import Problem
 
-from .citation import YEAR, Citation, read_citation
+from .citation import YEAR, Citation, read_citation, split_works
 from .lexicon import lexicon
 from .names import is_person_name, parse_names
 from .records import Contributor, Importance, ListEntry, ListGuide, ListSection
@@ -65,6 +65,7 @@ class _State:
     author_level: int = 0
     last_entry: ListEntry | None = None
     last_block_entry: bool = False
+    item_author: tuple[int, Contributor] | None = None
 
 
 def _importance_of(text: str) -> Importance | None:
@@ -292,6 +293,12 @@ class ReadingListReader:
             state.author_level = level
             self._close_sections(level)
             return
+        cite = read_citation(text)
+        if cite is not None and cite.year and (cite.contributors or cite.title_set_apart):
+            # "### “The Second Sex” by Simone de Beauvoir (1949)": a work as a heading
+            self._add(cite, Block("heading", [text], line), text)
+            self.role = "entry"
+            return
         if state.author is not None and level <= state.author_level:
             state.author = None
         self._close_sections(level)
@@ -362,16 +369,29 @@ class ReadingListReader:
     def _item(self, block: Block) -> None:
         first = _ITEM.fullmatch(block.lines[0])
         text = first["text"] if first else block.lines[0].strip()
-        rest = [line.strip() for line in block.lines[1:]]
-        cite = read_citation(text)
-        if cite is None or not self._entry_ok(cite, in_list=True):
-            if self._nested_note(block):
+        taken = 1
+        while taken < len(block.lines) and _unfinished(text):
+            text = f"{text} {block.lines[taken].strip()}"  # a citation wrapped over lines
+            taken += 1
+        rest = [line.strip() for line in block.lines[taken:]]
+        author = self.state.item_author
+        if author is not None and block.indent <= author[0]:
+            self.state.item_author = None
+        cites = [read_citation(piece) for piece in split_works(text)]
+        if not all(c is not None and self._entry_ok(c, in_list=True) for c in cites):
+            if self._nested_note(block, text):
                 self.role = "note"
+                return
+            if self._author_item(block, text):
+                self.role = "heading"
                 return
             self._prose(block)
             return
-        lazy = replace(block, lines=block.lines[1:], start=block.start + 1)
-        entry = self._add(cite, replace(block, lines=block.lines[:1]), text)
+        head = replace(block, lines=block.lines[:taken])
+        for cite in cites:
+            assert cite is not None
+            entry = self._add(cite, head, text)
+        lazy = replace(block, lines=block.lines[taken:], start=block.start + taken)
         if rest and not lazy.lines[0][:1].isspace() and self._lines_of_entries(lazy):
             return  # lazy lines after an item, each a work: "* Miliband…" then "Lenin…"
         if rest:
@@ -383,7 +403,16 @@ class ReadingListReader:
                 entry.note = f"{entry.note}\n{extra}" if entry.note else extra
         entry.line_end = block.end
 
-    def _nested_note(self, block: Block) -> bool:
+    def _author_item(self, block: Block, text: str) -> bool:
+        """A bullet that names only an author, with that author's works nested under
+        it ("- Colin Ward" then "  - *Anarchy in Action* (1973)")."""
+        name = _as_name(text) or (text.strip(" :") if is_person_name(text.strip(" :")) else None)
+        if name is None or len(name.split()) < 2 or len(block.lines) > 1:
+            return False
+        self.state.item_author = (block.indent, Contributor(name, "author", text))
+        return True
+
+    def _nested_note(self, block: Block, text: str) -> bool:
         """An indented item under an entry that is not itself a work: its note."""
         entry = self.state.last_entry
         if entry is None or block.indent == 0 or not self.state.last_block_entry:
@@ -454,6 +483,8 @@ class ReadingListReader:
     def _add(self, cite: Citation, block: Block, raw: str) -> ListEntry:
         state = self.state
         contributors = cite.contributors
+        if not contributors and state.item_author is not None:
+            contributors = [state.item_author[1]]
         if not contributors and state.author is not None:
             contributors = [state.author]
         entry = ListEntry(
@@ -533,6 +564,22 @@ class ReadingListReader:
         entry = self.state.last_entry
         author = self.state.author
         return entry is not None and author is not None and author in entry.contributors
+
+
+_OPEN_ENDS = (",", ":", ";", "–", "—", "-", "(")
+_OPEN_WORDS = frozenset("of the and in to a an for on at by with from or".split())
+
+
+def _unfinished(text: str) -> bool:
+    """A citation that goes on over the next line: a parenthesis left open, or a
+    line that ends on a comma or a small word."""
+    text = text.rstrip()
+    words = text.split()
+    return (
+        text.count("(") > text.count(")")
+        or text.endswith(_OPEN_ENDS)
+        or bool(words and words[-1] in _OPEN_WORDS)
+    )
 
 
 def _as_name(heading: str) -> str | None:
