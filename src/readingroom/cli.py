@@ -19,6 +19,8 @@ from typing import Any, BinaryIO, NoReturn
 import click
 
 from readingroom.formats import catalog_json
+from readingroom.formats.records import ListEntry, ListGuide
+from readingroom.formats.registry import READERS, Reader, detect_reader
 from readingroom.guidetext import (
     AuthorEntry,
     GuideDecodeError,
@@ -147,29 +149,142 @@ def _work_line(work: WorkEntry) -> str:
     return f"  {work.line_start:>5}  {work.title}{year}{pages}"
 
 
+def _reader_for(name: str, handle: BinaryIO, choice: str | None) -> Reader:
+    """The reader `--from` names, or the one the file's beginning calls for."""
+    if choice is not None:
+        return READERS[choice]
+    try:
+        head = next(iter(TextStream(handle)), "")
+    except GuideDecodeError as exc:
+        _fail(Problem(exc.message, exc.line).format(name))
+    handle.seek(0)
+    return detect_reader(head)
+
+
+def _read_text(name: str, handle: BinaryIO) -> str:
+    try:
+        return "".join(TextStream(handle))
+    except GuideDecodeError as exc:
+        _fail(Problem(exc.message, exc.line).format(name))
+
+
+def _entry_line(entry: ListEntry) -> str:
+    names = ", ".join(
+        c.name if c.role == "author" else f"{c.name} ({c.role})" for c in entry.contributors
+    )
+    year = f" ({format_years(entry.year, entry.year_end)})" if entry.year is not None else ""
+    details = [format_pages(entry.pages)] if entry.pages is not None else []
+    details += [f"read {entry.part}"] if entry.part else []
+    details += [entry.importance] if entry.importance else []
+    extra = f", {', '.join(details)}" if details else ""
+    by = f"{names} — " if names else ""
+    return f"  {entry.line_start:>5}  {by}{entry.title}{year}{extra}"
+
+
+def _show_list(guide: ListGuide) -> None:
+    """What the reading-list reader understood, in the list's order."""
+    if guide.title:
+        click.echo(f"Title: {guide.title}")
+    if guide.compilers:
+        click.echo(f"Compiled by: {', '.join(guide.compilers)}")
+    if guide.introduction_lines:
+        first, last = guide.introduction_lines
+        click.echo(f"Introduction: lines {first}–{last}")
+    sections = {s.line: s for s in guide.sections}
+    shown: set[int] = set()
+    for entry in guide.entries:
+        for line in sorted(n for n in sections if n < entry.line_start and n not in shown):
+            section = sections[line]
+            click.echo(f"{'  ' * (section.level - 1)}{section.title}")
+            shown.add(line)
+        click.echo(_entry_line(entry))
+    click.echo(f"{format_count(len(guide.entries), 'entry', 'entries')}")
+
+
+def _list_json(guide: ListGuide) -> dict[str, Any]:
+    return {
+        "reader": "list",
+        "title": guide.title,
+        "compilers": guide.compilers,
+        "date": guide.date,
+        "introduction": guide.introduction,
+        "sections": [
+            {"title": s.title, "level": s.level, "line": s.line, "note": s.note}
+            for s in guide.sections
+        ],
+        "entries": [
+            {
+                "title": e.title,
+                "contributors": [{"name": c.name, "role": c.role} for c in e.contributors],
+                **{
+                    key: getattr(e, key)
+                    for key in (
+                        "year", "year_end", "edition_year", "pages", "part", "part_pages",
+                        "importance", "publisher", "place", "container", "url", "note",
+                    )
+                },
+                "sections": list(e.sections),
+                "line": e.line_start,
+                "line_end": e.line_end,
+            }
+            for e in guide.entries
+        ],
+        "author_notes": guide.author_notes,
+        "lines": [{"line": n, "read_as": what} for n, what in sorted(guide.kept.items())],
+        "problems": [
+            {"line": p.line, "severity": p.severity, "message": p.message} for p in guide.problems
+        ],
+    }
+
+
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the parsed guide as JSON.")
-def parse(file: str, as_json: bool) -> None:
+@click.option(
+    "--from",
+    "reader_name",
+    type=click.Choice(sorted(READERS)),
+    help="Read FILE as this format instead of detecting it: 'guide' (readingroom's "
+    "plain-text format) or 'list' (numbered, bulleted, Markdown and schedule lists).",
+)
+def parse(file: str, as_json: bool, reader_name: str | None) -> None:
     """Parse FILE and show what it holds, without touching the database.
+
+    The format is detected: a file in readingroom's guide format (docs/guide-format.md)
+    is read as one; anything else is read as a reading list (docs/reading-lists.md),
+    and every line the list reader could not place is reported as a warning.
 
     Exits with status 1 if the file has errors (they are listed as FILE:LINE: …).
     """
     name, handle = _open(file)
+    with handle:
+        reader_ = _reader_for(name, handle, reader_name)
+        if reader_.name != "guide":
+            guide = reader_.read(_read_text(name, handle))
+            if as_json:
+                click.echo(json.dumps(_list_json(guide), ensure_ascii=False, indent=2))
+            else:
+                _show_list(guide)
+            _report(name, guide.problems)
+            return
+        handle.seek(0)
+        _parse_guide_format(name, handle, as_json)
+
+
+def _parse_guide_format(name: str, handle: BinaryIO, as_json: bool) -> None:
     reader = GuideReader()
     authors: list[AuthorEntry] = []
-    with handle:
-        try:
-            for author in reader.authors(TextStream(handle)):
-                if as_json:
-                    authors.append(author)
-                    continue
-                inferred = " (name inferred)" if author.name_inferred else ""
-                click.echo(f"{author.name}{inferred}: {len(author.works)} works")
-                for work in author.works:
-                    click.echo(_work_line(work))
-        except GuideDecodeError as exc:
-            _fail(Problem(exc.message, exc.line).format(name))
+    try:
+        for author in reader.authors(TextStream(handle)):
+            if as_json:
+                authors.append(author)
+                continue
+            inferred = " (name inferred)" if author.name_inferred else ""
+            click.echo(f"{author.name}{inferred}: {len(author.works)} works")
+            for work in author.works:
+                click.echo(_work_line(work))
+    except GuideDecodeError as exc:
+        _fail(Problem(exc.message, exc.line).format(name))
     if as_json:
         click.echo(json.dumps(_parse_json(authors, reader.problems), ensure_ascii=False, indent=2))
     _report(name, reader.problems)

@@ -267,24 +267,26 @@ def read_citation(text: str) -> Citation | None:
     """The citation ``text`` makes, or None if there is no title in it."""
     cite = Citation(title="")
     text = " ".join(text.split())
-    link = _LINK.search(text)
+    link = _LINK.search(text) if "](" in text else None
     title: str | None = None
     if link and not link.group(1).startswith("http"):
         cite.url = link.group(2)
         title = link.group(1).strip("*_ ")
         text = text[: link.start()] + title + text[link.end() :]
-    bare = _BARE_URL.search(text)
+    bare = _BARE_URL.search(text) if "http" in text else None
     if bare:
         cite.url = cite.url or bare.group(1)
         text = (text[: bare.start()] + text[bare.end() :]).strip()
-    text, cite.importance = _importance(text)
+    if "(" in text or "[" in text:
+        text, cite.importance = _importance(text)
     star = re.match(r"\*\s+|[†‡]\s*", text)
     if star:  # "* Title": the mark of a required reading (a dagger marks something else)
         cite.importance = cite.importance or ("essential" if text[0] == "*" else None)
         text = text[star.end() :]
     if title is None:
         text, title = _title_set_apart(text)
-    text = _EMPHASIS.sub(lambda m: next(g for g in m.groups() if g is not None), text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub(lambda m: next(g for g in m.groups() if g is not None), text)
     anonymous = re.match(r"(?:anon(?:ymous)?\.?|n\.\s?a\.)\s*[,.:–—-]\s*", text, re.I)
     if anonymous:
         text = text[anonymous.end() :]

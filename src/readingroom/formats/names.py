@@ -10,6 +10,7 @@ is worse than an author left unread.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import lexicon
 from .records import Contributor, Role
@@ -26,6 +27,7 @@ _ROLE_BEFORE = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def _word_kind(word: str) -> str | None:
     """'initial', 'word' (capitalised), 'particle', or None when no name has it."""
     if _INITIALS.fullmatch(word) and word[0].isupper():
@@ -42,6 +44,7 @@ def _word_kind(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)
 def is_person_name(text: str) -> bool:
     """Whether ``text`` can be one person's name as written in display order."""
     words = text.split()
@@ -131,6 +134,18 @@ def parse_names(text: str, role: Role = "author") -> list[Contributor] | None:
     Handles "Marx, Karl and Friedrich Engels", "Hardt, M. & Negri, A.",
     "Karl Marx, Friedrich Engels", "Hobsbawm, Eric (ed.)", "eds. A and B".
     """
+    found = _parse_names(text, role)
+    return None if found is None else list(found)
+
+
+def clear_caches() -> None:
+    """Forget the names read so far (the benchmark reads each list afresh)."""
+    for cached in (_parse_names, is_person_name, _word_kind):
+        cached.cache_clear()
+
+
+@lru_cache(maxsize=1 << 14)
+def _parse_names(text: str, role: Role) -> tuple[Contributor, ...] | None:
     text = _trim(text)
     if not text:
         return None
@@ -139,7 +154,7 @@ def parse_names(text: str, role: Role = "author") -> list[Contributor] | None:
     known = lexicon().given_names
     if couple and _surname(couple[1], "") and {couple[2].casefold(), couple[3].casefold()} <= known:
         # "Webb, Sidney & Beatrice": two people of one surname
-        return [Contributor(f"{g} {couple[1]}", role, text) for g in (couple[2], couple[3])]
+        return tuple(Contributor(f"{g} {couple[1]}", role, text) for g in (couple[2], couple[3]))
     pieces = [p for p in _JOINERS.split(text.strip(" ,")) if p.strip(" ,.")]
     if not pieces:
         return None
@@ -150,7 +165,7 @@ def parse_names(text: str, role: Role = "author") -> list[Contributor] | None:
         if found is None:
             return None
         people.extend(found)
-    return people
+    return tuple(people)
 
 
 def _shared_surname(pieces: list[str]) -> list[str]:

@@ -15,10 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from readingroom.guidetext.records import Problem
 
-from .citation import YEAR, Citation, read_citation, split_works
+from . import citation
+from .citation import YEAR, Citation, split_works
+from . import names
 from .lexicon import lexicon
 from .names import is_person_name, parse_names
 from .records import Contributor, Importance, ListEntry, ListGuide, ListSection
@@ -200,6 +203,18 @@ def _blocks(lines: list[str], offset: int) -> Iterator[Block]:
             yield Block("paragraph", taken, number, text=stripped)
 
 
+@lru_cache(maxsize=4096)
+def read_citation(text: str) -> Citation | None:
+    """citation.read_citation, once per text: the reader asks again of a line as it
+    tries it as a heading, a list, an item."""
+    return citation.read_citation(text)
+
+
+def clear_caches() -> None:
+    read_citation.cache_clear()
+    names.clear_caches()
+
+
 class ReadingListReader:
     """Reads a whole reading list into a :class:`ListGuide`."""
 
@@ -241,6 +256,8 @@ class ReadingListReader:
         if block.kind == "paragraph" and self._plain_heading(block, following):
             self.role = "heading"
             return
+        if block.kind == "paragraph" and self._title_lines(block):
+            return
         if self._label(block):
             return
         if block.kind == "item":
@@ -278,6 +295,27 @@ class ReadingListReader:
             return True
         level = 1 if capitals or bare.split()[0].casefold() == "part" else 2
         self._heading(text.rstrip(":"), level, block.start, following)
+        return True
+
+    def _title_lines(self, block: Block) -> bool:
+        """The list's first lines: a short title line, then lines about the list
+        ("Spring 2025 · Tuesdays…", "Prepared by …"), before its introduction."""
+        if self.guide.title is not None or self.guide.entries or self.state.sections or self.intro:
+            return False
+        title = block.lines[0].strip()
+        words = title.split()
+        if len(block.lines) < 2 or not 1 <= len(words) <= 14 or title.endswith((".", ",", ":")):
+            return False
+        if len(block.lines[1].strip().split()) > 14:
+            return False  # a paragraph, not a title over short lines
+        self.guide.title = title
+        self.guide.kept[block.start] = "title"
+        for number, line in enumerate(block.lines[1:], block.start + 1):
+            one = Block("paragraph", [line], number, text=line.strip())
+            self.role = "introduction"
+            if not self._metadata(one):
+                self._prose(one)
+            self.guide.kept[number] = self.role
         return True
 
     def _heading(self, text: str, level: int, line: int, following: Block | None) -> None:
@@ -330,8 +368,10 @@ class ReadingListReader:
             level = (self.state.sections[-1].level if self.state.sections else 0) + 1
             self.state.importance, self.state.importance_level = importance, level
         groups: list[tuple[int, list[str]]] = [(block.start, [rest])] if rest else []
-        for number, line in enumerate(block.lines[1:], block.start + 1):
-            if line[:1].isspace() and groups:
+        indents = [len(line) - len(line.lstrip()) for line in block.lines[1:]]
+        base = indents[0] if indents and not rest else 0
+        for number, line, indent in zip(range(block.start + 1, block.end + 1), block.lines[1:], indents):
+            if indent > base and groups:
                 groups[-1][1].append(line.strip())  # a citation's continuation
             else:
                 groups.append((number, [line.strip()]))
@@ -588,6 +628,10 @@ def _as_name(heading: str) -> str | None:
     name, dates = _life_dates(heading.strip().rstrip(":"))
     if name.isupper():
         name = name.title()
+        if not dates and name.split()[0].casefold() not in lexicon().given_names:
+            return None  # "REQUIRED BOOKS" is no one; "PETER KROPOTKIN (1842–1921)" is
+    if _importance_of(name) is not None:
+        return None
     return name if is_person_name(name) and (dates or len(name.split()) > 1) else None
 
 

@@ -1,0 +1,63 @@
+"""The readers a guide can be written for, and which one a given text is for.
+
+Each reader turns text into the core records (records.ListGuide). `readingroom parse`
+and `import` pick one by name (`--from`) or by detection: the plain-text guide format
+when the text parses as one without an error, else the reading-list reader, which
+takes whatever editors write. The formats of the next issues (BibTeX, RIS, CSL-JSON,
+CSV) register here the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from readingroom.guidetext import parse_guide
+
+from .guidefile import read_guide_format
+from .readinglist import read_list
+from .records import ListGuide
+
+# Detection reads this much of a file: enough for many works, little of a big file.
+DETECT_CHARACTERS = 65_536
+
+
+@dataclass(frozen=True)
+class Reader:
+    name: str
+    description: str
+    detect: Callable[[str], bool]
+    read: Callable[[str], ListGuide]
+
+
+def _is_guide_format(head: str) -> bool:
+    if len(head) == DETECT_CHARACTERS:
+        head = head[: head.rfind("\n\n") + 1] or head  # whole paragraphs only
+    result = parse_guide(head)
+    return not result.errors and bool(result.guide.works)
+
+
+READERS: dict[str, Reader] = {
+    reader.name: reader
+    for reader in (
+        Reader(
+            "guide",
+            "readingroom's plain-text guide format (docs/guide-format.md)",
+            _is_guide_format,
+            read_guide_format,
+        ),
+        Reader(
+            "list",
+            "reading lists as people write them: numbered or bulleted lists, annotated "
+            "bibliographies, Markdown, course schedules",
+            lambda head: True,
+            read_list,
+        ),
+    )
+}
+
+
+def detect_reader(text: str) -> Reader:
+    """The first reader whose detection accepts the text's beginning."""
+    head = text[:DETECT_CHARACTERS]
+    return next(reader for reader in READERS.values() if reader.detect(head))
