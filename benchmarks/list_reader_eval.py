@@ -43,6 +43,13 @@ def gold_of(path: Path) -> Path:
     return path.with_name(path.name.split(".")[0] + ".gold.json")
 
 
+def fixtures() -> list[Path]:
+    """The lists that have a gold file beside them."""
+    return sorted(
+        p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md") and gold_of(p).exists()
+    )
+
+
 def score(path: Path) -> dict[str, object]:
     gold = json.loads(gold_of(path).read_text(encoding="utf-8"))
     text = path.read_text(encoding="utf-8")
@@ -52,9 +59,7 @@ def score(path: Path) -> dict[str, object]:
     )
     found = Counter(entry_key(e) for e in guide.entries)
     right = sum((expected & found).values())
-    reported = {
-        n for p in guide.problems if p.line is not None for n in range(p.line, p.line + 1)
-    }
+    reported = {n for p in guide.problems if p.line is not None for n in range(p.line, p.line + 1)}
     lost = [
         number
         for number, line in enumerate(text.splitlines(), 1)
@@ -85,9 +90,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="Show each missed and wrong entry.")
     args = parser.parse_args()
-    paths = sorted(
-        p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md") and gold_of(p).exists()
-    )
+    paths = fixtures()
     totals = Counter[str]()
     print(f"{'fixture':44} {'gold':>5} {'found':>6} {'right':>6} {'P':>7} {'R':>7} {'lost':>5}")
     for path in paths:

@@ -219,8 +219,18 @@ def _list_json(guide: ListGuide) -> dict[str, Any]:
                 **{
                     key: getattr(e, key)
                     for key in (
-                        "year", "year_end", "edition_year", "pages", "part", "part_pages",
-                        "importance", "publisher", "place", "container", "url", "note",
+                        "year",
+                        "year_end",
+                        "edition_year",
+                        "pages",
+                        "part",
+                        "part_pages",
+                        "importance",
+                        "publisher",
+                        "place",
+                        "container",
+                        "url",
+                        "note",
                     )
                 },
                 "sections": list(e.sections),

@@ -320,3 +320,38 @@ def test_a_guide_from_a_pipe_imports_like_a_file(seed_path, tmp_path):
     assert process.returncode == 0, err
     assert out.decode().startswith("guide.txt: created")
     assert run("export", data_dir=tmp_path).stdout == seed_path.read_bytes()
+
+
+def test_parse_reads_a_reading_list_and_says_what_it_understood(tmp_path):
+    listing = tmp_path / "list.md"
+    listing.write_text(
+        "# Strikes and their histories\n\n"
+        "A short list for the branch.\n\n"
+        "## Classics\n\n"
+        "- Rosa Luxemburg, *The Mass Strike* (1906), pp. 1–40 (optional)\n"
+        "- Jeremy Brecher – Strike! (1972)\n\n"
+        "Ask Sam for the spare copies.\n",
+        encoding="utf-8",
+    )
+    shown = run("parse", str(listing), data_dir=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    out = shown.stdout.decode()
+    assert "Title: Strikes and their histories" in out
+    assert "Rosa Luxemburg — The Mass Strike (1906), read pp. 1–40, optional" in out
+    assert "Jeremy Brecher — Strike! (1972)" in out
+    assert "list.md:10: warning: not read as a work" in shown.stderr.decode()
+    parsed = json.loads(run("parse", "--json", str(listing), data_dir=tmp_path).stdout)
+    assert parsed["reader"] == "list"
+    assert [e["title"] for e in parsed["entries"]] == ["The Mass Strike", "Strike!"]
+    assert parsed["entries"][0]["part_pages"] == 40
+    assert parsed["sections"][0]["title"] == "Classics"
+    assert {"line": 3, "read_as": "introduction"} in parsed["lines"]
+
+
+def test_parse_from_forces_a_reader(seed_path, tmp_path):
+    as_list = run("parse", "--from", "list", "--json", str(seed_path), data_dir=tmp_path)
+    assert as_list.returncode == 0, as_list.stderr
+    assert json.loads(as_list.stdout)["reader"] == "list"
+    unknown = run("parse", "--from", "bibtex", str(seed_path), data_dir=tmp_path)
+    assert unknown.returncode == 2
+    assert "Invalid value for '--from'" in unknown.stderr.decode()

@@ -11,8 +11,11 @@ first; what is left is the names and the title, told apart by names.py.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
+
+from readingroom.guidetext.parser import expand_year_end
 
 from .lexicon import lexicon
 from .names import is_person_name, parse_names
@@ -28,9 +31,7 @@ _EMPHASIS = re.compile(
 _QUOTED = re.compile(r"[“\"«](?P<q>[^”\"»\n]{2,}?)[”\"»]|(?<!\w)‘(?P<s>[^’\n]{2,}?)’(?!\w)")
 _FIRST_YEAR_PAREN = re.compile(rf"[(\[][^()\[\]\n]*?{YEAR}[^()\[\]\n]*?[)\]]")
 _PAREN = re.compile(r"\(([^()\n]*)\)|\[([^\[\]\n]*)\]")
-_YEARS = re.compile(
-    rf"(?<!\d)({YEAR})(?:\s*[–—-]\s*(\d{{2,4}}))?(?!\d)(?!\s*(?:pages|pp|p\.))"
-)
+_YEARS = re.compile(rf"(?<!\d)({YEAR})(?:\s*[–—-]\s*(\d{{2,4}}))?(?!\d)(?!\s*(?:pages|pp|p\.))")
 _PAGE_COUNT = re.compile(
     r"(?<![\w.–-])(\d{1,3}(?:,\d{3})+|\d{1,6})\s*(?:pages|page|pp\.?|pgs?\.?|p\.)(?!\s*\d)", re.I
 )
@@ -41,7 +42,8 @@ _CHAPTERS = re.compile(
     re.I,
 )
 _PUBLISHED = re.compile(
-    rf"(?P<place>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){{0,3}})\s*:\s*(?P<publisher>[^:,.()\n]{{2,80}}?),\s*"
+    rf"(?P<place>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){{0,3}})\s*:\s*"
+    rf"(?P<publisher>[^:,.()\n]{{2,80}}?),\s*"
     rf"(?P<year>{YEAR})\b"
 )
 _BARE_YEAR = re.compile(rf"(?:^|[,.;]\s+|\s)\(?(?P<year>{YEAR})\)?(?P<end>[.,;]?\s*$)")
@@ -93,13 +95,7 @@ class Citation:
 
 
 def _end_year(start: int, text: str | None) -> int | None:
-    if not text:
-        return None
-    if len(text) < 4:
-        century = start - start % 10 ** len(text)
-        end = century + int(text)
-        return end if end >= start else end + 10 ** len(text)
-    return int(text)
+    return expand_year_end(start, text) if text else None
 
 
 def _importance(text: str) -> tuple[str, Importance | None]:
@@ -253,14 +249,16 @@ def split_works(text: str) -> list[str]:
     works = list(_WORK_WITH_YEAR.finditer(text))
     if len(works) < 2:
         return [text]
-    for left, right in zip(works, works[1:]):
+    for left, right in itertools.pairwise(works):
         if not re.fullmatch(r"\s*(?:,|;|/|and|&|,\s*and)?\s*", text[left.end() : right.start()]):
             return [text]
     prefix, suffix = text[: works[0].start()], text[works[-1].end() :]
     both = _BOTH.match(suffix)
     if both:
         return [f"{w.group(0)} by {both['names']}" for w in works]
-    return [f"{prefix}{w.group(0)}{suffix if i == len(works) - 1 else ''}" for i, w in enumerate(works)]
+    return [
+        f"{prefix}{w.group(0)}{suffix if i == len(works) - 1 else ''}" for i, w in enumerate(works)
+    ]
 
 
 def read_citation(text: str) -> Citation | None:
@@ -404,7 +402,7 @@ _PLACE_PUBLISHER = re.compile(
 
 
 def _take_place_publisher(cite: Citation, head: str) -> str:
-    """"…, Oxford: Oxford University Press" after a title whose year came first."""
+    """ "…, Oxford: Oxford University Press" after a title whose year came first."""
     match = _PLACE_PUBLISHER.search(head)
     if match is None or cite.publisher:
         return head

@@ -54,7 +54,9 @@ def is_person_name(text: str) -> bool:
     if None in kinds or kinds[0] == "particle" or kinds[-1] == "particle":
         return False
     title_words = lexicon().title_words
-    return not any(w.casefold() in title_words for w, k in zip(words, kinds) if k == "word")
+    return not any(
+        w.casefold() in title_words for w, k in zip(words, kinds, strict=False) if k == "word"
+    )
 
 
 def is_corporate_name(text: str) -> bool:
@@ -72,10 +74,16 @@ def _given_names(text: str) -> bool:
     """Forenames after an inverted surname: "Karl", "E. P.", "Karl H.", "J. Edgar";
     not "E. J. Primitive Rebels" (initials, then the title's words)."""
     words = text.split()
-    kinds = "".join("i" if _word_kind(w) == "initial" else "w" if _word_kind(w) else "x" for w in words)
+    kinds = "".join(
+        "i" if _word_kind(w) == "initial" else "w" if _word_kind(w) else "x" for w in words
+    )
     if not re.fullmatch(r"w{1,2}i?|i{1,3}|iw", kinds):
         return False
-    return not any(w.casefold() in lexicon().title_words for w, k in zip(words, kinds) if k == "w")
+    return not any(
+        w.casefold() in lexicon().title_words
+        for w, k in zip(words, kinds, strict=False)
+        if k == "w"
+    )
 
 
 def _surname(text: str, given: str) -> bool:
@@ -83,10 +91,10 @@ def _surname(text: str, given: str) -> bool:
     before initials ("Stedman Jones, G.")."""
     words = text.split()
     particles = lexicon().name_particles
-    if not is_person_name(text):
+    if not words or not is_person_name(words[-1]):
         return False
-    if len(words) == 2 and all(_word_kind(w) == "initial" for w in given.split()):
-        return True
+    if len(words) == 2 and is_person_name(text) and given.split():
+        return all(_word_kind(w) == "initial" for w in given.split())
     return all(w in particles for w in words[:-1])
 
 
@@ -123,7 +131,9 @@ def _role_of(text: str, default: Role) -> tuple[str, Role]:
     after = _ROLE_AFTER.search(text)
     if after:
         marker = after.group(1).casefold()
-        role = roles.get(marker) or roles.get(marker + ".") or roles.get(marker.rstrip(".")) or default
+        role = (
+            roles.get(marker) or roles.get(marker + ".") or roles.get(marker.rstrip(".")) or default
+        )
         return text[: after.start()], role
     return text, default
 
@@ -165,11 +175,33 @@ def _parse_names(text: str, role: Role) -> tuple[Contributor, ...] | None:
         if found is None:
             return None
         people.extend(found)
+    if len(people) > 1 and not _plausible_together(people):
+        return None
     return tuple(people)
 
 
+def _plausible_together(people: list[Contributor]) -> bool:
+    """Several names are a title more often than not when they are bare words:
+    "Bread and Roses", "Fields, Factories and Workshops" (read as "Factories Fields"
+    and "Workshops"). A known forename or an initial makes them people again."""
+    known = lexicon().given_names
+
+    def sure(person: Contributor) -> bool:
+        words = person.name.split()
+        return len(words) > 1 and (
+            words[0].casefold() in known
+            or _word_kind(words[0]) == "initial"
+            or "," not in person.written
+        )
+
+    return (
+        any(sure(p) for p in people)
+        and not any(len(p.name.split()) == 1 for p in people if not p.corporate)
+    ) or all(sure(p) for p in people)
+
+
 def _shared_surname(pieces: list[str]) -> list[str]:
-    """"Sidney and Beatrice Webb": a known forename alone before a full name shares
+    """ "Sidney and Beatrice Webb": a known forename alone before a full name shares
     its surname."""
     known = lexicon().given_names
     out = list(pieces)

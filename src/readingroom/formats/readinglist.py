@@ -19,9 +19,8 @@ from functools import lru_cache
 
 from readingroom.guidetext.records import Problem
 
-from . import citation
+from . import citation, names
 from .citation import YEAR, Citation, split_works
-from . import names
 from .lexicon import lexicon
 from .names import is_person_name, parse_names
 from .records import Contributor, Importance, ListEntry, ListGuide, ListSection
@@ -81,7 +80,10 @@ def _importance_of(text: str) -> Importance | None:
         if len(phrase.split()) > 1 and key.startswith(phrase + " "):
             return mark
     first = key.split(" ", 1)[0]
-    if first not in ("read", "reading", "readings", "further", "background") and len(key.split()) <= 4:
+    if (
+        first not in ("read", "reading", "readings", "further", "background")
+        and len(key.split()) <= 4
+    ):
         return marks.get(first)
     return None
 
@@ -156,7 +158,9 @@ def _starts_block(line: str) -> bool:
     if _ITEM.fullmatch(line) or _MD_HEADING.fullmatch(line.strip()) or _alone(line):
         return True
     label = _LABEL.fullmatch(line.strip())
-    return bool(label) and not line[:1].isspace() and _importance_of(label["label"]) is not None
+    return (
+        label is not None and not line[:1].isspace() and _importance_of(label["label"]) is not None
+    )
 
 
 def _blocks(lines: list[str], offset: int) -> Iterator[Block]:
@@ -175,12 +179,12 @@ def _blocks(lines: list[str], offset: int) -> Iterator[Block]:
             yield Block("heading", [line], number, len(heading[1]), text=heading[2])
             index += 1
             continue
-        if _UNDERLINE.fullmatch(following.strip()) and len(following.strip()) >= 3:
-            if not _ITEM.fullmatch(line):
-                level = 1 if following.strip()[0] == "=" else 2
-                yield Block("heading", [line, following], number, level, text=stripped)
-                index += 2
-                continue
+        underlined = _UNDERLINE.fullmatch(following.strip()) and len(following.strip()) >= 3
+        if underlined and not _ITEM.fullmatch(line):
+            level = 1 if following.strip()[0] == "=" else 2
+            yield Block("heading", [line, following], number, level, text=stripped)
+            index += 2
+            continue
         if _RULE.fullmatch(stripped):
             yield Block("rule", [line], number)
             index += 1
@@ -244,6 +248,7 @@ class ReadingListReader:
             self.guide.kept.setdefault(number, self.role)
 
     def _place(self, block: Block, following: Block | None) -> None:
+        self.following = following
         if block.kind == "rule":
             self.role = "rule"
             return
@@ -290,7 +295,7 @@ class ReadingListReader:
             return True
         if not (capitals or schedule or before_list or title or importance):
             return False
-        if title and not (capitals and following.kind == "heading"):
+        if title and not (capitals and following is not None and following.kind == "heading"):
             self.guide.title = text.rstrip(":")
             return True
         level = 1 if capitals or bare.split()[0].casefold() == "part" else 2
@@ -321,10 +326,10 @@ class ReadingListReader:
     def _heading(self, text: str, level: int, line: int, following: Block | None) -> None:
         text = _strip_marks(text)
         state = self.state
-        if level == 1 and self.guide.title is None and not self.guide.entries:
-            if not state.sections and not self.intro:
-                self.guide.title = text
-                return
+        first = not (self.guide.entries or state.sections or self.intro)
+        if level == 1 and self.guide.title is None and first:
+            self.guide.title = text
+            return
         name = _as_name(_HEADING_NUMBER.sub("", text, count=1))
         if name is not None and not _is_schedule_heading(text):
             state.author = Contributor(name, "author", text)
@@ -370,7 +375,9 @@ class ReadingListReader:
         groups: list[tuple[int, list[str]]] = [(block.start, [rest])] if rest else []
         indents = [len(line) - len(line.lstrip()) for line in block.lines[1:]]
         base = indents[0] if indents and not rest else 0
-        for number, line, indent in zip(range(block.start + 1, block.end + 1), block.lines[1:], indents):
+        for number, line, indent in zip(
+            range(block.start + 1, block.end + 1), block.lines[1:], indents, strict=False
+        ):
             if indent > base and groups:
                 groups[-1][1].append(line.strip())  # a citation's continuation
             else:
@@ -486,7 +493,9 @@ class ReadingListReader:
         if sum(sure) * 2 <= len(lines):
             return False
         sure = [c is not None and self._entry_ok(c, in_list=True) for c in cites]
-        for number, (line, cite, ok) in enumerate(zip(lines, cites, sure), block.start):
+        for number, (line, cite, ok) in enumerate(
+            zip(lines, cites, sure, strict=False), block.start
+        ):
             line_block = Block("item", [line], number, text=line)
             if ok and cite is not None:
                 self._add(cite, line_block, line)
@@ -501,12 +510,12 @@ class ReadingListReader:
     def _entry_ok(self, cite: Citation, in_list: bool, lenient: bool = False) -> bool:
         """Whether a citation is sure enough to be an entry (precision first)."""
         words = len(cite.title.split())
-        if words > 30 or not cite.title[:1].isalnum() and cite.title[:1] not in "'‘“\"¿¡(":
+        if words > 30 or (not cite.title[:1].isalnum() and cite.title[:1] not in "'‘“\"¿¡("):
             return False
         anchors = cite.anchors
         if cite.year and (cite.contributors or cite.title_set_apart or cite.pages):
             return True
-        if self.state.author is not None and (cite.year or cite.pages):
+        if self.state.author is not None and (cite.year or cite.pages) and not _prose(cite):
             return True
         if lenient:
             return bool(cite.year or cite.pages or cite.url or cite.title_set_apart)
@@ -514,6 +523,8 @@ class ReadingListReader:
             if anchors >= 1 and words <= 25:
                 return True
             return words <= 12 and not _sentence(cite.title) and self._list_context()
+        if _prose(cite):
+            return False
         return anchors >= 2 or (cite.year is not None and words <= 15)
 
     def _list_context(self) -> bool:
@@ -569,7 +580,8 @@ class ReadingListReader:
             self.role = "author note"
             return
         entry = state.last_entry
-        if entry is not None and state.last_block_entry:
+        ends_list = self.following is None or self.following.kind == "heading"
+        if entry is not None and state.last_block_entry and not (ends_list and block.indent == 0):
             entry.note = f"{entry.note}\n\n{text}" if entry.note else text
             entry.line_end = block.end
             self.role = "note"
@@ -637,7 +649,9 @@ def _as_name(heading: str) -> str | None:
 
 def _life_dates(text: str) -> tuple[str, str]:
     """'Victor Serge (1890–1947)' → ('Victor Serge', '1890–1947')."""
-    match = re.fullmatch(r"(.*?)\s*(?:\(([^()]*\d{3,4}[^()]*)\)|,\s*(\d{4}\s*[–—-]\s*\d{2,4}))\s*", text)
+    match = re.fullmatch(
+        r"(.*?)\s*(?:\(([^()]*\d{3,4}[^()]*)\)|,\s*(\d{4}\s*[–—-]\s*\d{2,4}))\s*", text
+    )
     if match:
         return match[1], match[2] or match[3]
     return (match[1], match[2]) if match else (text.strip(), "")
@@ -646,6 +660,19 @@ def _life_dates(text: str) -> tuple[str, str]:
 def _strip_marks(text: str) -> str:
     """Markdown emphasis around a whole heading or title."""
     return re.sub(r"^(\*\*|__|\*|_)(.+)\1$", r"\2", text.strip()).strip()
+
+
+def _prose(cite: Citation) -> bool:
+    """A sentence of prose read as a title: many words, most of them lower case, and
+    nothing (names, quotes, emphasis) to set a title apart."""
+    words = cite.title.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return (
+        not cite.contributors
+        and not cite.title_set_apart
+        and len(words) > 8
+        and lower * 2 > len(words)
+    )
 
 
 def _sentence(text: str) -> bool:
@@ -673,7 +700,7 @@ def _several(entry: ListEntry) -> list[ListEntry]:
     if capitals:  # "REFLECTIONS and LETTERS": two titles in capitals, "and" not
         titles = [capitals[1].strip(), capitals[2].strip()]
         dated = years if len(years) == 2 else [entry.year, entry.year]
-        return [replace(entry, title=t, year=y) for t, y in zip(titles, dated)]
+        return [replace(entry, title=t, year=y) for t, y in zip(titles, dated, strict=False)]
     return [entry]
 
 

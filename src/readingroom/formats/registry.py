@@ -2,8 +2,8 @@
 
 Each reader turns text into the core records (records.ListGuide). `readingroom parse`
 and `import` pick one by name (`--from`) or by detection: the plain-text guide format
-when the text parses as one without an error, else the reading-list reader, which
-takes whatever editors write. The formats of the next issues (BibTeX, RIS, CSL-JSON,
+when most of the text parses as its works, else the reading-list reader, which takes
+whatever editors write. The formats of the next issues (BibTeX, RIS, CSL-JSON,
 CSV) register here the same way.
 """
 
@@ -34,7 +34,10 @@ def _is_guide_format(head: str) -> bool:
     if len(head) == DETECT_CHARACTERS:
         head = head[: head.rfind("\n\n") + 1] or head  # whole paragraphs only
     result = parse_guide(head)
-    return not result.errors and bool(result.guide.works)
+    # A guide-format file with a few mistakes is still one (its errors are reported
+    # where they are); a file that is mostly not works is a list.
+    works = len(result.guide.works)
+    return works > 0 and len(result.errors) <= works
 
 
 READERS: dict[str, Reader] = {

@@ -62,7 +62,7 @@ def _count(digits: str) -> int:
     return int(plain, 10) if len(plain) <= _MAX_DIGITS else TOO_LONG
 
 
-def _expand_year_end(year: int, end: str) -> int:
+def expand_year_end(year: int, end: str) -> int:
     """'1926–27' ends in 1927 and '1999–00' in 2000: a short end year is the first
     year on or after the start that ends in those digits."""
     if len(end) >= len(str(year)):
@@ -80,7 +80,7 @@ def parse_work(text: str) -> WorkEntry | None:
     groups = match.groupdict()
     year = int(groups["year"]) if groups.get("year") else None
     year_end = (
-        _expand_year_end(year, groups["year_end"])
+        expand_year_end(year, groups["year_end"])
         if year is not None and groups.get("year_end")
         else None
     )

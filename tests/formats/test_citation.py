@@ -1,0 +1,172 @@
+"""One entry of a reading list, in the forms editors write, read into its parts."""
+
+from __future__ import annotations
+
+import pytest
+
+from readingroom.formats.citation import read_citation, split_works
+from readingroom.formats.names import is_person_name, parse_names
+
+
+def _read(text: str) -> tuple[list[str], str, int | None, int | None]:
+    cite = read_citation(text)
+    assert cite is not None, text
+    return [c.name for c in cite.contributors], cite.title, cite.year, cite.pages
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lenin, State and Revolution (1917)", (["Lenin"], "State and Revolution", 1917, None)),
+        (
+            "Rosa Luxemburg – Reform or Revolution (1900)",
+            (["Rosa Luxemburg"], "Reform or Revolution", 1900, None),
+        ),
+        (
+            "The Making of the English Working Class by E. P. Thompson (1963)",
+            (["E. P. Thompson"], "The Making of the English Working Class", 1963, None),
+        ),
+        (
+            "Marx, Karl, Capital, Volume I. (Penguin, London, 1976, 1,152 pages.) The classic.",
+            (["Karl Marx"], "Capital, Volume I", 1976, 1152),
+        ),
+        (
+            "Thompson, E. P. The Making of the English Working Class. "
+            "London: Gollancz, 1963. 848 pp.",
+            (["E. P. Thompson"], "The Making of the English Working Class", 1963, 848),
+        ),
+        (
+            "Memoirs of a Revolutionary (1951): 400 pages, the memoir of a century.",
+            ([], "Memoirs of a Revolutionary", 1951, 400),
+        ),
+        ("*Germinal* – Émile Zola (1885)", (["Émile Zola"], "Germinal", 1885, None)),
+        (
+            "Weil, Simone. The Need for Roots. 1949.",
+            (["Simone Weil"], "The Need for Roots", 1949, None),
+        ),
+        (
+            "de Beauvoir, Simone, The Second Sex (1949)",
+            (["Simone de Beauvoir"], "The Second Sex", 1949, None),
+        ),
+        (
+            "Communist Party of Great Britain, The British Road to Socialism (1951)",
+            (["Communist Party of Great Britain"], "The British Road to Socialism", 1951, None),
+        ),
+    ],
+)
+def test_author_title_year_pages(text, expected):
+    assert _read(text) == expected
+
+
+def test_a_journal_article_keeps_its_journal_and_pages_to_read():
+    cite = read_citation(
+        'Thompson, E. P. "Time, Work-Discipline and Industrial Capitalism." '
+        "Past & Present 38 (1): 56–97"
+    )
+    assert cite is not None
+    assert [c.name for c in cite.contributors] == ["E. P. Thompson"]
+    assert cite.title == "Time, Work-Discipline and Industrial Capitalism"
+    assert (cite.container, cite.part, cite.part_pages) == ("Past & Present", "pp. 56–97", 42)
+
+
+def test_a_chapter_in_an_edited_book_credits_its_editor():
+    cite = read_citation(
+        'Harvey, D. (2003) "The New Imperialism", '
+        "in Panitch, L. (ed.), Socialist Register, pp. 12–40"
+    )
+    assert cite is not None
+    assert [(c.name, c.role) for c in cite.contributors] == [
+        ("D. Harvey", "author"),
+        ("L. Panitch", "editor"),
+    ]
+    assert (cite.title, cite.year, cite.part) == ("The New Imperialism", 2003, "pp. 12–40")
+    assert cite.container == "Socialist Register"
+
+
+def test_translators_and_introducers_after_the_title():
+    cite = read_citation(
+        "Guérin, Daniel, Anarchism: From Theory to Practice. Translated by Mary Klopper, "
+        "with an introduction by Noam Chomsky. (Monthly Review Press, New York, 1970, 166 pages.)"
+    )
+    assert cite is not None
+    assert [(c.name, c.role) for c in cite.contributors] == [
+        ("Daniel Guérin", "author"),
+        ("Mary Klopper", "translator"),
+        ("Noam Chomsky", "introduction"),
+    ]
+    assert (cite.title, cite.publisher, cite.place, cite.pages) == (
+        "Anarchism: From Theory to Practice",
+        "Monthly Review Press",
+        "New York",
+        166,
+    )
+
+
+def test_links_marks_and_parts():
+    cite = read_citation(
+        "[The Conquest of Bread](https://example.org/bread) by Peter Kropotkin (1892)"
+    )
+    assert cite is not None
+    assert (cite.title, cite.url, [c.name for c in cite.contributors]) == (
+        "The Conquest of Bread",
+        "https://example.org/bread",
+        ["Peter Kropotkin"],
+    )
+    optional = read_citation("Karl Marx, Wage Labour and Capital (1849), chapters 1–3 (optional)")
+    assert optional is not None
+    assert (optional.importance, optional.part) == ("optional", "chapters 1–3")
+    starred = read_citation("* Rosa Luxemburg, *The Mass Strike* (1906)")
+    assert starred is not None
+    assert starred.importance == "essential"
+
+
+def test_an_anonymous_work_has_no_author():
+    assert _read("Anon., The Miners' Next Step (1912)") == ([], "The Miners' Next Step", 1912, None)
+
+
+def test_several_works_on_one_line():
+    assert split_works("Kropotkin, *The Conquest of Bread* (1892) and *Mutual Aid* (1902)") == [
+        "Kropotkin, *The Conquest of Bread* (1892)",
+        "Kropotkin, *Mutual Aid* (1902)",
+    ]
+    assert split_works(
+        "*The Dispossessed* (1974) / *Lathe of Heaven* (1971) — both Ursula K. Le Guin"
+    ) == [
+        "*The Dispossessed* (1974) by Ursula K. Le Guin",
+        "*Lathe of Heaven* (1971) by Ursula K. Le Guin",
+    ]
+    assert split_works("Lenin, *What Is to Be Done?* (1902)") == [
+        "Lenin, *What Is to Be Done?* (1902)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Marx, Karl and Friedrich Engels", ["Karl Marx", "Friedrich Engels"]),
+        ("Hall, C., McClelland, K. and Kaye, H. J.", ["C. Hall", "K. McClelland", "H. J. Kaye"]),
+        ("Webb, Sidney & Beatrice", ["Sidney Webb", "Beatrice Webb"]),
+        ("Sidney and Beatrice Webb", ["Sidney Webb", "Beatrice Webb"]),
+        ("Stedman Jones, G.", ["G. Stedman Jones"]),
+        ("V. I. Lenin", ["V. I. Lenin"]),
+    ],
+)
+def test_names_as_lists_write_them(text, names):
+    found = parse_names(text)
+    assert found is not None
+    assert [c.name for c in found] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Mass Strike", "REFLECTIONS", "State and Revolution", "Fields, Factories and Workshops"],
+)
+def test_titles_are_not_names(text):
+    assert parse_names(text) is None or not all(
+        is_person_name(c.name) for c in parse_names(text) or []
+    )
+
+
+def test_a_sentence_is_not_a_citation_of_many_anchors():
+    cite = read_citation("We meet on Tuesdays in the upstairs room.")
+    assert cite is None or cite.anchors == 0
