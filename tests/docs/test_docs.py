@@ -59,3 +59,17 @@ def test_every_command_the_readme_shows_exists():
         assert command in cli.commands, command
         result = CliRunner().invoke(cli, [command, "--help"])
         assert result.exit_code == 0, (command, result.output)
+
+
+def test_the_reading_lists_page_lists_the_importance_words():
+    from readingroom.formats.lexicon import lexicon
+    from readingroom.formats.records import IMPORTANCE_LEVELS
+
+    marks = lexicon().importance
+    rows = [
+        f"| {level} | {', '.join(p for p, m in marks.items() if m == level)} |"
+        for level in IMPORTANCE_LEVELS
+    ]
+    text = (ROOT / "docs" / "reading-lists.md").read_text()
+    table = "| importance | words |\n|---|---|\n" + "\n".join(rows)
+    assert table in text
