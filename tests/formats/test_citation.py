@@ -132,8 +132,8 @@ def test_several_works_on_one_line():
     assert split_works(
         "*The Dispossessed* (1974) / *Lathe of Heaven* (1971) — both Ursula K. Le Guin"
     ) == [
-        "*The Dispossessed* (1974) by Ursula K. Le Guin",
-        "*Lathe of Heaven* (1971) by Ursula K. Le Guin",
+        "Ursula K. Le Guin, *The Dispossessed* (1974)",
+        "Ursula K. Le Guin, *Lathe of Heaven* (1971)",
     ]
     assert split_works("Lenin, *What Is to Be Done?* (1902)") == [
         "Lenin, *What Is to Be Done?* (1902)"

@@ -41,18 +41,28 @@ _CHAPTERS = re.compile(
     r"(?:\s*(?:[–—-]|,|and|&|to)\s*[\dIVXLivxl]+)*\b\.?",
     re.I,
 )
+_FRONT_PART = re.compile(
+    r"(?<=,)\s*(?:the\s+)?(?:preface|introduction|foreword|afterword|conclusion|epilogue)"
+    r"(?:\s*(?:,|and)\s*(?:chapters?|chs?\.)\s*[\dIVXivx]+)?(?=\s*(?:,|$))",
+    re.I,
+)
 _PUBLISHED = re.compile(
     rf"(?P<place>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){{0,3}})\s*:\s*"
     rf"(?P<publisher>[^:,.()\n]{{2,80}}?),\s*"
     rf"(?P<year>{YEAR})\b"
 )
-_BARE_YEAR = re.compile(rf"(?:^|[,.;]\s+|\s)\(?(?P<year>{YEAR})\)?(?P<end>[.,;]?\s*$)")
+_BARE_YEAR = re.compile(rf"(?:^|[,.;]\s+)\(?(?P<year>{YEAR})\)?(?P<end>[.,;]?\s*$)")
 _JOURNAL = re.compile(
     r"(?P<container>[A-Z][^\d\n]{2,80}?)\s+\d+\s*(?:\(\d+\))?\s*[:,]\s*(?:pp?\.\s*)?"
     r"(?P<first>\d+)\s*[–—-]\s*(?P<last>\d+)"
 )
 _IN_BOOK = re.compile(r"(?:^|[,.]\s*)in:?\s+(?P<rest>.+)$", re.I)
 _SEPARATORS = " \t.,;:–—-"
+_VOLUME = re.compile(
+    r",?\s*(?:vol\.|vols\.|volume|book|part|tome)\s*[\dIVXivx]+\b"
+    r"(?:,\s*[A-Z][^,()]{2,80}?(?=\s*(?:,|$)))?",
+    re.I,
+)
 _DASHES = (" – ", " — ", " - ", " -- ")
 
 
@@ -167,7 +177,7 @@ def _take_part(cite: Citation, text: str) -> str:
         cite.part = f"pp. {start}–{end}"
         cite.part_pages = end - start + 1 if end >= start else None
         return text[: match.start()] + text[match.end() :]
-    match = _CHAPTERS.search(text)
+    match = _CHAPTERS.search(text) or _FRONT_PART.search(text)
     if match:
         cite.part = match.group(0).strip().rstrip(".")
         return text[: match.start()] + text[match.end() :]
@@ -179,11 +189,17 @@ def _split_head(head: str, title: str | None) -> tuple[list[Contributor], str] |
     head = head.strip(_SEPARATORS)
     if title:
         before, _, after = head.partition(title)
+        volume = _VOLUME.match(after)
+        if volume:  # "*Main Currents of Marxism*, vol. 2, *The Golden Age*"
+            title, after = title + volume.group(0).rstrip(" ,"), after[volume.end() :]
         before, after = before.strip(_SEPARATORS), after.strip(_SEPARATORS)
-        after = re.sub(r"^by\s+", "", after, flags=re.I)
+        by = re.match(r"by\s+", after, re.I)
+        after = after[by.end() :] if by else after
         names = parse_names(before) if before else None
         if names is None and after:
             names = parse_names(after)
+        if names is None and by and 1 <= len(after.split()) <= 4 and not re.search(r"\d", after):
+            names = [Contributor(after, "author", after)]  # "by bell hooks"
         return (names or [], title)
     by = head.rfind(" by ")
     if by > 0:
@@ -248,17 +264,46 @@ def split_works(text: str) -> list[str]:
     names that stand before or after them all."""
     works = list(_WORK_WITH_YEAR.finditer(text))
     if len(works) < 2:
-        return [text]
+        return _split_plain_works(text) or [text]
     for left, right in itertools.pairwise(works):
         if not re.fullmatch(r"\s*(?:,|;|/|and|&|,\s*and)?\s*", text[left.end() : right.start()]):
             return [text]
     prefix, suffix = text[: works[0].start()], text[works[-1].end() :]
     both = _BOTH.match(suffix)
     if both:
-        return [f"{w.group(0)} by {both['names']}" for w in works]
+        return [f"{both['names']}, {w.group(0)}" for w in works]
     return [
         f"{prefix}{w.group(0)}{suffix if i == len(works) - 1 else ''}" for i, w in enumerate(works)
     ]
+
+
+_YEAR_PAREN = re.compile(rf"\((?:[^()\n]*?,\s*)?{YEAR}\)")
+_BETWEEN_WORKS = re.compile(r"\s*(?:,?\s*(?:and|&)|;|/|,)\s+")
+
+
+def _split_plain_works(text: str) -> list[str] | None:
+    """"Paine, Thomas — COMMON SENSE (1776) and RIGHTS OF MAN (1791)": works written
+    plainly, each with its year, after the names they share."""
+    years = list(_YEAR_PAREN.finditer(text))
+    if len(years) < 2 or text[years[-1].end() :].strip(" .,;†*"):
+        return None
+    pieces, start = [], 0
+    for year in years:
+        pieces.append(text[start : year.end()])
+        start = year.end()
+    rest = []
+    for piece in pieces[1:]:
+        joiner = _BETWEEN_WORKS.match(piece)
+        if joiner is None or len(piece[joiner.end() :].split()) > 12:
+            return None
+        rest.append(piece[joiner.end() :])
+    first = read_citation(pieces[0])
+    if first is None or not first.contributors:
+        return None
+    names = pieces[0][: pieces[0].find(first.title)].rstrip(" ,.:–—-")
+    if not names or parse_names(names) is None:
+        return None
+    return [pieces[0], *(f"{names}, {piece}" for piece in rest)]
 
 
 def read_citation(text: str) -> Citation | None:
@@ -299,6 +344,8 @@ def read_citation(text: str) -> Citation | None:
     cite.contributors, cite.title = split
     if anonymous:
         cite.contributors = []
+    if note and re.match(r"in:?\s", note, re.I) and title:
+        note = _container_note(cite, note)
     if note:
         note = _take_credits(cite, note, at_start=True).lstrip(_SEPARATORS)
         pages = _PAGE_COUNT.search(note[:60])
@@ -343,6 +390,26 @@ def _take_credits(cite: Citation, head: str, at_start: bool = False) -> str:
         head = head[: match.start()] + head[match.end() :]
 
 
+def _container_note(cite: Citation, note: str) -> str:
+    """"(1848), in Robert C. Tucker (ed.), The Marx-Engels Reader (1978), pp. 469–500":
+    the book that holds the work, its editors and the pages to read; the rest of the
+    note after it."""
+    end = re.search(r"\.\s+[A-Z]|\s[–—]\s", note)
+    container, rest = (note[: end.start()], note[end.start() + 1 :]) if end else (note, "")
+    container = _take_part(cite, container)
+    container = re.sub(r"\s*\([^()]*\d{4}[^()]*\)", "", container)
+    container = _take_credits(cite, container)
+    edited = re.match(r"in:?\s+(?P<names>[^()]+?)\s*\(eds?\.?\)\s*[,.:]?\s*", container, re.I)
+    names = parse_names(edited["names"], "editor") if edited else None
+    if edited and names:
+        cite.credits.extend(names)
+        container = container[edited.end() :]
+    else:
+        container = re.sub(r"^in:?\s+", "", container, flags=re.I)
+    cite.container = container.strip(_SEPARATORS) or None
+    return rest.strip()
+
+
 def _take_container(cite: Citation, head: str, title: str | None) -> str:
     """A journal or an edited book that holds the cited article or chapter."""
     if title is None:
@@ -380,7 +447,8 @@ def _head_and_note(cite: Citation, text: str, title: str | None) -> tuple[str, s
             # "Surname, I. (2001) Title": the year follows the names.
             head, note = _split_note(after, None)
             head = _take_place_publisher(cite, _take_pages(cite, head))
-            return before.rstrip() + ". " + head, note
+            before = before.rstrip()
+            return before + ("" if before.endswith(".") else ".") + " " + head, note
         return before, _note_after(cite, after)
     published = _PUBLISHED.search(text)
     if published:
@@ -434,8 +502,8 @@ def _split_note(text: str, title: str | None) -> tuple[str, str]:
             head, note = text[:index], text[index + len(separator) :]
             if separator == ": " and not title:
                 continue  # a colon in an untitled entry is the title's subtitle
-            if separator in _DASHES and not title and parse_names(note) is not None:
-                continue  # "Title – Author"
+            if separator in _DASHES and parse_names(_BARE_YEAR.sub("", note)) is not None:
+                continue  # "Title – Author", "“Title” — Audre Lorde, 1979"
             if len(note.split()) >= 3 and not (title is None and is_person_name(head)):
                 return head, note
     return text, ""

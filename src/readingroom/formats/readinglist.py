@@ -378,7 +378,8 @@ class ReadingListReader:
         for number, line, indent in zip(
             range(block.start + 1, block.end + 1), block.lines[1:], indents, strict=False
         ):
-            if indent > base and groups:
+            joined = " ".join(groups[-1][1]) if groups else ""
+            if groups and (indent > base or _unfinished(joined, line)):
                 groups[-1][1].append(line.strip())  # a citation's continuation
             else:
                 groups.append((number, [line.strip()]))
@@ -417,7 +418,7 @@ class ReadingListReader:
         first = _ITEM.fullmatch(block.lines[0])
         text = first["text"] if first else block.lines[0].strip()
         taken = 1
-        while taken < len(block.lines) and _unfinished(text):
+        while taken < len(block.lines) and _unfinished(text, block.lines[taken]):
             text = f"{text} {block.lines[taken].strip()}"  # a citation wrapped over lines
             taken += 1
         rest = [line.strip() for line in block.lines[taken:]]
@@ -425,6 +426,10 @@ class ReadingListReader:
         if author is not None and block.indent <= author[0]:
             self.state.item_author = None
         cites = [read_citation(piece) for piece in split_works(text)]
+        if self._under_entry(block) and not all(c and _starts_citation(c, text) for c in cites):
+            cites = [None]  # a nested remark that names a book in passing
+        if _as_name(text) or (is_person_name(text.strip(" :")) and len(text.split()) > 1):
+            cites = [None]  # a name alone heads the works nested under it
         if not all(c is not None and self._entry_ok(c, in_list=True) for c in cites):
             if self._nested_note(block, text):
                 self.role = "note"
@@ -449,6 +454,9 @@ class ReadingListReader:
             else:
                 entry.note = f"{entry.note}\n{extra}" if entry.note else extra
         entry.line_end = block.end
+
+    def _under_entry(self, block: Block) -> bool:
+        return block.indent > 0 and self.state.last_block_entry and self.state.item_author is None
 
     def _author_item(self, block: Block, text: str) -> bool:
         """A bullet that names only an author, with that author's works nested under
@@ -619,19 +627,23 @@ class ReadingListReader:
 
 
 _OPEN_ENDS = (",", ":", ";", "–", "—", "-", "(")
+_YEAR_IN_PARENS = re.compile(rf"(?:[^()]{{0,60}}\s)?\((?:[^()]*\D)?{YEAR}\b")
 _OPEN_WORDS = frozenset("of the and in to a an for on at by with from or".split())
 
 
-def _unfinished(text: str) -> bool:
-    """A citation that goes on over the next line: a parenthesis left open, or a
-    line that ends on a comma or a small word."""
+def _unfinished(text: str, following: str) -> bool:
+    """A citation that goes on over the next line: a parenthesis left open, a line
+    that ends on a comma or a small word, or a line without a year whose next line
+    brings it ("…the Battleground of Class" / "War (2017).")."""
     text = text.rstrip()
     words = text.split()
-    return (
-        text.count("(") > text.count(")")
-        or text.endswith(_OPEN_ENDS)
-        or bool(words and words[-1] in _OPEN_WORDS)
-    )
+    if not following.strip():
+        return False
+    if text.count("(") > text.count(")") or text.endswith(_OPEN_ENDS):
+        return True
+    if words and words[-1] in _OPEN_WORDS:
+        return True
+    return not _YEAR_IN_PARENS.search(text) and bool(_YEAR_IN_PARENS.match(following.strip()))
 
 
 def _as_name(heading: str) -> str | None:
@@ -660,6 +672,16 @@ def _life_dates(text: str) -> tuple[str, str]:
 def _strip_marks(text: str) -> str:
     """Markdown emphasis around a whole heading or title."""
     return re.sub(r"^(\*\*|__|\*|_)(.+)\1$", r"\2", text.strip()).strip()
+
+
+def _starts_citation(cite: Citation, text: str) -> bool:
+    """Whether the item opens with its citation (a name or the title), not with a
+    remark: "Goes well with his *Sacco and Vanzetti*" is a note."""
+    lead = text.lstrip("-*•+ ")
+    if cite.contributors and lead.startswith(cite.contributors[0].written.split(",")[0][:20]):
+        return True
+    index = lead.find(cite.title[:20]) if cite.title else -1
+    return 0 <= index <= 2 and (cite.anchors >= 2 or cite.title_set_apart)
 
 
 def _prose(cite: Citation) -> bool:
