@@ -491,25 +491,36 @@ class ReadingListReader:
 
     def _lines_of_entries(self, block: Block) -> bool:
         """A paragraph that is a list, one work a line (not hard-wrapped prose):
-        every line starts a sentence, and most read as citations; then each line
-        is read as a list item."""
-        lines = [line.strip() for line in block.lines]
-        if any(line[:1].islower() for line in lines):
-            return False
-        cites = [read_citation(line) for line in lines]
-        sure = [c is not None and self._entry_ok(c, in_list=False, lenient=True) for c in cites]
-        if sum(sure) * 2 <= len(lines):
-            return False
-        sure = [c is not None and self._entry_ok(c, in_list=True) for c in cites]
-        for number, (line, cite, ok) in enumerate(
-            zip(lines, cites, sure, strict=False), block.start
-        ):
-            line_block = Block("item", [line], number, text=line)
-            if ok and cite is not None:
-                self._add(cite, line_block, line)
+        every line starts a sentence, and most read as citations; then each line is
+        read as a list item, with the lines indented under it as its note."""
+        base = len(block.lines[0]) - len(block.lines[0].lstrip())
+        groups: list[tuple[int, str, list[str]]] = []
+        for number, line in enumerate(block.lines, block.start):
+            if groups and len(line) - len(line.lstrip()) > base:
+                groups[-1][2].append(line.strip())
             else:
-                self._prose(line_block)
-            self.guide.kept.setdefault(number, "entry" if ok else self.role)
+                groups.append((number, line.strip(), []))
+        if any(text[:1].islower() for _, text, _ in groups):
+            return False
+        cites = [read_citation(text) for _, text, _ in groups]
+        sure = [c is not None and self._entry_ok(c, in_list=False, lenient=True) for c in cites]
+        if sum(sure) * 2 <= len(groups):
+            return False
+        for (number, text, notes), cite in zip(groups, cites):
+            end = number + len(notes)
+            one = Block("item", [text, *notes], number, text=text)
+            if cite is not None and self._entry_ok(cite, in_list=True):
+                entry = self._add(cite, one, text)
+                if notes:
+                    extra = " ".join(notes)
+                    entry.note = f"{entry.note}\n{extra}" if entry.note else extra
+                    entry.line_end = end
+                roles = ["entry"] + ["note"] * len(notes)
+            else:
+                self._prose(one)
+                roles = [self.role] * (1 + len(notes))
+            for line, role in zip(range(number, end + 1), roles):
+                self.guide.kept.setdefault(line, role)
             self.role = "entry"
         return True
 
@@ -643,6 +654,8 @@ def _unfinished(text: str, following: str) -> bool:
         return True
     if words and words[-1] in _OPEN_WORDS:
         return True
+    if not (following[:1].isspace() or following.lstrip().startswith("(")):
+        return False
     return not _YEAR_IN_PARENS.search(text) and bool(_YEAR_IN_PARENS.match(following.strip()))
 
 
@@ -681,7 +694,7 @@ def _starts_citation(cite: Citation, text: str) -> bool:
     if cite.contributors and lead.startswith(cite.contributors[0].written.split(",")[0][:20]):
         return True
     index = lead.find(cite.title[:20]) if cite.title else -1
-    return 0 <= index <= 2 and (cite.anchors >= 2 or cite.title_set_apart)
+    return 0 <= index <= 2 and cite.anchors >= 1
 
 
 def _prose(cite: Citation) -> bool:
