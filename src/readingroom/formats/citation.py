@@ -85,6 +85,7 @@ class Citation:
     url: str | None = None
     note: str | None = None
     title_set_apart: bool = False
+    raw_head: str = ""
     credits: list[Contributor] = field(default_factory=list)
 
     @property
@@ -176,6 +177,11 @@ def _take_part(cite: Citation, text: str) -> str:
             end = int(first[: len(first) - len(last)] + last)
         cite.part = f"pp. {start}–{end}"
         cite.part_pages = end - start + 1 if end >= start else None
+        before = text[: match.start()].rstrip(" ,")
+        front = _FRONT_PART.search(before + ",")
+        if front and front.end() >= len(before):  # "…, Preface, pp. 9–14"
+            cite.part = f"{front.group(0).strip()}, {cite.part}"
+            return before[: front.start()] + text[match.end() :]
         return text[: match.start()] + text[match.end() :]
     match = _CHAPTERS.search(text) or _FRONT_PART.search(text)
     if match:
@@ -224,6 +230,10 @@ def _leading_names(head: str) -> tuple[list[Contributor], str] | None:
     """The longest run of names at the start, ended by a comma, full stop or colon,
     that leaves a title behind: "Thompson, E. P. The Making of…", "Lenin, State and
     Revolution", "Marx, Karl, Capital"."""
+    shouted = re.match(r"([A-Z][A-Z'’-]{2,}):\s+(?=\S)", head)
+    if shouted:  # "LENIN: WHAT IS TO BE DONE?"
+        name = shouted[1].title()
+        return [Contributor(name, "author", shouted[1])], head[shouted.end() :]
     best: tuple[list[Contributor], str] | None = None
     best_score = 0
     for match in re.finditer(r"[,.:]\s+|\s+\((?=eds?\.)", head):
@@ -282,7 +292,7 @@ _BETWEEN_WORKS = re.compile(r"\s*(?:,?\s*(?:and|&)|;|/|,)\s+")
 
 
 def _split_plain_works(text: str) -> list[str] | None:
-    """"Paine, Thomas — COMMON SENSE (1776) and RIGHTS OF MAN (1791)": works written
+    """ "Paine, Thomas — COMMON SENSE (1776) and RIGHTS OF MAN (1791)": works written
     plainly, each with its year, after the names they share."""
     years = list(_YEAR_PAREN.finditer(text))
     if len(years) < 2 or text[years[-1].end() :].strip(" .,;†*"):
@@ -309,7 +319,7 @@ def _split_plain_works(text: str) -> list[str] | None:
 def read_citation(text: str) -> Citation | None:
     """The citation ``text`` makes, or None if there is no title in it."""
     cite = Citation(title="")
-    text = " ".join(text.split())
+    text = " ".join(text.split()).rstrip(" †‡")
     link = _LINK.search(text) if "](" in text else None
     title: str | None = None
     if link and not link.group(1).startswith("http"):
@@ -338,6 +348,7 @@ def read_citation(text: str) -> Citation | None:
     head = _take_container(cite, head, title)
     head = _take_part(cite, head)
     head = _take_credits(cite, head)
+    cite.raw_head = head.strip(_SEPARATORS)
     split = _split_head(head, title)
     if split is None:
         return None
@@ -362,8 +373,9 @@ def read_citation(text: str) -> Citation | None:
 _CREDIT = re.compile(
     r"(?:^|[.,;]|\s)\s*(?P<phrase>(?:with\s+an?\s+)?(?:introduction|foreword|preface)\s+by|"
     r"(?:edited|translated|introduced|selected)(?:\s+and\s+\w+)?\s+by|trans\.|tr\.|transl\.|"
+    r"with(?!\s+an?\s)|"
     r"eds?\.(?:\s+by)?)\s+(?P<names>(?:[^.;()]|(?<=\b[A-Z])\.)+?)"
-    r"(?=\s*(?:(?<!\b[A-Z])\.|[;()]|,\s*(?:with|and|trans|ed|intro|\d)|$))",
+    r"(?=\s*(?:(?<!\b[A-Z])\.|[;()]|\s[–—]\s|,\s*(?:with|and|trans|ed|intro|\d)|$))",
     re.I,
 )
 
@@ -381,6 +393,8 @@ def _take_credits(cite: Citation, head: str, at_start: bool = False) -> str:
             if phrase.startswith(("trans", "tr"))
             else "editor"
             if phrase.startswith(("ed", "selected"))
+            else "author"
+            if phrase == "with"
             else "introduction"
         )
         names = parse_names(match["names"], role)
@@ -390,11 +404,18 @@ def _take_credits(cite: Citation, head: str, at_start: bool = False) -> str:
         head = head[: match.start()] + head[match.end() :]
 
 
+# A full stop that ends a sentence, not an initial's or an abbreviation's.
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bed)(?<!\beds)(?<!\btrans)(?<!\btr)(?<!\bvol)(?<!\bedn)(?<!\bpp)"
+    r"(?<!\bno)\.\s+[A-Z]|\s[–—]\s"
+)
+
+
 def _container_note(cite: Citation, note: str) -> str:
-    """"(1848), in Robert C. Tucker (ed.), The Marx-Engels Reader (1978), pp. 469–500":
+    """ "(1848), in Robert C. Tucker (ed.), The Marx-Engels Reader (1978), pp. 469–500":
     the book that holds the work, its editors and the pages to read; the rest of the
     note after it."""
-    end = re.search(r"\.\s+[A-Z]|\s[–—]\s", note)
+    end = _SENTENCE_END.search(note)
     container, rest = (note[: end.start()], note[end.start() + 1 :]) if end else (note, "")
     container = _take_part(cite, container)
     container = re.sub(r"\s*\([^()]*\d{4}[^()]*\)", "", container)
@@ -406,6 +427,7 @@ def _container_note(cite: Citation, note: str) -> str:
         container = container[edited.end() :]
     else:
         container = re.sub(r"^in:?\s+", "", container, flags=re.I)
+    container = _take_place_publisher(cite, ", " + container)
     cite.container = container.strip(_SEPARATORS) or None
     return rest.strip()
 
@@ -421,14 +443,8 @@ def _take_container(cite: Citation, head: str, title: str | None) -> str:
         _take_part(cite, f"pp. {journal['first']}–{journal['last']}")
         return head.replace(after, "")
     book = _IN_BOOK.search(after)
-    if book:
-        container = _take_part(cite, book["rest"]).strip(_SEPARATORS)
-        edited = re.match(r"(?P<names>[^()]+?)\s*\(eds?\.?\)\s*[,.:]?\s*", container)
-        names = parse_names(edited["names"], "editor") if edited else None
-        if edited and names:
-            cite.credits.extend(names)  # "in R. D. Storch (ed.), Popular Culture…"
-            container = container[edited.end() :]
-        cite.container = _take_place_publisher(cite, ", " + container).strip(_SEPARATORS)
+    if book:  # "in R. D. Storch (ed.), Popular Culture…, pp. 1–20"
+        _container_note(cite, "in " + book["rest"])
         return head.replace(after, "")
     return head
 
@@ -443,7 +459,7 @@ def _head_and_note(cite: Citation, text: str, title: str | None) -> tuple[str, s
         if not _paren_facts(cite, content):
             continue
         before, after = text[: match.start()], text[match.end() :]
-        if _names_before(before) and after.strip(_SEPARATORS):
+        if _names_before(before) and re.search(r"[^\W\d_]{2}", after):
             # "Surname, I. (2001) Title": the year follows the names.
             head, note = _split_note(after, None)
             head = _take_place_publisher(cite, _take_pages(cite, head))

@@ -100,8 +100,9 @@ def _surname(text: str, given: str) -> bool:
 
 def _trim(text: str) -> str:
     text = text.strip(" ,;:–—-")
-    if text.endswith(".") and len(text.split()[-1]) > 3:
-        text = text[:-1]  # a full stop after a name, not an initial's
+    last = text.split()[-1] if text.split() else ""
+    if text.endswith(".") and len(last) > 3 and "." not in last[:-1]:
+        text = text[:-1]  # a full stop after a name, not an initial's ("P.-J.")
     return text
 
 

@@ -214,6 +214,11 @@ def read_citation(text: str) -> Citation | None:
     return citation.read_citation(text)
 
 
+def _cites(text: str) -> list[Citation | None]:
+    """The citations of one line: usually one, several when it lists several works."""
+    return [read_citation(piece) for piece in split_works(text)]
+
+
 def clear_caches() -> None:
     read_citation.cache_clear()
     names.clear_caches()
@@ -379,15 +384,15 @@ class ReadingListReader:
             range(block.start + 1, block.end + 1), block.lines[1:], indents, strict=False
         ):
             joined = " ".join(groups[-1][1]) if groups else ""
-            if groups and (indent > base or _unfinished(joined, line)):
+            if groups and (indent > base or _unfinished(joined, line, wrapped_year=False)):
                 groups[-1][1].append(line.strip())  # a citation's continuation
             else:
                 groups.append((number, [line.strip()]))
         for number, parts in groups:
             text = " ".join(parts)
-            for piece in [p for p in re.split(r"\s*;\s+", text) if p]:
+            pieces = [p for p in re.split(r"\s*;\s+", text) if p]
+            for piece, cite in [(p, c) for p in pieces for c in _cites(p)]:
                 line_block = Block("item", [piece], number, text=piece)
-                cite = read_citation(piece)
                 if cite is None or not self._entry_ok(cite, in_list=True):
                     self._prose(line_block)
                     continue
@@ -425,7 +430,7 @@ class ReadingListReader:
         author = self.state.item_author
         if author is not None and block.indent <= author[0]:
             self.state.item_author = None
-        cites = [read_citation(piece) for piece in split_works(text)]
+        cites = _cites(text)
         if self._under_entry(block) and not all(c and _starts_citation(c, text) for c in cites):
             cites = [None]  # a nested remark that names a book in passing
         if _as_name(text) or (is_person_name(text.strip(" :")) and len(text.split()) > 1):
@@ -502,15 +507,20 @@ class ReadingListReader:
                 groups.append((number, line.strip(), []))
         if any(text[:1].islower() for _, text, _ in groups):
             return False
-        cites = [read_citation(text) for _, text, _ in groups]
-        sure = [c is not None and self._entry_ok(c, in_list=False, lenient=True) for c in cites]
+        cites = [_cites(text) for _, text, _ in groups]
+        sure = [
+            all(c is not None and self._entry_ok(c, in_list=False, lenient=True) for c in found)
+            for found in cites
+        ]
         if sum(sure) * 2 <= len(groups):
             return False
-        for (number, text, notes), cite in zip(groups, cites):
+        for (number, text, notes), found in zip(groups, cites):
             end = number + len(notes)
             one = Block("item", [text, *notes], number, text=text)
-            if cite is not None and self._entry_ok(cite, in_list=True):
-                entry = self._add(cite, one, text)
+            if all(c is not None and self._entry_ok(c, in_list=True) for c in found):
+                for cite in found:
+                    assert cite is not None
+                    entry = self._add(cite, one, text)
                 if notes:
                     extra = " ".join(notes)
                     entry.note = f"{entry.note}\n{extra}" if entry.note else extra
@@ -553,12 +563,22 @@ class ReadingListReader:
     def _add(self, cite: Citation, block: Block, raw: str) -> ListEntry:
         state = self.state
         contributors = cite.contributors
+        context = state.item_author[1] if state.item_author else state.author
+        title = cite.title
+        if context is not None and len(contributors) == 1 and " " not in contributors[0].name:
+            # "Fields, Factories and Workshops (1899)" under Kropotkin's heading: the
+            # bare word is the title's, unless it is the author's own surname.
+            word = contributors[0].name
+            if word.casefold() not in context.name.casefold().split() and cite.raw_head.startswith(
+                word
+            ):
+                contributors, title = [], cite.raw_head.strip()
         if not contributors and state.item_author is not None:
             contributors = [state.item_author[1]]
         if not contributors and state.author is not None:
             contributors = [state.author]
         entry = ListEntry(
-            title=_strip_marks(cite.title),
+            title=_strip_marks(title),
             contributors=list(contributors),
             year=cite.year,
             year_end=cite.year_end,
@@ -642,7 +662,7 @@ _YEAR_IN_PARENS = re.compile(rf"(?:[^()]{{0,60}}\s)?\((?:[^()]*\D)?{YEAR}\b")
 _OPEN_WORDS = frozenset("of the and in to a an for on at by with from or".split())
 
 
-def _unfinished(text: str, following: str) -> bool:
+def _unfinished(text: str, following: str, wrapped_year: bool = True) -> bool:
     """A citation that goes on over the next line: a parenthesis left open, a line
     that ends on a comma or a small word, or a line without a year whose next line
     brings it ("…the Battleground of Class" / "War (2017).")."""
@@ -654,7 +674,7 @@ def _unfinished(text: str, following: str) -> bool:
         return True
     if words and words[-1] in _OPEN_WORDS:
         return True
-    if not (following[:1].isspace() or following.lstrip().startswith("(")):
+    if not wrapped_year or not (following[:1].isspace() or following.lstrip().startswith("(")):
         return False
     return not _YEAR_IN_PARENS.search(text) and bool(_YEAR_IN_PARENS.match(following.strip()))
 
@@ -731,7 +751,9 @@ def _several(entry: ListEntry) -> list[ListEntry]:
                 replace(entry, title=f"{stem}, Vol. {n}", year=years[i] if years else entry.year)
                 for i, n in enumerate(range(first, last + 1))
             ]
-    capitals = re.fullmatch(r"([A-Z][A-Z' ’,-]{2,}) (?:and|&) ([A-Z][A-Z' ’,-]{2,})", entry.title)
+    capitals = re.fullmatch(
+        r"([A-Z][A-Z' ’,?!-]{2,}) (?:and|&) ([A-Z][A-Z' ’,?!-]{2,})", entry.title
+    )
     if capitals:  # "REFLECTIONS and LETTERS": two titles in capitals, "and" not
         titles = [capitals[1].strip(), capitals[2].strip()]
         dated = years if len(years) == 2 else [entry.year, entry.year]
