@@ -199,12 +199,13 @@ def _split_head(head: str, title: str | None) -> tuple[list[Contributor], str] |
         if volume:  # "*Main Currents of Marxism*, vol. 2, *The Golden Age*"
             title, after = title + volume.group(0).rstrip(" ,"), after[volume.end() :]
         before, after = before.strip(_SEPARATORS), after.strip(_SEPARATORS)
-        by = re.match(r"by\s+", after, re.I)
-        after = after[by.end() :] if by else after
+        by_name = re.match(r"by\s+", after, re.I)
+        after = after[by_name.end() :] if by_name else after
         names = parse_names(before) if before else None
         if names is None and after:
             names = parse_names(after)
-        if names is None and by and 1 <= len(after.split()) <= 4 and not re.search(r"\d", after):
+        lone = 1 <= len(after.split()) <= 4 and not re.search(r"\d", after)
+        if names is None and by_name and lone:
             names = [Contributor(after, "author", after)]  # "by bell hooks"
         return (names or [], title)
     by = head.rfind(" by ")

@@ -514,7 +514,7 @@ class ReadingListReader:
         ]
         if sum(sure) * 2 <= len(groups):
             return False
-        for (number, text, notes), found in zip(groups, cites):
+        for (number, text, notes), found in zip(groups, cites, strict=True):
             end = number + len(notes)
             one = Block("item", [text, *notes], number, text=text)
             if all(c is not None and self._entry_ok(c, in_list=True) for c in found):
@@ -529,8 +529,8 @@ class ReadingListReader:
             else:
                 self._prose(one)
                 roles = [self.role] * (1 + len(notes))
-            for line, role in zip(range(number, end + 1), roles):
-                self.guide.kept.setdefault(line, role)
+            for at, role in zip(range(number, end + 1), roles, strict=True):
+                self.guide.kept.setdefault(at, role)
             self.role = "entry"
         return True
 
