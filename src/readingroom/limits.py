@@ -311,10 +311,19 @@ GUIDE: dict[str, Field] = {
     **_PLACED,
     **_EDITED,
 }
+IMPORTANCE = {
+    "essential": "essential",
+    "recommended": "recommended",
+    "optional": "optional",
+    "further": "further reading",
+}
 GUIDE_ENTRY: dict[str, Field] = {
     "order": _number("order", 1, MAX_INT),
     "section": _line("section", null=True),
     "note": _prose("note"),
+    "importance": Field("choice", "importance", null=True, choices=IMPORTANCE),
+    "part": _line("part to read"),
+    "part_pages": _number("pages of the part to read", 0, MAX_PAGES, null=True),
     **_PLACED,
 }
 LIFE_EVENT: dict[str, Field] = {

@@ -73,6 +73,9 @@ GUIDE = {
             "order": 1,
             "section": None,
             "note": "",
+            "importance": "optional",
+            "part": "pp. 1–40",
+            "part_pages": 40,
             "line_start": None,
             "line_end": None,
         }
@@ -94,7 +97,7 @@ def _with(kind, index=0, **changes):
 
 
 def test_empty_and_valid_dumps_round_trip():
-    assert loads(dumps(EMPTY)) == {"format": "readingroom-catalog", "version": 1, **EMPTY}
+    assert loads(dumps(EMPTY)) == {"format": "readingroom-catalog", "version": 2, **EMPTY}
     assert loads(dumps(VALID))["works"] == [WORK]
 
 
@@ -283,3 +286,14 @@ def test_numbers_and_times_python_cannot_hold_are_refused():
         "$.works[0].created_at: timestamp '0001-01-01T00:00:00+01:00' is not an ISO 8601 "
         "date and time (2026-11-25T12:00:00+00:00)"
     ]
+
+
+def test_a_version_1_dump_loads_with_no_importance_or_part():
+    old = json.loads(dumps(VALID))
+    old["version"] = 1
+    for key in ("importance", "part", "part_pages"):
+        del old["guides"][0]["entries"][0][key]
+    loaded = loads(json.dumps(old))
+    assert loaded["version"] == 2
+    entry = loaded["guides"][0]["entries"][0]
+    assert (entry["importance"], entry["part"], entry["part_pages"]) == (None, "", None)

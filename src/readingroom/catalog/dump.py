@@ -134,6 +134,9 @@ def catalog_dump() -> dict[str, Any]:
                         "order": e.order,
                         "section": e.section,
                         "note": e.note,
+                        "importance": e.importance,
+                        "part": e.part,
+                        "part_pages": e.part_pages,
                         "line_start": e.line_start,
                         "line_end": e.line_end,
                     }

@@ -257,6 +257,25 @@ class GuideEntry(Provenance):
         help_text="The guide editor's note on this entry.",
         **limited("guideentry", "note"),
     )
+    importance = models.CharField(
+        max_length=12,
+        null=True,
+        blank=True,
+        choices=list(limits.IMPORTANCE.items()),
+        help_text="How much the guide asks of this reading, as reading-list systems mark it.",
+    )
+    part = models.CharField(
+        blank=True,
+        db_default="",
+        help_text="The part to read, as the guide gives it: 'Chapter 2', 'pp. 12–40'.",
+        **limited("guideentry", "part"),
+    )
+    part_pages = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Pages in the part to read; they count for reading time instead of the work's.",
+        **limited("guideentry", "part_pages"),
+    )
 
     class Meta:
         ordering = ["guide", "order"]

@@ -22,7 +22,10 @@ from readingroom import limits
 from readingroom.guidetext.encoding import encode_guide
 
 FORMAT_NAME = "readingroom-catalog"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# Version 1 had no importance or part to read on guide entries; it loads as if it
+# said none.
+_UPGRADES = {1: {"importance": None, "part": "", "part_pages": None}}
 # Beyond this many, problems are counted rather than listed.
 MAX_PROBLEMS = 100
 
@@ -142,6 +145,17 @@ def _duplicates(path: str, records: list[Any], key: str | tuple[str, ...]) -> It
 
 
 # What makes a nested record unique within its parent (the database's constraints).
+def _upgrade(document: dict[str, Any], defaults: dict[str, Any]) -> None:
+    """An older dump, given the fields it predates (where its shape allows)."""
+    for guide in document.get("guides") or []:
+        if isinstance(guide, dict) and isinstance(guide.get("entries"), list):
+            for entry in guide["entries"]:
+                if isinstance(entry, dict):
+                    for key, value in defaults.items():
+                        entry.setdefault(key, value)
+    document["version"] = FORMAT_VERSION
+
+
 _NESTED_KEYS: dict[str, tuple[str, ...]] = {"authors": ("author", "role"), "entries": ("order",)}
 
 
@@ -226,10 +240,13 @@ def loads(text: str) -> dict[str, Any]:
         raise DumpError("invalid JSON: a number of more than 4,300 digits") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise DumpError(f'not a readingroom catalog dump (no "format": "{FORMAT_NAME}")')
-    if document.get("version") != FORMAT_VERSION:
+    version = document.get("version")
+    if version != FORMAT_VERSION and (type(version) is not int or version not in _UPGRADES):
         raise DumpError(
-            f"dump version {document.get('version')!r} is not supported (expected {FORMAT_VERSION})"
+            f"dump version {version!r} is not supported (expected {FORMAT_VERSION})"
         )
+    if version in _UPGRADES:
+        _upgrade(document, _UPGRADES[version])
     expected = {"format", "version", *KINDS}
     problems = [f"$: unknown key {key!r}" for key in sorted(set(document) - expected)]
     problems += [
