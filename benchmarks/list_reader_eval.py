@@ -43,10 +43,10 @@ def gold_of(path: Path) -> Path:
     return path.with_name(path.name.split(".")[0] + ".gold.json")
 
 
-def fixtures() -> list[Path]:
+def fixtures(folder: Path = FIXTURES) -> list[Path]:
     """The lists that have a gold file beside them."""
     return sorted(
-        p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md") and gold_of(p).exists()
+        p for p in folder.iterdir() if p.suffix in (".txt", ".md") and gold_of(p).exists()
     )
 
 
@@ -89,8 +89,14 @@ def speed(paths: list[Path], seconds: float = 3.0) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="Show each missed and wrong entry.")
+    parser.add_argument(
+        "--heldout",
+        action="store_true",
+        help="Score the held-out lists (tests/formats/lists/heldout/), which the reader was "
+        "never tuned on, instead of the development lists.",
+    )
     args = parser.parse_args()
-    paths = fixtures()
+    paths = fixtures(FIXTURES / "heldout" if args.heldout else FIXTURES)
     totals = Counter[str]()
     print(f"{'fixture':44} {'gold':>5} {'found':>6} {'right':>6} {'P':>7} {'R':>7} {'lost':>5}")
     for path in paths:

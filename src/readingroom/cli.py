@@ -358,7 +358,35 @@ def _import_guide(
     return True
 
 
-def _import_one(file: str, guide: str | None, overwrite_edits: bool, wait: float) -> bool:
+def _import_list(name: str, handle: BinaryIO, guide: str | None, wait: float) -> bool:
+    """Import a reading list: read whole (lists are short), checked, then written."""
+    from readingroom.catalog.importer import ImportRefused
+    from readingroom.catalog.listimport import import_list
+
+    data = handle.read()
+    try:
+        decoded = decode_guide(data)
+    except GuideDecodeError as exc:
+        _report(name, [Problem(exc.message, exc.line)])
+        return False
+    records = READERS["list"].read(decoded.text)
+    try:
+        report = import_list(
+            name, data, decoded.text, decoded.encoding, records, guide, wait=wait,
+            on_wait=_waiting(name, wait),
+        )  # fmt: skip
+    except ImportRefused as exc:
+        _report(name, exc.problems)
+        click.echo(f"{name}: not imported ({format_count(len(exc.problems), 'error')})", err=True)
+        return False
+    _report(name, report.warnings)
+    click.echo(report.summary().replace("works:", "entries:", 1))
+    return True
+
+
+def _import_one(
+    file: str, guide: str | None, overwrite_edits: bool, wait: float, reader_name: str | None
+) -> bool:
     """Import one guide file or dump; False (with the problems reported) if it failed."""
     from django.db import DatabaseError
 
@@ -370,6 +398,9 @@ def _import_one(file: str, guide: str | None, overwrite_edits: bool, wait: float
             if catalog_json.looks_like_dump(handle.read(64).decode("utf-8", "ignore")):
                 handle.seek(0)
                 return _load_dump(name, handle, wait)
+            handle.seek(0)
+            if _reader_for(name, handle, reader_name).name == "list":
+                return _import_list(name, handle, guide, wait)
             return _import_guide(name, handle, guide, overwrite_edits, wait)
         except CatalogLocked as exc:
             message = (
@@ -392,6 +423,12 @@ def _check_guide_title(title: str | None) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--guide", metavar="TITLE", help="Title of the guide the file becomes.")
 @click.option(
+    "--from",
+    "reader_name",
+    type=click.Choice(sorted(READERS)),
+    help="Read the files as this format instead of detecting it (see `parse --help`).",
+)
+@click.option(
     "--overwrite-edits",
     is_flag=True,
     help="Let the file replace what editors changed in readingroom since the last import.",
@@ -404,9 +441,17 @@ def _check_guide_title(title: str | None) -> None:
     "(default: READINGROOM_LOCK_WAIT, else 300).",
 )
 def import_(
-    files: tuple[str, ...], guide: str | None, overwrite_edits: bool, wait: float | None
+    files: tuple[str, ...],
+    guide: str | None,
+    overwrite_edits: bool,
+    wait: float | None,
+    reader_name: str | None,
 ) -> None:
     """Import guide FILES (or JSON dumps from `export --format json`).
+
+    A file in readingroom's guide format is imported as one; any other text is read
+    as a reading list (see `readingroom parse`) and becomes a guide of its own, its
+    entries in the list's order with their sections, importance and parts to read.
 
     Each file is imported in one transaction: a file with errors changes nothing.
     Importing the same file again changes nothing; importing an edited file
@@ -419,7 +464,9 @@ def import_(
     from django.conf import settings
 
     wait = settings.IMPORT_LOCK_WAIT if wait is None else wait
-    failed = [file for file in files if not _import_one(file, guide, overwrite_edits, wait)]
+    failed = [
+        file for file in files if not _import_one(file, guide, overwrite_edits, wait, reader_name)
+    ]
     if failed:
         _fail(f"{len(failed)} of {format_count(len(files), 'file')} not imported")
 

@@ -242,9 +242,7 @@ def loads(text: str) -> dict[str, Any]:
         raise DumpError(f'not a readingroom catalog dump (no "format": "{FORMAT_NAME}")')
     version = document.get("version")
     if version != FORMAT_VERSION and (type(version) is not int or version not in _UPGRADES):
-        raise DumpError(
-            f"dump version {version!r} is not supported (expected {FORMAT_VERSION})"
-        )
+        raise DumpError(f"dump version {version!r} is not supported (expected {FORMAT_VERSION})")
     if version in _UPGRADES:
         _upgrade(document, _UPGRADES[version])
     expected = {"format", "version", *KINDS}

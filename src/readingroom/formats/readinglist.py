@@ -414,7 +414,6 @@ class ReadingListReader:
                     self.guide.compilers.extend(c.name for c in names or [])
                 if phrase in ("updated", "last updated", "revised", "last revised") and value:
                     self.guide.date = self.guide.date or value
-                self._prose(block)
                 self.role = "metadata"
                 return True
         return False
@@ -683,6 +682,8 @@ def _as_name(heading: str) -> str | None:
     """The person a heading names, if it names one: "Rosa Luxemburg", "PETER
     KROPOTKIN (1842–1921)", "Victor Serge, 1890–1947"."""
     name, dates = _life_dates(heading.strip().rstrip(":"))
+    if dates and not re.search(r"\d\s*[–—-]\s*\d|\b(?:b|d|born|died|c)\.?\s", dates + " "):
+        return None  # "(1900)" is a work's year; life dates run "(1842–1921)", "(b. 1950)"
     if name.isupper():
         name = name.title()
         if not dates and name.split()[0].casefold() not in lexicon().given_names:

@@ -26,17 +26,21 @@ class GuideParts:
 
     def sections(self, page_size: int) -> list[Section]:
         """Every section of the guide, in order, with the page it starts on."""
+        # Runs stored before sections counted their pages have three fields.
+        runs = [(*run, None)[:4] for run in self._runs]
         return [
-            Section(name, number, first, count, (first - 1) // page_size + 1)
-            for number, (name, first, count) in enumerate(self._runs, 1)
+            Section(name, number, first, count, (first - 1) // page_size + 1, pages)
+            for number, (name, first, count, pages) in enumerate(runs, 1)
         ]
 
 
 def _count(page: GuidePage, guide: Guide) -> None:
+    # A part to read counts its own pages, not the whole work's.
+    pages = Coalesce("part_pages", "work__pages")
     totals = guide.entries.aggregate(
         count=Count("pk"),
-        page_total=Coalesce(Sum("work__pages"), 0),
-        missing=Count("pk", filter=Q(work__pages__isnull=True)),
+        page_total=Coalesce(Sum(pages), 0),
+        missing=Count("pk", filter=Q(part_pages__isnull=True, work__pages__isnull=True)),
     )
     page.entry_count, page.page_total = totals["count"], totals["page_total"]
     page.missing_pages = totals["missing"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from django.db import connection
 
-from readingroom.catalog.models import Guide, GuideEntry
+from readingroom.catalog.models import Guide, GuideEntry, Work
 
 from .pagination import Page
 
@@ -24,6 +24,7 @@ class Section:
     first: int  # the position of its first entry in the guide, from 1
     count: int
     page: int  # where it starts
+    pages: int | None = None  # the pages to read in it: parts where given, else works
     continued: bool = False  # begun on an earlier page than this one
     entries: list[GuideEntry] = field(default_factory=list)
 
@@ -39,24 +40,33 @@ def _runs_sql() -> str:
     position within its section stays the same along a run of that section.
     """
     quote = connection.ops.quote_name
-    order = quote(GuideEntry._meta.get_field("order").column)
-    section = quote(GuideEntry._meta.get_field("section").column)
-    guide = quote(GuideEntry._meta.get_field("guide").column)
+    field = GuideEntry._meta.get_field
+    order, section = quote(field("order").column), quote(field("section").column)
+    guide, work = quote(field("guide").column), quote(field("work").column)
+    part_pages = quote(field("part_pages").column)
+    works = quote(Work._meta.db_table)
+    pages = quote(Work._meta.get_field("pages").column)
     return (
-        f"SELECT {section}, MIN(position), COUNT(*) FROM ("
+        f"SELECT {section}, MIN(position), COUNT(*), SUM(pages) FROM ("
         f" SELECT {section}, ROW_NUMBER() OVER (ORDER BY {order}) AS position,"
         f" ROW_NUMBER() OVER (ORDER BY {order})"
-        f" - ROW_NUMBER() OVER (PARTITION BY {section} ORDER BY {order}) AS run"
-        f" FROM {quote(GuideEntry._meta.db_table)} WHERE {guide} = %s"
+        f" - ROW_NUMBER() OVER (PARTITION BY {section} ORDER BY {order}) AS run,"
+        f" COALESCE(e.{part_pages}, w.{pages}) AS pages"
+        f" FROM {quote(GuideEntry._meta.db_table)} e JOIN {works} w ON w.id = e.{work}"
+        f" WHERE {guide} = %s"
         f") AS entries GROUP BY {section}, run ORDER BY MIN(position)"
     )
 
 
-def section_runs(guide: Guide) -> list[tuple[str | None, int, int]]:
-    """Every run of the guide's sections, in order: (name, first position, length)."""
+def section_runs(guide: Guide) -> list[tuple[str | None, int, int, int | None]]:
+    """Every run of the guide's sections, in order: (name, first position, length,
+    pages to read)."""
     with connection.cursor() as cursor:
         cursor.execute(_runs_sql(), [guide.pk])
-        return [(name, int(first), int(count)) for name, first, count in cursor.fetchall()]
+        return [
+            (name, int(first), int(count), None if pages is None else int(pages))
+            for name, first, count, pages in cursor.fetchall()
+        ]
 
 
 def on_page(all_sections: list[Section], page: Page, entries: list[GuideEntry]) -> list[Section]:

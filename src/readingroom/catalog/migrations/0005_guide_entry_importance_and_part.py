@@ -5,25 +5,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('catalog', '0004_indexes_and_places'),
+        ("catalog", "0004_indexes_and_places"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='guideentry',
-            name='importance',
-            field=models.CharField(blank=True, choices=[('essential', 'essential'), ('recommended', 'recommended'), ('optional', 'optional'), ('further', 'further reading')], help_text='How much the guide asks of this reading, as reading-list systems mark it.', max_length=12, null=True),
+            model_name="guideentry",
+            name="importance",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("essential", "essential"),
+                    ("recommended", "recommended"),
+                    ("optional", "optional"),
+                    ("further", "further reading"),
+                ],
+                help_text="How much the guide asks of this reading, as reading-list systems mark it.",
+                max_length=12,
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='guideentry',
-            name='part',
-            field=models.CharField(blank=True, db_default='', help_text="The part to read, as the guide gives it: 'Chapter 2', 'pp. 12–40'.", max_length=255, validators=[readingroom.catalog.validators.Limit('guideentry', 'part')]),
+            model_name="guideentry",
+            name="part",
+            field=models.CharField(
+                blank=True,
+                db_default="",
+                help_text="The part to read, as the guide gives it: 'Chapter 2', 'pp. 12–40'.",
+                max_length=255,
+                validators=[readingroom.catalog.validators.Limit("guideentry", "part")],
+            ),
         ),
         migrations.AddField(
-            model_name='guideentry',
-            name='part_pages',
-            field=models.PositiveIntegerField(blank=True, help_text="Pages in the part to read; they count for reading time instead of the work's.", null=True, validators=[readingroom.catalog.validators.Limit('guideentry', 'part_pages')]),
+            model_name="guideentry",
+            name="part_pages",
+            field=models.PositiveIntegerField(
+                blank=True,
+                help_text="Pages in the part to read; they count for reading time instead of the work's.",
+                null=True,
+                validators=[readingroom.catalog.validators.Limit("guideentry", "part_pages")],
+            ),
         ),
     ]

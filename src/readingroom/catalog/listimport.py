@@ -1,0 +1,254 @@
+"""A reading list, read into core records (formats.records.ListGuide), into the catalog.
+
+The list becomes one guide whose entries keep the list's order, sections, importance
+marks and parts to read; each entry's work is new, credited to its contributors with
+their roles. An author is the catalog's author of the same name when there is one
+(recognising the same author across differently written names is the catalog's next
+step), else a new one, whose biography is the list's note on them. The list's text is
+kept as the source, and every record points at the lines it came from.
+
+Everything is checked before anything is written, and written in one transaction under
+the catalog's write lock. A changed list replaces what it imported before, unless an
+editor has changed any of it since: then nothing is written and the import says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import PurePath
+
+from django.db.models import Q
+from django.utils import timezone
+
+from readingroom import limits
+from readingroom.formats.records import Contributor, ListEntry, ListGuide
+from readingroom.guidetext import Problem, sort_name
+from readingroom.search.index import reindex
+
+from .bulk import delete_rows
+from .importer import ImportRefused, ImportReport
+from .locking import write_transaction
+from .models import Author, Contribution, Guide, GuideEntry, Source, SourceChunk, Work
+from .signals import catalog_changed
+from .slugs import SlugAllocator
+from .timelines import recompute
+
+# The source's text is kept in pieces of this many characters, as a guide file's is.
+CHUNK_CHARACTERS = 1_000_000
+SECTION_SEPARATOR = " › "
+
+
+def section_path(entry: ListEntry) -> str | None:
+    """The entry's sections, outermost first, as the guide page names them."""
+    return SECTION_SEPARATOR.join(entry.sections) or None
+
+
+def _problems(guide: ListGuide, title: str) -> list[Problem]:
+    """Everything in the list that the catalog's limits refuse, at its line."""
+    found: list[Problem] = []
+
+    def check(spec: limits.Field, value: object, line: int | None) -> None:
+        if (problem := spec.problem(value)) is not None:
+            found.append(Problem(problem, line))
+
+    check(limits.GUIDE["title"], title, None)
+    check(limits.GUIDE["description"], guide.introduction, None)
+    for name, note in guide.author_notes.items():
+        check(limits.AUTHOR["biography"], note, None)
+        check(limits.AUTHOR["name"], name, None)
+    for entry in guide.entries:
+        line = entry.line_start
+        check(limits.WORK["title"], entry.title, line)
+        for spec, value in (
+            (limits.WORK["year"], entry.year),
+            (limits.WORK["year_end"], entry.year_end),
+            (limits.WORK["pages"], entry.pages),
+            (limits.WORK["annotation"], entry.note),
+            (limits.GUIDE_ENTRY["section"], section_path(entry)),
+            (limits.GUIDE_ENTRY["part"], entry.part or ""),
+            (limits.GUIDE_ENTRY["part_pages"], entry.part_pages),
+        ):
+            check(spec, value, line)
+        for contributor in entry.contributors:
+            check(limits.AUTHOR["name"], contributor.name, line)
+        found.extend(
+            Problem(rule.message, line, rule.severity)
+            for rule in limits.work_rules(entry.year, entry.year_end, entry.pages)
+        )
+    return found
+
+
+def _newline(text: str) -> str:
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
+
+
+def _edited(source: Source) -> bool:
+    edited = Q(edited_at__isnull=False)
+    return any(
+        model.objects.filter(edited, source=source).exists() for model in (Author, Work, Guide)
+    )
+
+
+def _remove_previous(source: Source) -> None:
+    """What the list imported last time: its guide, its works, and its authors that
+    no other work credits."""
+    delete_rows(GuideEntry.objects.filter(guide__source=source))
+    Guide.objects.filter(source=source).delete()
+    Work.objects.filter(source=source).delete()
+    Author.objects.filter(source=source, contributions__isnull=True).delete()
+    delete_rows(source.chunks.all())
+
+
+class _ListImport:
+    def __init__(self, source: Source, guide: ListGuide, report: ImportReport) -> None:
+        self.source, self.records, self.report = source, guide, report
+        self.authors: dict[str, Author] = {}
+
+    def author(self, name: str, entry: ListEntry) -> Author:
+        key = name.casefold()
+        if key not in self.authors:
+            found = Author.objects.filter(name__iexact=name).order_by("pk").first()
+            if found is None:
+                found = Author(
+                    name=name,
+                    sort_name=sort_name(name),
+                    slug=SlugAllocator(Author, "author").allocate([name])[0],
+                    biography=self.records.author_notes.get(name, ""),
+                    position=len(self.authors),
+                    source=self.source,
+                    line_start=entry.line_start,
+                    line_end=entry.line_end,
+                )
+                found.save()
+                self.report.authors["created"] += 1
+            else:
+                self.report.authors["matched"] += 1
+            self.authors[key] = found
+        return self.authors[key]
+
+    def works(self) -> list[Work]:
+        entries = self.records.entries
+        slugs = SlugAllocator(Work, "work").allocate([e.title for e in entries])
+        works = Work.objects.bulk_create(
+            Work(
+                title=e.title,
+                slug=slug,
+                year=e.year,
+                year_end=e.year_end,
+                pages=e.pages,
+                annotation=e.note,
+                source_text=e.raw,
+                position=position,
+                source=self.source,
+                line_start=e.line_start,
+                line_end=e.line_end,
+            )
+            for position, (e, slug) in enumerate(zip(entries, slugs, strict=True))
+        )
+        self.report.works["created"] += len(works)
+        Contribution.objects.bulk_create(
+            Contribution(work=work, author=self.author(c.name, e), role=c.role, order=order)
+            for e, work in zip(entries, works, strict=True)
+            for order, c in enumerate(_once(e))
+        )
+        return works
+
+    def guide(self, title: str, works: list[Work]) -> Guide:
+        guide = Guide(
+            title=title,
+            slug=SlugAllocator(Guide, "guide").allocate([title])[0],
+            description=self.records.introduction,
+            source=self.source,
+            line_start=1,
+            line_end=max(self.source.lines, 1),
+        )
+        guide.save()
+        GuideEntry.objects.bulk_create(
+            GuideEntry(
+                guide=guide,
+                work=work,
+                order=order,
+                section=section_path(e),
+                importance=e.importance,
+                part=e.part or "",
+                part_pages=e.part_pages,
+                source=self.source,
+                line_start=e.line_start,
+                line_end=e.line_end,
+            )
+            for order, (e, work) in enumerate(zip(self.records.entries, works, strict=True), 1)
+        )
+        return guide
+
+
+def _once(entry: ListEntry) -> list[Contributor]:
+    """The entry's contributors, each once in each role (a list may repeat a name)."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for contributor in entry.contributors:
+        key = (contributor.name.casefold(), contributor.role)
+        if key not in seen:
+            seen.add(key)
+            kept.append(contributor)
+    return kept
+
+
+def import_list(
+    name: str,
+    data: bytes,
+    text: str,
+    encoding: str,
+    records: ListGuide,
+    guide_title: str | None = None,
+    now: datetime | None = None,
+    wait: float | None = None,
+    on_wait: Callable[[], None] | None = None,
+) -> ImportReport:
+    """Import a list read from the file ``name`` (its bytes, decoded text and records);
+    raises ImportRefused (nothing written) or CatalogLocked."""
+    title = guide_title or records.title or PurePath(name).stem
+    problems = _problems(records, title)
+    if errors := [p for p in problems if p.severity == "error"]:
+        raise ImportRefused(errors)
+    report = ImportReport(name, warnings=[*records.problems, *problems])
+    sha256 = hashlib.sha256(data).hexdigest()
+    with write_transaction(wait, on_wait):
+        source = Source.objects.filter(name=name).first()
+        if source is not None and source.sha256 == sha256:
+            return report
+        if source is not None and _edited(source):
+            raise ImportRefused(
+                [
+                    Problem(
+                        "an editor has changed records this list imported before; importing "
+                        "the changed list would replace them, so nothing was imported"
+                    )
+                ]
+            )
+        report.status = "updated" if source else "created"
+        if source is not None:
+            _remove_previous(source)
+        source = source or Source(name=name)
+        source.sha256 = sha256
+        source.imported_at = now or timezone.now()
+        source.encoding = encoding
+        source.newline = _newline(text)
+        source.final_newline = text.endswith(("\n", "\r"))
+        source.lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
+        source.size = len(data)
+        source.save()
+        SourceChunk.objects.bulk_create(
+            SourceChunk(source=source, number=n, text=text[start : start + CHUNK_CHARACTERS])
+            for n, start in enumerate(range(0, len(text), CHUNK_CHARACTERS))
+        )
+        run = _ListImport(source, records, report)
+        works = run.works()
+        run.guide(title, works)
+        authors = [a.pk for a in run.authors.values()]
+        reindex([w.pk for w in works], authors)
+        recompute(Author.objects.filter(pk__in=authors, source=source).exclude(biography=""))
+        catalog_changed()
+    return report

@@ -1,0 +1,119 @@
+"""Reading lists into the real database (SQLite, and PostgreSQL in the second pass)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from readingroom.catalog.importer import ImportRefused, import_guide_bytes
+from readingroom.catalog.listimport import import_list
+from readingroom.catalog.models import Author, Contribution, Guide, GuideEntry, Source, Work
+from readingroom.formats.readinglist import read_list
+
+pytestmark = pytest.mark.django_db
+
+SCHEDULE = """Labour History 101
+Prepared by Ada Byron
+
+A term of reading on strikes and unions.
+
+Week 1 (Sept 8–12): Beginnings
+Read: Eric Hobsbawm, Labouring Men (1964), pp. 1–20
+Recommended: E. P. Thompson, The Making of the English Working Class (1963)
+
+Week 2 (Sept 15–19): Strikes
+Required:
+  Jeremy Brecher, Strike! (1972), pp. 5–34
+  Rosa Luxemburg, The Mass Strike (1906), 90 pages (optional)
+  Hobsbawm, Eric and George Rudé, Captain Swing (1969), edited by Anne Smith
+"""
+
+
+def _import(text: str, name: str = "schedule.txt", **options):
+    return import_list(name, text.encode(), text, "utf-8", read_list(text), **options)
+
+
+def test_a_schedule_becomes_a_guide_in_the_lists_order():
+    report = _import(SCHEDULE)
+    assert report.status == "created"
+    guide = Guide.objects.get()
+    assert guide.title == "Labour History 101"
+    assert guide.description == "A term of reading on strikes and unions."
+    entries = list(guide.entries.order_by("order").select_related("work"))
+    assert [(e.work.title, e.section, e.importance, e.part, e.part_pages) for e in entries] == [
+        ("Labouring Men", "Week 1 (Sept 8–12): Beginnings", "essential", "pp. 1–20", 20),
+        (
+            "The Making of the English Working Class",
+            "Week 1 (Sept 8–12): Beginnings",
+            "recommended",
+            "",
+            None,
+        ),
+        ("Strike!", "Week 2 (Sept 15–19): Strikes", "essential", "pp. 5–34", 30),
+        ("The Mass Strike", "Week 2 (Sept 15–19): Strikes", "optional", "", None),
+        ("Captain Swing", "Week 2 (Sept 15–19): Strikes", "essential", "", None),
+    ]
+    assert [e.line_start for e in entries] == [7, 8, 12, 13, 14]
+    swing = Work.objects.get(title="Captain Swing")
+    credits = swing.contributions.order_by("order").values_list("author__name", "role")
+    assert list(credits) == [
+        ("Eric Hobsbawm", "author"),
+        ("George Rudé", "author"),
+        ("Anne Smith", "editor"),
+    ]
+    # One Eric Hobsbawm, credited twice; the source keeps the list's text.
+    assert Author.objects.filter(name="Eric Hobsbawm").count() == 1
+    assert "".join(Source.objects.get().text_pieces()) == SCHEDULE
+
+
+def test_the_same_list_again_changes_nothing_and_a_changed_one_replaces_it():
+    _import(SCHEDULE)
+    assert _import(SCHEDULE).status == "unchanged"
+    shorter = SCHEDULE.split("Week 2")[0]
+    report = _import(shorter)
+    assert report.status == "updated"
+    assert Work.objects.count() == 2
+    assert GuideEntry.objects.count() == 2
+    assert not Author.objects.filter(name="Rosa Luxemburg").exists()
+
+
+def test_an_editors_change_is_never_replaced_silently():
+    from django.utils import timezone
+
+    _import(SCHEDULE)
+    Work.objects.filter(title="Strike!").update(edited_at=timezone.now(), title="Strike! (2nd ed.)")
+    with pytest.raises(ImportRefused, match="an editor has changed"):
+        _import(SCHEDULE.replace("Ada Byron", "Ada Lovelace"))
+    assert Work.objects.filter(title="Strike! (2nd ed.)").exists()
+
+
+def test_a_list_the_limits_refuse_writes_nothing():
+    bad = "- Karl Marx, Capital (1867), 200000 pages\n- " + "A" * 600 + " (1900)\n"
+    with pytest.raises(ImportRefused) as refused:
+        _import(bad, "bad.md")
+    lines = sorted(p.line for p in refused.value.problems)
+    assert lines == [1, 2]
+    assert not Work.objects.exists() and not Source.objects.exists()
+
+
+def test_authors_already_in_the_catalog_are_credited_not_copied(sample_bytes):
+    import_guide_bytes("sample-guide.txt", sample_bytes)
+    before = Author.objects.count()
+    _import("- Rosa Luxemburg, *The Accumulation of Capital* (1913)\n", "more.md")
+    assert Author.objects.count() == before
+    rosa = Author.objects.get(name="Rosa Luxemburg")
+    assert Contribution.objects.filter(author=rosa, work__title="The Accumulation of Capital")
+
+
+def test_the_guide_page_shows_parts_marks_and_time_per_week(client):
+    _import(SCHEDULE)
+    page = client.get(f"/guides/{Guide.objects.get().slug}/")
+    assert page.status_code == 200
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page.content.decode()))
+    assert "Week 1 (Sept 8–12): Beginnings" in text
+    assert "Read pp. 1–20: 20 pages" in text
+    assert "Optional" in text
+    assert "George Rudé" in text and "Anne Smith (editor)" in text
+    # Week 2: 30 pages of Strike! and the 90-page Mass Strike; Captain Swing has none.
+    assert "120 pages to read" in text
