@@ -224,7 +224,23 @@ def _split_head(head: str, title: str | None) -> tuple[list[Contributor], str] |
             right_names = parse_names(right)
             if right_names is not None:
                 return right_names, left.strip(_SEPARATORS)
+    trailing = _trailing_names(head)
+    if trailing is not None:
+        return trailing
     return _leading_names(head)
+
+
+def _trailing_names(head: str) -> tuple[list[Contributor], str] | None:
+    """"My Ántonia. Willa Cather": full names after the title's full stop."""
+    title, dot, names_text = head.rpartition(". ")
+    if not dot or not title.strip():
+        return None
+    names = parse_names(names_text)
+    if names is None or _names_score(names) < 2 * len(names) or parse_names(title):
+        return None
+    if _leading_names(head)[0]:
+        return None  # "Thompson, E. P. The Making…": names lead
+    return names, title.strip(_SEPARATORS)
 
 
 def _leading_names(head: str) -> tuple[list[Contributor], str] | None:
@@ -345,7 +361,21 @@ def read_citation(text: str) -> Citation | None:
     if anonymous:
         text = text[anonymous.end() :]
     cite.title_set_apart = title is not None
-    head, note = _head_and_note(cite, text, title)
+    dated = _AUTHOR_DATE.match(text)
+    if dated and _names_before(dated["names"]):
+        # "Darwin, John. 1988. Britain and Decolonisation. Basingstoke: Macmillan."
+        cite.year = int(dated["year"])
+        if dated["original"]:
+            cite.year, cite.edition_year = int(dated["original"]), cite.year
+        rest = dated["rest"]
+        if title is None:
+            end = _SENTENCE_END.search(rest)
+            title = rest[: end.start()] if end else rest.rstrip(". ")
+        start = len(dated["names"]) + len(title) + 2
+        text = f"{dated['names']}. {title}. " + rest.partition(title)[2].lstrip(". ")
+        head, note = _take_place_publisher_anywhere(cite, text, start)
+    else:
+        head, note = _head_and_note(cite, text, title)
     head = _take_container(cite, head, title)
     head = _take_part(cite, head)
     head = _take_credits(cite, head)
@@ -493,6 +523,24 @@ def _take_place_publisher(cite: Citation, head: str) -> str:
         return head
     cite.place, cite.publisher = match["place"], match["publisher"].strip()
     return head[: match.start()]
+
+
+_AUTHOR_DATE = re.compile(
+    rf"(?P<names>.+?)\.\s+(?:\((?P<original>{YEAR})\)\s+)?(?P<year>{YEAR})[a-z]?\.\s+(?P<rest>\S.*)"
+)
+_PUBLISHER_END = re.compile(
+    r"\.\s+(?P<place>[A-Z][\w'’-]*(?:[ ,]+[A-Z][\w'’-]*){0,3}):\s*(?P<publisher>[^:.()]{2,80})\.?"
+)
+
+
+def _take_place_publisher_anywhere(cite: Citation, text: str, start: int) -> tuple[str, str]:
+    """The citation up to its "Place: Publisher." (after ``start``, the title's end),
+    and the note after it."""
+    match = _PUBLISHER_END.search(text, start)
+    if match is None:
+        return text, ""
+    cite.place, cite.publisher = match["place"], match["publisher"].strip()
+    return text[: match.start()], text[match.end() :].strip()
 
 
 def _names_before(text: str) -> bool:

@@ -236,6 +236,8 @@ class ReadingListReader:
         guide.kept.update((number, "front matter") for number in range(1, offset + 1))
         self.guide, self.state = guide, _State()
         self.intro: list[tuple[int, str]] = []
+        self.marks: dict[str, Importance] | None = None
+        self.following: Block | None = None
         blocks = list(_blocks(lines, offset))
         for position, block in enumerate(blocks):
             self._block(block, blocks[position + 1] if position + 1 < len(blocks) else None)
@@ -422,14 +424,19 @@ class ReadingListReader:
         first = _ITEM.fullmatch(block.lines[0])
         text = first["text"] if first else block.lines[0].strip()
         taken = 1
-        while taken < len(block.lines) and _unfinished(text, block.lines[taken]):
+        while taken < len(block.lines) and _continues(text, block.lines[taken]):
             text = f"{text} {block.lines[taken].strip()}"  # a citation wrapped over lines
             taken += 1
         rest = [line.strip() for line in block.lines[taken:]]
         author = self.state.item_author
         if author is not None and block.indent <= author[0]:
             self.state.item_author = None
-        cites = _cites(text)
+        text, marked = self._marked(text)
+        cites = _cites(self._ditto(text))
+        if self._heads_items(block, cites):
+            self._heading(text, 2 + block.indent // 2, block.start, self.following)
+            self.role = "heading"
+            return
         if self._under_entry(block) and not all(c and _starts_citation(c, text) for c in cites):
             cites = [None]  # a nested remark that names a book in passing
         if _as_name(text) or (is_person_name(text.strip(" :")) and len(text.split()) > 1):
@@ -447,6 +454,7 @@ class ReadingListReader:
         for cite in cites:
             assert cite is not None
             entry = self._add(cite, head, text)
+            entry.importance = cite.importance or marked or entry.importance
         lazy = replace(block, lines=block.lines[taken:], start=block.start + taken)
         if rest and not lazy.lines[0][:1].isspace() and self._lines_of_entries(lazy):
             return  # lazy lines after an item, each a work: "* Miliband…" then "Lenin…"
@@ -458,6 +466,33 @@ class ReadingListReader:
             else:
                 entry.note = f"{entry.note}\n{extra}" if entry.note else extra
         entry.line_end = block.end
+
+    def _heads_items(self, block: Block, cites: list[Citation | None]) -> bool:
+        """A numbered item with items nested under it and no citation of its own is
+        a heading: "1. The Industrial Revolution: what changed?" over "a) …"."""
+        following = self.following
+        if following is None or following.kind != "item" or following.indent <= block.indent:
+            return False
+        return all(c is None or not (c.year or c.pages or c.contributors or c.url) for c in cites)
+
+    def _marked(self, text: str) -> tuple[str, Importance | None]:
+        """An entry's leading mark ("[E]", "*", "◆"), and the importance the list's
+        legend gives it ("Items marked [E] are essential")."""
+        if self.marks is None:
+            self.marks = _legend(self.guide.introduction or "\n".join(t for _, t in self.intro))
+        match = re.match(r"(\[[^\]\s]{1,3}\]|\([A-Za-z*]{1,3}\)|[◆◇★☆●■▪✓✔])\s+", text)
+        if match is None:
+            return text, None
+        return text[match.end() :], self.marks.get(match[1])
+
+    def _ditto(self, text: str) -> str:
+        """"———. 2009. Title": the same names as the entry before."""
+        ditto = re.match(r"[—–-]{2,}\.?\s*", text)
+        entry = self.state.last_entry
+        if ditto is None or entry is None or not entry.contributors:
+            return text
+        names = " and ".join(c.written or c.name for c in entry.contributors if c.role == "author")
+        return f"{names}. {text[ditto.end() :]}" if names else text
 
     def _under_entry(self, block: Block) -> bool:
         return block.indent > 0 and self.state.last_block_entry and self.state.item_author is None
@@ -484,6 +519,14 @@ class ReadingListReader:
     def _paragraph(self, block: Block) -> None:
         if len(block.lines) > 1 and self._lines_of_entries(block):
             return
+        if len(block.lines) > 1 and (pair := _byline_pair(block.lines[0], block.lines[1])):
+            cite = read_citation(pair)
+            if cite is not None and self._entry_ok(cite, in_list=True):
+                entry = self._add(cite, replace(block, lines=block.lines[:2]), pair)
+                if len(block.lines) > 2:
+                    entry.note = " ".join(line.strip() for line in block.lines[2:])
+                entry.line_end = block.end
+                return
         cite = read_citation(block.lines[0])
         if cite is not None and self._entry_ok(cite, in_list=False):
             entry = self._add(cite, block, block.lines[0].strip())
@@ -501,25 +544,34 @@ class ReadingListReader:
         groups: list[tuple[int, str, list[str]]] = []
         for number, line in enumerate(block.lines, block.start):
             if groups and len(line) - len(line.lstrip()) > base:
-                groups[-1][2].append(line.strip())
+                at, text, notes = groups[-1]
+                if not notes and _continues(text, line):
+                    groups[-1] = (at, f"{text} {line.strip()}", notes)
+                else:
+                    notes.append(line.strip())
             else:
                 groups.append((number, line.strip(), []))
+        groups = _with_bylines(groups)
         if any(text[:1].islower() for _, text, _ in groups):
             return False
-        cites = [_cites(text) for _, text, _ in groups]
+        marked = [self._marked(text) for _, text, _ in groups]
+        groups = [(n, text, notes) for (n, _, notes), (text, _) in zip(groups, marked, strict=True)]
+        cites = [_cites(self._ditto(text)) for _, text, _ in groups]
         sure = [
             all(c is not None and self._entry_ok(c, in_list=False, lenient=True) for c in found)
             for found in cites
         ]
         if sum(sure) * 2 <= len(groups):
             return False
-        for (number, text, notes), found in zip(groups, cites, strict=True):
+        marks = [mark for _, mark in marked]
+        for (number, text, notes), found, mark in zip(groups, cites, marks, strict=True):
             end = number + len(notes)
             one = Block("item", [text, *notes], number, text=text)
             if all(c is not None and self._entry_ok(c, in_list=True) for c in found):
                 for cite in found:
                     assert cite is not None
                     entry = self._add(cite, one, text)
+                    entry.importance = cite.importance or mark or entry.importance
                 if notes:
                     extra = " ".join(notes)
                     entry.note = f"{entry.note}\n{extra}" if entry.note else extra
@@ -676,6 +728,74 @@ def _unfinished(text: str, following: str, wrapped_year: bool = True) -> bool:
     if not wrapped_year or not (following[:1].isspace() or following.lstrip().startswith("(")):
         return False
     return not _YEAR_IN_PARENS.search(text) and bool(_YEAR_IN_PARENS.match(following.strip()))
+
+
+_TERMINAL = (".", "!", "?", ")", "]", "”", '"', "’")
+
+
+def _continues(text: str, following: str) -> bool:
+    """Whether ``following`` carries on the citation in ``text``: it is wrapped
+    (unfinished, see below), or indented under a line that has not ended."""
+    if _unfinished(text, following):
+        return True
+    indented = following[:1].isspace() and following.strip()[:1] not in ("[", "(", "-", "*")
+    return indented and not text.rstrip().endswith(_TERMINAL)
+
+
+_BYLINE = re.compile(rf"(?:by\s+)?(?P<names>.+?)(?:,\s*|\s+\(|\s+)(?P<year>{YEAR})\)?[.,]?\s*(?P<rest>.*)")
+
+
+def _byline_pair(title: str, byline: str) -> str | None:
+    """"Wolf Hall" over "Hilary Mantel, 2009": a title line, then a line of names
+    (and a year), as one citation."""
+    title, byline = title.strip(), byline.strip()
+    if not title or len(title.split()) > 14 or re.search(YEAR, title):
+        return None
+    match = _BYLINE.fullmatch(byline)
+    names_text = match["names"] if match else re.sub(r"^by\s+", "", byline)
+    names = parse_names(names_text)
+    if names is None or not all(len(n.name.split()) > 1 for n in names):
+        return None
+    year = f" ({match['year']})" if match else ""
+    rest = f" {match['rest']}" if match and match["rest"] else ""
+    return f"{names_text}, {title}{year}{rest}"
+
+
+def _with_bylines(groups: list[tuple[int, str, list[str]]]) -> list[tuple[int, str, list[str]]]:
+    """Title lines followed by their byline lines, made one line each."""
+    merged: list[tuple[int, str, list[str]]] = []
+    index = 0
+    while index < len(groups):
+        number, text, notes = groups[index]
+        if index + 1 < len(groups) and not notes:
+            pair = _byline_pair(text, groups[index + 1][1])
+            if pair is not None:
+                merged.append((number, pair, groups[index + 1][2]))
+                index += 2
+                continue
+        merged.append((number, text, notes))
+        index += 1
+    return merged
+
+
+_LEGEND = re.compile(
+    r"(?P<mark>\[[^\]\s]{1,3}\]|\([A-Za-z*]{1,3}\)|[*◆◇★☆●■▪✓✔†])\s+(?:items?\s+)?"
+    r"(?:are|is|=|means?|marks?)\s+(?:(?:an?|the|for|be)\s+)?(?P<word>[a-z]+(?:\s+reading)?)",
+    re.I,
+)
+
+
+def _legend(text: str) -> dict[str, Importance]:
+    """The marks a list's introduction explains: "Items marked [E] are essential;
+    [R] are recommended", "* = required"."""
+    marks = lexicon().importance
+    found: dict[str, Importance] = {}
+    for match in _LEGEND.finditer(text):
+        word = match["word"].casefold()
+        importance = marks.get(word) or marks.get(word.split()[0])
+        if importance is not None:
+            found.setdefault(match["mark"], importance)
+    return found
 
 
 def _as_name(heading: str) -> str | None:
