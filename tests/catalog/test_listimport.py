@@ -94,7 +94,8 @@ def test_a_list_the_limits_refuse_writes_nothing():
         _import(bad, "bad.md")
     lines = sorted(p.line for p in refused.value.problems)
     assert lines == [1, 2]
-    assert not Work.objects.exists() and not Source.objects.exists()
+    assert not Work.objects.exists()
+    assert not Source.objects.exists()
 
 
 def test_authors_already_in_the_catalog_are_credited_not_copied(sample_bytes):
@@ -114,6 +115,7 @@ def test_the_guide_page_shows_parts_marks_and_time_per_week(client):
     assert "Week 1 (Sept 8–12): Beginnings" in text
     assert "Read pp. 1–20: 20 pages" in text
     assert "Optional" in text
-    assert "George Rudé" in text and "Anne Smith (editor)" in text
+    assert "George Rudé" in text
+    assert "Anne Smith (editor)" in text
     # Week 2: 30 pages of Strike! and the 90-page Mass Strike; Captain Swing has none.
     assert "120 pages to read" in text

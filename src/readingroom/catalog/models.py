@@ -262,7 +262,7 @@ class GuideEntry(Provenance):
         null=True,
         blank=True,
         choices=list(limits.IMPORTANCE.items()),
-        help_text="How much the guide asks of this reading, as reading-list systems mark it.",
+        help_text="How much the guide asks of this reading.",
     )
     part = models.CharField(
         blank=True,
@@ -273,7 +273,7 @@ class GuideEntry(Provenance):
     part_pages = models.PositiveIntegerField(
         null=True,
         blank=True,
-        help_text="Pages in the part to read; they count for reading time instead of the work's.",
+        help_text="Pages in the part to read; they count instead of the work's.",
         **limited("guideentry", "part_pages"),
     )
 

@@ -231,7 +231,7 @@ def _split_head(head: str, title: str | None) -> tuple[list[Contributor], str] |
 
 
 def _trailing_names(head: str) -> tuple[list[Contributor], str] | None:
-    """"My Ántonia. Willa Cather": full names after the title's full stop."""
+    """ "My Ántonia. Willa Cather": full names after the title's full stop."""
     title, dot, names_text = head.rpartition(". ")
     if not dot or not title.strip():
         return None
@@ -243,7 +243,7 @@ def _trailing_names(head: str) -> tuple[list[Contributor], str] | None:
     return names, title.strip(_SEPARATORS)
 
 
-def _leading_names(head: str) -> tuple[list[Contributor], str] | None:
+def _leading_names(head: str) -> tuple[list[Contributor], str]:
     """The longest run of names at the start, ended by a comma, full stop or colon,
     that leaves a title behind: "Thompson, E. P. The Making of…", "Lenin, State and
     Revolution", "Marx, Karl, Capital"."""

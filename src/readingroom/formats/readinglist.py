@@ -486,7 +486,7 @@ class ReadingListReader:
         return text[match.end() :], self.marks.get(match[1])
 
     def _ditto(self, text: str) -> str:
-        """"———. 2009. Title": the same names as the entry before."""
+        """ "———. 2009. Title": the same names as the entry before."""
         ditto = re.match(r"[—–-]{2,}\.?\s*", text)
         entry = self.state.last_entry
         if ditto is None or entry is None or not entry.contributors:
@@ -527,9 +527,12 @@ class ReadingListReader:
                     entry.note = " ".join(line.strip() for line in block.lines[2:])
                 entry.line_end = block.end
                 return
-        cite = read_citation(block.lines[0])
-        if cite is not None and self._entry_ok(cite, in_list=False):
-            entry = self._add(cite, block, block.lines[0].strip())
+        first = block.lines[0].strip()
+        cite = read_citation(first)
+        if cite is not None and (
+            self._entry_ok(cite, in_list=False) or _title_then_names(cite, first)
+        ):
+            entry = self._add(cite, block, first)
             if len(block.lines) > 1:
                 extra = " ".join(line.strip() for line in block.lines[1:])
                 entry.note = f"{entry.note} {extra}" if entry.note else extra
@@ -742,11 +745,22 @@ def _continues(text: str, following: str) -> bool:
     return indented and not text.rstrip().endswith(_TERMINAL)
 
 
-_BYLINE = re.compile(rf"(?:by\s+)?(?P<names>.+?)(?:,\s*|\s+\(|\s+)(?P<year>{YEAR})\)?[.,]?\s*(?P<rest>.*)")
+_BYLINE = re.compile(
+    rf"(?:by\s+)?(?P<names>.+?)(?:,\s*|\s+\(|\s+)(?P<year>{YEAR})\)?[.,]?\s*(?P<rest>.*)"
+)
+
+
+def _title_then_names(cite: Citation, line: str) -> bool:
+    """ "My Ántonia. Willa Cather." — a whole line that is a short title, then the
+    full names of its authors, and nothing else."""
+    if not cite.contributors or len(cite.title.split()) > 15 or _sentence(cite.title):
+        return False
+    last = cite.contributors[-1].written.rstrip(". ")
+    return " " in last and line.rstrip(". ").endswith(last) and line.startswith(cite.title[:10])
 
 
 def _byline_pair(title: str, byline: str) -> str | None:
-    """"Wolf Hall" over "Hilary Mantel, 2009": a title line, then a line of names
+    """ "Wolf Hall" over "Hilary Mantel, 2009": a title line, then a line of names
     (and a year), as one citation."""
     title, byline = title.strip(), byline.strip()
     if not title or len(title.split()) > 14 or re.search(YEAR, title):
