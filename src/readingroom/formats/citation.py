@@ -19,7 +19,7 @@ from readingroom.guidetext.parser import expand_year_end
 
 from .lexicon import lexicon
 from .names import is_person_name, parse_names
-from .records import Contributor, Importance, Role
+from .records import Cited, Contributor, Importance, Role
 
 YEAR = r"(?:1[0-9]\d\d|20[0-9]\d)"
 _LINK = re.compile(r"\[([^\]\n]+)\]\((\S+?)\)")
@@ -67,23 +67,9 @@ _DASHES = (" – ", " — ", " - ", " -- ")
 
 
 @dataclass
-class Citation:
-    """What one entry's text says of the work it cites."""
+class Citation(Cited):
+    """What one entry's text says of the work it cites, and how it said it."""
 
-    title: str
-    contributors: list[Contributor] = field(default_factory=list)
-    year: int | None = None
-    year_end: int | None = None
-    edition_year: int | None = None
-    pages: int | None = None
-    part: str | None = None
-    part_pages: int | None = None
-    importance: Importance | None = None
-    publisher: str | None = None
-    place: str | None = None
-    container: str | None = None
-    url: str | None = None
-    note: str | None = None
     title_set_apart: bool = False
     raw_head: str = ""
     credits: list[Contributor] = field(default_factory=list)

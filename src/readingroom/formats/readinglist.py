@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 
 from readingroom.guidetext.records import Problem
@@ -23,7 +23,7 @@ from . import citation, names
 from .citation import YEAR, Citation, split_works
 from .lexicon import lexicon
 from .names import is_person_name, parse_names
-from .records import Contributor, Importance, ListEntry, ListGuide, ListSection
+from .records import Cited, Contributor, Importance, ListEntry, ListGuide, ListSection
 
 _MD_HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*\s*")
 _UNDERLINE = re.compile(r"(=+|-+|~+)\s*")
@@ -632,25 +632,14 @@ class ReadingListReader:
         if not contributors and state.author is not None:
             contributors = [state.author]
         entry = ListEntry(
-            title=_strip_marks(title),
-            contributors=list(contributors),
-            year=cite.year,
-            year_end=cite.year_end,
-            edition_year=cite.edition_year,
-            pages=cite.pages,
-            part=cite.part,
-            part_pages=cite.part_pages,
-            importance=cite.importance or state.importance,
-            publisher=cite.publisher,
-            place=cite.place,
-            container=cite.container,
-            url=cite.url,
-            note=cite.note,
+            **{f.name: getattr(cite, f.name) for f in fields(Cited)},
             sections=tuple(s.title for s in state.sections),
             line_start=block.start,
             line_end=block.end,
             raw=raw,
         )
+        entry.title, entry.contributors = _strip_marks(title), list(contributors)
+        entry.importance = cite.importance or state.importance
         for expanded in _several(entry):
             self.guide.entries.append(expanded)
         state.last_entry = self.guide.entries[-1]

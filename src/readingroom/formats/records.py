@@ -31,8 +31,8 @@ class Contributor:
 
 
 @dataclass
-class ListEntry:
-    """One work to read, where the guide lists it."""
+class Cited:
+    """What a citation says of a work and of reading it."""
 
     title: str
     contributors: list[Contributor] = field(default_factory=list)
@@ -47,8 +47,13 @@ class ListEntry:
     place: str | None = None
     container: str | None = None
     url: str | None = None
-    isbn: str | None = None
     note: str | None = None
+
+
+@dataclass
+class ListEntry(Cited):
+    """One work to read, where the guide lists it."""
+
     sections: tuple[str, ...] = ()
     line_start: int = 0
     line_end: int = 0
