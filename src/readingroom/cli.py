@@ -155,10 +155,10 @@ def _reader_for(name: str, handle: BinaryIO, choice: str | None) -> Reader:
         return READERS[choice]
     try:
         head = next(iter(TextStream(handle)), "")
-    except GuideDecodeError as exc:
-        _fail(Problem(exc.message, exc.line).format(name))
+    except GuideDecodeError:
+        head = ""  # not text: the guide reader says why, as for any file
     handle.seek(0)
-    return detect_reader(head)
+    return detect_reader(head) if head else READERS["guide"]
 
 
 def _read_text(name: str, handle: BinaryIO) -> str:

@@ -32,12 +32,18 @@ class Reader:
 
 def _is_guide_format(head: str) -> bool:
     if len(head) == DETECT_CHARACTERS:
-        head = head[: head.rfind("\n\n") + 1] or head  # whole paragraphs only
+        paragraphs = head[: head.rfind("\n\n") + 1]
+        if len(paragraphs) < DETECT_CHARACTERS // 2:
+            # A paragraph of tens of kilobytes is a biography (or a fault the guide
+            # reader reports), never a list's.
+            return True
+        head = paragraphs
     result = parse_guide(head)
-    # A guide-format file with a few mistakes is still one (its errors are reported
-    # where they are); a file that is mostly not works is a list.
+    # Text with nothing against the guide format is in it (a biography alone, say);
+    # a guide-format file with a few mistakes still is (its errors are reported where
+    # they are); a file that is mostly not works is a list.
     works = len(result.guide.works)
-    return works > 0 and len(result.errors) <= works
+    return not result.errors or (works > 0 and len(result.errors) <= works)
 
 
 READERS: dict[str, Reader] = {
