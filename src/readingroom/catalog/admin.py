@@ -373,7 +373,7 @@ class GuideEntryAdmin(ChildAdmin):
     search_fields = ("work__title", "section", "note")
     ordering = ("guide", "order")
     autocomplete_fields = ("guide", "work")
-    fields = ("guide", "order", "work", "section", "note")
+    fields = ("guide", "order", "work", "section", "importance", "part", "part_pages", "note")
 
     @admin.display(description="note")
     def short_note(self, obj: GuideEntry) -> str:
