@@ -38,7 +38,7 @@ def test_a_schedule_becomes_a_guide_in_the_lists_order():
     report = _import(SCHEDULE)
     assert report.status == "created"
     guide = Guide.objects.get()
-    assert guide.title == "Labour History 101"
+    assert (guide.title, guide.compilers) == ("Labour History 101", "Ada Byron")
     assert guide.description == "A term of reading on strikes and unions."
     entries = list(guide.entries.order_by("order").select_related("work"))
     assert [(e.work.title, e.section, e.importance, e.part, e.part_pages) for e in entries] == [
@@ -62,6 +62,8 @@ def test_a_schedule_becomes_a_guide_in_the_lists_order():
         ("George Rudé", "author"),
         ("Anne Smith", "editor"),
     ]
+    making = Work.objects.get(title__startswith="The Making")
+    assert (making.year, making.publisher, making.place) == (1963, "", "")
     # One Eric Hobsbawm, credited twice; the source keeps the list's text.
     assert Author.objects.filter(name="Eric Hobsbawm").count() == 1
     assert "".join(Source.objects.get().text_pieces()) == SCHEDULE
@@ -96,6 +98,22 @@ def test_a_list_the_limits_refuse_writes_nothing():
     assert lines == [1, 2]
     assert not Work.objects.exists()
     assert not Source.objects.exists()
+
+
+def test_publishers_places_editions_and_links_are_kept():
+    _import(
+        "- Marx, Karl, Capital, Volume I. (Penguin, London, 1976, 1,152 pages.)\n"
+        "- [Mutual Aid](https://example.org/aid) by Peter Kropotkin (1902)\n",
+        "kept.md",
+    )
+    capital = Work.objects.get(title="Capital, Volume I")
+    assert (capital.year, capital.publisher, capital.place, capital.pages) == (
+        1976,
+        "Penguin",
+        "London",
+        1152,
+    )
+    assert Work.objects.get(title="Mutual Aid").url == "https://example.org/aid"
 
 
 def test_authors_already_in_the_catalog_are_credited_not_copied(sample_bytes):

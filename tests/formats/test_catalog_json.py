@@ -47,6 +47,10 @@ WORK = {
     "year_end": None,
     "pages": 199,
     "annotation": None,
+    "edition_year": 1982,
+    "publisher": "Writers and Readers",
+    "place": "London",
+    "url": "https://example.org/midnight",
     "source_text": "",
     "authors": [{"author": "victor-serge", "role": "author", "order": 0}],
     "source": None,
@@ -61,6 +65,8 @@ GUIDE = {
     "slug": "serge",
     "title": "Serge",
     "description": "",
+    "compilers": "Ada Byron",
+    "date": "Spring 2026",
     "source": None,
     "line_start": None,
     "line_end": None,
@@ -293,7 +299,13 @@ def test_a_version_1_dump_loads_with_no_importance_or_part():
     old["version"] = 1
     for key in ("importance", "part", "part_pages"):
         del old["guides"][0]["entries"][0][key]
+    for key in ("edition_year", "publisher", "place", "url"):
+        del old["works"][0][key]
+    for key in ("compilers", "date"):
+        del old["guides"][0][key]
     loaded = loads(json.dumps(old))
     assert loaded["version"] == 2
     entry = loaded["guides"][0]["entries"][0]
     assert (entry["importance"], entry["part"], entry["part_pages"]) == (None, "", None)
+    assert (loaded["works"][0]["publisher"], loaded["works"][0]["edition_year"]) == ("", None)
+    assert loaded["guides"][0]["compilers"] == ""

@@ -110,6 +110,10 @@ def catalog_dump() -> dict[str, Any]:
                 "year_end": w.year_end,
                 "pages": w.pages,
                 "annotation": w.annotation,
+                "edition_year": w.edition_year,
+                "publisher": w.publisher,
+                "place": w.place,
+                "url": w.url,
                 "source_text": w.source_text,
                 "authors": [
                     {"author": c.author.slug, "role": c.role, "order": c.order}
@@ -126,6 +130,8 @@ def catalog_dump() -> dict[str, Any]:
                 "slug": g.slug,
                 "title": g.title,
                 "description": g.description,
+                "compilers": g.compilers,
+                "date": g.date,
                 **_place(g, sources),
                 **_history(g),
                 "entries": [

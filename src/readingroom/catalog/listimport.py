@@ -55,6 +55,8 @@ def _problems(guide: ListGuide, title: str) -> list[Problem]:
 
     check(limits.GUIDE["title"], title, None)
     check(limits.GUIDE["description"], guide.introduction, None)
+    check(limits.GUIDE["compilers"], ", ".join(guide.compilers), None)
+    check(limits.GUIDE["date"], guide.date or "", None)
     for name, note in guide.author_notes.items():
         check(limits.AUTHOR["biography"], note, None)
         check(limits.AUTHOR["name"], name, None)
@@ -66,6 +68,10 @@ def _problems(guide: ListGuide, title: str) -> list[Problem]:
             (limits.WORK["year_end"], entry.year_end),
             (limits.WORK["pages"], entry.pages),
             (limits.WORK["annotation"], entry.note),
+            (limits.WORK["edition_year"], entry.edition_year),
+            (limits.WORK["publisher"], entry.publisher or ""),
+            (limits.WORK["place"], entry.place or ""),
+            (limits.WORK["url"], entry.url or ""),
             (limits.GUIDE_ENTRY["section"], section_path(entry)),
             (limits.GUIDE_ENTRY["part"], entry.part or ""),
             (limits.GUIDE_ENTRY["part_pages"], entry.part_pages),
@@ -140,6 +146,10 @@ class _ListImport:
                 year_end=e.year_end,
                 pages=e.pages,
                 annotation=e.note,
+                edition_year=e.edition_year,
+                publisher=e.publisher or "",
+                place=e.place or "",
+                url=e.url or "",
                 source_text=e.raw,
                 position=position,
                 source=self.source,
@@ -161,6 +171,8 @@ class _ListImport:
             title=title,
             slug=SlugAllocator(Guide, "guide").allocate([title])[0],
             description=self.records.introduction,
+            compilers=", ".join(self.records.compilers),
+            date=self.records.date or "",
             source=self.source,
             line_start=1,
             line_end=max(self.source.lines, 1),

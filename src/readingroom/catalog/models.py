@@ -165,6 +165,23 @@ class Work(Provenance, Edited):
     )
     pages = models.PositiveIntegerField(null=True, blank=True, **limited("work", "pages"))
     annotation = models.TextField(null=True, blank=True, **limited("work", "annotation"))
+    edition_year = models.IntegerField(
+        null=True,
+        blank=True,
+        help_text="The year of the edition cited, beside the first publication's.",
+        **limited("work", "edition_year"),
+    )
+    publisher = models.CharField(blank=True, db_default="", **limited("work", "publisher"))
+    place = models.CharField(
+        blank=True, db_default="", help_text="Where it was published.", **limited("work", "place")
+    )
+    url = models.CharField(
+        "URL",
+        blank=True,
+        db_default="",
+        help_text="Where it can be read.",
+        **limited("work", "url"),
+    )
     source_text = models.TextField(
         blank=True,
         help_text="The work's paragraph exactly as it stood in the source.",
@@ -235,6 +252,13 @@ class Guide(Provenance, Edited):
     title = models.CharField(**limited("guide", "title"))
     slug = models.SlugField(unique=True, **limited("guide", "slug"))
     description = models.TextField(blank=True, **limited("guide", "description"))
+    compilers = models.CharField(blank=True, db_default="", **limited("guide", "compilers"))
+    date = models.CharField(
+        blank=True,
+        db_default="",
+        help_text="As the guide dates itself.",
+        **limited("guide", "date"),
+    )
     works = models.ManyToManyField(Work, through="GuideEntry", related_name="guides")
 
     class Meta:

@@ -23,9 +23,16 @@ from readingroom.guidetext.encoding import encode_guide
 
 FORMAT_NAME = "readingroom-catalog"
 FORMAT_VERSION = 2
-# Version 1 had no importance or part to read on guide entries; it loads as if it
+# Version 1 had no importance or part to read on guide entries, no publisher, place,
+# edition year or URL on works, no compilers or date on guides; it loads as if it
 # said none.
-_UPGRADES = {1: {"importance": None, "part": "", "part_pages": None}}
+_UPGRADES: dict[int, dict[str, dict[str, Any]]] = {
+    1: {
+        "works": {"edition_year": None, "publisher": "", "place": "", "url": ""},
+        "guides": {"compilers": "", "date": ""},
+        "entries": {"importance": None, "part": "", "part_pages": None},
+    }
+}
 # Beyond this many, problems are counted rather than listed.
 MAX_PROBLEMS = 100
 
@@ -145,14 +152,19 @@ def _duplicates(path: str, records: list[Any], key: str | tuple[str, ...]) -> It
 
 
 # What makes a nested record unique within its parent (the database's constraints).
-def _upgrade(document: dict[str, Any], defaults: dict[str, Any]) -> None:
+def _upgrade(document: dict[str, Any], defaults: dict[str, dict[str, Any]]) -> None:
     """An older dump, given the fields it predates (where its shape allows)."""
-    for guide in document.get("guides") or []:
-        if isinstance(guide, dict) and isinstance(guide.get("entries"), list):
-            for entry in guide["entries"]:
-                if isinstance(entry, dict):
-                    for key, value in defaults.items():
-                        entry.setdefault(key, value)
+
+    def fill(records: object, kind: str) -> None:
+        for record in records if isinstance(records, list) else []:
+            if isinstance(record, dict):
+                for key, value in defaults[kind].items():
+                    record.setdefault(key, value)
+                if kind == "guides":
+                    fill(record.get("entries"), "entries")
+
+    fill(document.get("works"), "works")
+    fill(document.get("guides"), "guides")
     document["version"] = FORMAT_VERSION
 
 
