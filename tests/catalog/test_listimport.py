@@ -116,6 +116,18 @@ def test_publishers_places_editions_and_links_are_kept():
     assert Work.objects.get(title="Mutual Aid").url == "https://example.org/aid"
 
 
+def test_the_work_page_shows_the_edition_and_links_only_to_the_web(client):
+    _import(
+        "- Marx, Karl, Capital, Volume I. (Penguin, London, 1976, 1,152 pages.)\n"
+        "- [Mutual Aid](javascript:alert(1)) by Peter Kropotkin (1902)\n",
+        "links.md",
+    )
+    capital = client.get(Work.objects.get(title="Capital, Volume I").get_absolute_url())
+    assert "Penguin, London" in capital.content.decode()
+    aid = client.get(Work.objects.get(title="Mutual Aid").get_absolute_url()).content.decode()
+    assert "javascript:" not in aid
+
+
 def test_authors_already_in_the_catalog_are_credited_not_copied(sample_bytes):
     import_guide_bytes("sample-guide.txt", sample_bytes)
     before = Author.objects.count()

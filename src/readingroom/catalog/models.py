@@ -205,6 +205,11 @@ class Work(Provenance, Edited):
         """The importer's rules for years and page counts (readingroom.limits)."""
         raise_rule_errors(limits.work_rules(self.year, self.year_end, self.pages))
 
+    @property
+    def link(self) -> str:
+        """The URL, when it is one a reader can safely follow (http or https)."""
+        return self.url if self.url.startswith(("http://", "https://")) else ""
+
 
 class Contribution(models.Model):
     """An author's part in a work; order keeps co-authors as the title page lists them."""
