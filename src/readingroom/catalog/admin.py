@@ -287,6 +287,20 @@ class GuideAdmin(EditedAdmin):
         ("Provenance", {"fields": EditedAdmin.readonly_fields, "classes": ("collapse",)}),
     )
 
+    def get_urls(self) -> list[Any]:
+        from django.urls import path
+
+        from .listadmin import import_list_view
+
+        own = [
+            path(
+                "import-list/",
+                self.admin_site.admin_view(import_list_view),
+                name="catalog_guide_import_list",
+            )
+        ]
+        return own + super().get_urls()
+
     @admin.display(description="entries")
     def entry_count(self, obj: Guide) -> int:
         return obj.entries.count()

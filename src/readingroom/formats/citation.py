@@ -569,6 +569,15 @@ def _note_after(cite: Citation, after: str) -> str:
         rest = rest[pages.end() :].lstrip(_SEPARATORS)
     if rest.startswith("?") and re.match(r"\?\s*pages?", rest):
         rest = re.sub(r"^\?\s*pages?", "", rest).lstrip(_SEPARATORS)
+    front = re.fullmatch(
+        r"(?:the\s+)?(?:preface|introduction|foreword|afterword|conclusion|epilogue)"
+        r"(?:\s*(?:,|and)\s*(?:chapters?|chs?\.)\s*[\dIVXivx]+)?\.?",
+        rest.strip(),
+        re.I,
+    )
+    if front:  # "(1963), Preface": the part to read
+        cite.part = rest.strip().rstrip(".")
+        return ""
     part = Citation(title="")
     remainder = _take_part(part, rest[:40]) + rest[40:]
     if part.part and rest[:40].lstrip().lower().startswith(("pp", "p.", "ch", "sec", "§")):

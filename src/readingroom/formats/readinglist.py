@@ -605,10 +605,21 @@ class ReadingListReader:
         if in_list:
             if anchors >= 1 and words <= 25:
                 return True
-            return words <= 12 and not _sentence(cite.title) and self._list_context()
+            short = words <= 12 and not _sentence(cite.title) and self._list_context()
+            return short and not self._among_cited()
         if _prose(cite):
             return False
         return anchors >= 2 or (cite.year is not None and words <= 15)
+
+    def _among_cited(self) -> bool:
+        """Whether the entry before, in the same section, named its authors or its
+        year: then a bare line among them ("- Bring a friend") is not a work. In a
+        list of bare titles, the entry before is bare too."""
+        entry, state = self.state.last_entry, self.state
+        if entry is None or not state.last_block_entry:
+            return False
+        same = entry.sections == tuple(s.title for s in state.sections)
+        return same and bool(entry.contributors or entry.year)
 
     def _list_context(self) -> bool:
         state = self.state
