@@ -230,6 +230,7 @@ def _list_json(guide: ListGuide) -> dict[str, Any]:
                         "place",
                         "container",
                         "url",
+                        "isbn",
                         "note",
                     )
                 },

@@ -299,6 +299,7 @@ WORK: dict[str, Field] = {
     "publisher": _line("publisher"),
     "place": _line("place of publication"),
     "url": _line("URL", max_length=2000),
+    "isbn": _line("ISBN", max_length=13),
     "source_text": _prose("source paragraph"),
     **_PLACED,
     "position": POSITION,

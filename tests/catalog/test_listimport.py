@@ -103,7 +103,7 @@ def test_a_list_the_limits_refuse_writes_nothing():
 def test_publishers_places_editions_and_links_are_kept():
     _import(
         "- Marx, Karl, Capital, Volume I. (Penguin, London, 1976, 1,152 pages.)\n"
-        "- [Mutual Aid](https://example.org/aid) by Peter Kropotkin (1902)\n",
+        "- [Mutual Aid](https://example.org/aid) by Peter Kropotkin (1902), ISBN 0-14-044568-4\n",
         "kept.md",
     )
     capital = Work.objects.get(title="Capital, Volume I")
@@ -113,7 +113,8 @@ def test_publishers_places_editions_and_links_are_kept():
         "London",
         1152,
     )
-    assert Work.objects.get(title="Mutual Aid").url == "https://example.org/aid"
+    aid = Work.objects.get(title="Mutual Aid")
+    assert (aid.url, aid.isbn) == ("https://example.org/aid", "0140445684")
 
 
 def test_the_work_page_shows_the_edition_and_links_only_to_the_web(client):

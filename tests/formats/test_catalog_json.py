@@ -51,6 +51,7 @@ WORK = {
     "publisher": "Writers and Readers",
     "place": "London",
     "url": "https://example.org/midnight",
+    "isbn": "9780140445688",
     "source_text": "",
     "authors": [{"author": "victor-serge", "role": "author", "order": 0}],
     "source": None,
@@ -299,7 +300,7 @@ def test_a_version_1_dump_loads_with_no_importance_or_part():
     old["version"] = 1
     for key in ("importance", "part", "part_pages"):
         del old["guides"][0]["entries"][0][key]
-    for key in ("edition_year", "publisher", "place", "url"):
+    for key in ("edition_year", "publisher", "place", "url", "isbn"):
         del old["works"][0][key]
     for key in ("compilers", "date"):
         del old["guides"][0][key]

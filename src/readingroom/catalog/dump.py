@@ -114,6 +114,7 @@ def catalog_dump() -> dict[str, Any]:
                 "publisher": w.publisher,
                 "place": w.place,
                 "url": w.url,
+                "isbn": w.isbn,
                 "source_text": w.source_text,
                 "authors": [
                     {"author": c.author.slug, "role": c.role, "order": c.order}

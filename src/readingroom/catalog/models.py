@@ -175,6 +175,13 @@ class Work(Provenance, Edited):
     place = models.CharField(
         blank=True, db_default="", help_text="Where it was published.", **limited("work", "place")
     )
+    isbn = models.CharField(
+        "ISBN",
+        blank=True,
+        db_default="",
+        help_text="ISBN-13 or ISBN-10, digits only, its check digit verified.",
+        **limited("work", "isbn"),
+    )
     url = models.CharField(
         "URL",
         blank=True,

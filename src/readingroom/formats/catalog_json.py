@@ -28,7 +28,7 @@ FORMAT_VERSION = 2
 # said none.
 _UPGRADES: dict[int, dict[str, dict[str, Any]]] = {
     1: {
-        "works": {"edition_year": None, "publisher": "", "place": "", "url": ""},
+        "works": {"edition_year": None, "publisher": "", "place": "", "url": "", "isbn": ""},
         "guides": {"compilers": "", "date": ""},
         "entries": {"importance": None, "part": "", "part_pages": None},
     }

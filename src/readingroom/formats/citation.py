@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from readingroom.guidetext.parser import expand_year_end
 
+from .isbn import ISBN, compact, is_valid
 from .lexicon import lexicon
 from .names import is_person_name, parse_names
 from .records import Cited, Contributor, Importance, Role
@@ -71,6 +72,7 @@ class Citation(Cited):
     """What one entry's text says of the work it cites, and how it said it."""
 
     title_set_apart: bool = False
+    bad_isbn: str = ""
     raw_head: str = ""
     credits: list[Contributor] = field(default_factory=list)
 
@@ -89,6 +91,19 @@ class Citation(Cited):
                 self.contributors,
             )
         )
+
+
+def _take_isbn(cite: Citation, text: str) -> str:
+    """An ISBN in the entry: kept when its check digit is right, reported when not."""
+    match = ISBN.search(text)
+    if match is None:
+        return text
+    number = compact(match["digits"])
+    if is_valid(number):
+        cite.isbn = number
+    else:
+        cite.bad_isbn = match.group(0)
+    return (text[: match.start()] + text[match.end() :]).strip(" ,;")
 
 
 def _end_year(start: int, text: str | None) -> int | None:
@@ -329,6 +344,8 @@ def read_citation(text: str) -> Citation | None:
         cite.url = link.group(2)
         title = link.group(1).strip("*_ ")
         text = text[: link.start()] + title + text[link.end() :]
+    if "ISBN" in text:
+        text = _take_isbn(cite, text)
     bare = _BARE_URL.search(text) if "http" in text else None
     if bare:
         cite.url = cite.url or bare.group(1)

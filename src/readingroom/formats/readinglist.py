@@ -650,6 +650,12 @@ class ReadingListReader:
             raw=raw,
         )
         entry.title, entry.contributors = _strip_marks(title), list(contributors)
+        if cite.bad_isbn:
+            self.guide.problems.append(
+                Problem(
+                    f"{cite.bad_isbn} has a wrong check digit; not kept", block.start, "warning"
+                )
+            )
         entry.importance = cite.importance or state.importance
         for expanded in _several(entry):
             self.guide.entries.append(expanded)

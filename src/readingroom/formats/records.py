@@ -47,6 +47,7 @@ class Cited:
     place: str | None = None
     container: str | None = None
     url: str | None = None
+    isbn: str | None = None
     note: str | None = None
 
 
