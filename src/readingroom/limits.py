@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Literal
+from typing import Literal, get_args
 
 from readingroom.timeline.calendar import ends_before_start, is_calendar_date
 
@@ -318,11 +318,10 @@ GUIDE: dict[str, Field] = {
     **_PLACED,
     **_EDITED,
 }
+# How much a guide asks of a reading, as reading-list systems (Talis Aspire, Leganto) mark it.
+Importance = Literal["essential", "recommended", "optional", "further"]
 IMPORTANCE = {
-    "essential": "essential",
-    "recommended": "recommended",
-    "optional": "optional",
-    "further": "further reading",
+    level: "further reading" if level == "further" else level for level in get_args(Importance)
 }
 GUIDE_ENTRY: dict[str, Field] = {
     "order": _number("order", 1, MAX_INT),

@@ -47,8 +47,10 @@ _FRONT_PART = re.compile(
     r"(?:\s*(?:,|and)\s*(?:chapters?|chs?\.)\s*[\dIVXivx]+)?(?=\s*(?:,|$))",
     re.I,
 )
+# "London", "New York": the place before a publisher's colon.
+_PLACE = r"(?P<place>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})"
 _PUBLISHED = re.compile(
-    rf"(?P<place>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){{0,3}})\s*:\s*"
+    rf"{_PLACE}\s*:\s*"
     rf"(?P<publisher>[^:,.()\n]{{2,80}}?),\s*"
     rf"(?P<year>{YEAR})\b"
 )
@@ -514,7 +516,7 @@ def _head_and_note(cite: Citation, text: str, title: str | None) -> tuple[str, s
 
 
 _PLACE_PUBLISHER = re.compile(
-    r"[,.]\s*(?P<place>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})\s*:\s*(?P<publisher>[^:,.()]{2,80})"
+    rf"[,.]\s*{_PLACE}\s*:\s*(?P<publisher>[^:,.()]{{2,80}})"
     r"[.,]?\s*$"
 )
 

@@ -10,13 +10,13 @@ to read, a note. Plain data: the catalog decides how to store it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 from readingroom.guidetext.records import Problem
+from readingroom.limits import Importance as Importance
 
 Role = Literal["author", "editor", "translator", "introduction"]
-Importance = Literal["essential", "recommended", "optional", "further"]
-IMPORTANCE_LEVELS: tuple[Importance, ...] = ("essential", "recommended", "optional", "further")
+IMPORTANCE_LEVELS: tuple[Importance, ...] = get_args(Importance)
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,6 @@ class ListSection:
     title: str
     level: int
     line: int
-    date: str | None = None
     note: str = ""
 
 
