@@ -20,7 +20,7 @@ import click
 
 from readingroom.formats import catalog_json
 from readingroom.formats.records import ListEntry, ListGuide
-from readingroom.formats.registry import READERS, Reader, detect_reader
+from readingroom.formats.registry import READERS, Reader, detect_reader, streams
 from readingroom.guidetext import (
     AuthorEntry,
     GuideDecodeError,
@@ -149,16 +149,19 @@ def _work_line(work: WorkEntry) -> str:
     return f"  {work.line_start:>5}  {work.title}{year}{pages}"
 
 
-def _reader_for(name: str, handle: BinaryIO, choice: str | None) -> Reader:
-    """The reader `--from` names, or the one the file's beginning calls for."""
-    if choice is not None:
-        return READERS[choice]
+def _reader_for(handle: BinaryIO, choice: str | None) -> tuple[Reader, bool]:
+    """The reader `--from` names, or the one the file's beginning calls for; and
+    whether it reads the file as it streams in (registry.streams)."""
     try:
         head = next(iter(TextStream(handle)), "")
     except GuideDecodeError:
         head = ""  # not text: the guide reader says why, as for any file
     handle.seek(0)
-    return detect_reader(head) if head else READERS["guide"]
+    if choice is not None:
+        reader = READERS[choice]
+    else:
+        reader = detect_reader(head) if head else READERS["guide"]
+    return reader, streams(reader, head)
 
 
 def _read_text(name: str, handle: BinaryIO) -> str:
@@ -185,6 +188,8 @@ def _show_list(guide: ListGuide) -> None:
     """What the reading-list reader understood, in the list's order."""
     if guide.title:
         click.echo(f"Title: {guide.title}")
+    if guide.subtitle:
+        click.echo(f"Subtitle: {guide.subtitle}")
     if guide.compilers:
         click.echo(f"Compiled by: {', '.join(guide.compilers)}")
     if guide.introduction_lines:
@@ -198,16 +203,20 @@ def _show_list(guide: ListGuide) -> None:
             click.echo(f"{'  ' * (section.level - 1)}{section.title}")
             shown.add(line)
         click.echo(_entry_line(entry))
+    if guide.closing:
+        click.echo(f"Closing text: {format_count(len(guide.closing.splitlines()), 'line')}")
     click.echo(f"{format_count(len(guide.entries), 'entry', 'entries')}")
 
 
-def _list_json(guide: ListGuide) -> dict[str, Any]:
+def _list_json(guide: ListGuide, reader: Reader) -> dict[str, Any]:
     return {
-        "reader": "list",
+        "reader": reader.name,
         "title": guide.title,
+        "subtitle": guide.subtitle,
         "compilers": guide.compilers,
         "date": guide.date,
         "introduction": guide.introduction,
+        "closing": guide.closing,
         "sections": [
             {"title": s.title, "level": s.level, "line": s.line, "note": s.note}
             for s in guide.sections
@@ -269,16 +278,17 @@ def parse(file: str, as_json: bool, reader_name: str | None) -> None:
     """
     name, handle = _open(file)
     with handle:
-        reader_ = _reader_for(name, handle, reader_name)
-        if reader_.name != "guide":
+        reader_, streaming = _reader_for(handle, reader_name)
+        if not streaming:
             guide = reader_.read(_read_text(name, handle))
             if as_json:
-                click.echo(json.dumps(_list_json(guide), ensure_ascii=False, indent=2))
+                click.echo(json.dumps(_list_json(guide, reader_), ensure_ascii=False, indent=2))
             else:
                 _show_list(guide)
             _report(name, guide.problems)
+            if any(p.severity == "error" for p in guide.problems):
+                sys.exit(1)
             return
-        handle.seek(0)
         _parse_guide_format(name, handle, as_json)
 
 
@@ -359,8 +369,11 @@ def _import_guide(
     return True
 
 
-def _import_list(name: str, handle: BinaryIO, guide: str | None, wait: float) -> bool:
-    """Import a reading list: read whole (lists are short), checked, then written."""
+def _import_list(
+    name: str, handle: BinaryIO, guide: str | None, wait: float, reader: Reader
+) -> bool:
+    """Import a reading list or a version 2 guide: read whole into core records,
+    checked, then written."""
     from readingroom.catalog.importer import ImportRefused
     from readingroom.catalog.listimport import import_list
 
@@ -370,7 +383,7 @@ def _import_list(name: str, handle: BinaryIO, guide: str | None, wait: float) ->
     except GuideDecodeError as exc:
         _report(name, [Problem(exc.message, exc.line)])
         return False
-    records = READERS["list"].read(decoded.text)
+    records = reader.read(decoded.text)
     try:
         report = import_list(
             name, data, decoded.text, decoded.encoding, records, guide, wait=wait,
@@ -400,8 +413,9 @@ def _import_one(
                 handle.seek(0)
                 return _load_dump(name, handle, wait)
             handle.seek(0)
-            if _reader_for(name, handle, reader_name).name == "list":
-                return _import_list(name, handle, guide, wait)
+            reader, streaming = _reader_for(handle, reader_name)
+            if not streaming:
+                return _import_list(name, handle, guide, wait, reader)
             return _import_guide(name, handle, guide, overwrite_edits, wait)
         except CatalogLocked as exc:
             message = (
@@ -507,18 +521,41 @@ def _umask() -> int:
     help="guide: the plain-text format; json: a complete, lossless dump.",
 )
 @click.option("--author", "author_slug", metavar="SLUG", help="Only this author (guide format).")
+@click.option(
+    "--guide",
+    "guide_slug",
+    metavar="SLUG",
+    help="Only this guide, across its authors, in version 2 of the guide format "
+    "(header, introduction, sections, entries with their contributors, parts to read, "
+    "importance marks and publishers, closing text).",
+)
 @click.option("-o", "--output", metavar="FILE", help="Write here instead of standard output.")
-def export(format_: str, author_slug: str | None, output: str | None) -> None:
-    """Export the catalog as guide text or as a JSON dump."""
+def export(
+    format_: str, author_slug: str | None, guide_slug: str | None, output: str | None
+) -> None:
+    """Export the catalog as guide text or as a JSON dump.
+
+    With no option, every author is written with the works they lead, in the files'
+    own order (version 1 of the guide format: a file imported unchanged is written
+    back byte for byte). --guide SLUG writes one guide as its editor ordered it.
+    """
     _setup_django()
     from readingroom.catalog.dump import catalog_dump
-    from readingroom.catalog.exporter import export_guide, ordered_authors
-    from readingroom.catalog.models import Author
+    from readingroom.catalog.exporter import export_guide, export_guide_list, ordered_authors
+    from readingroom.catalog.models import Author, Guide
 
     if format_ == "json":
-        if author_slug:
-            _fail("--author applies to --format guide; the JSON dump is always complete")
+        if author_slug or guide_slug:
+            _fail("--author and --guide apply to --format guide; the JSON dump is always complete")
         _write_output(catalog_json.dumps(catalog_dump()).encode("utf-8"), output)
+        return
+    if guide_slug:
+        if author_slug:
+            _fail("give --author or --guide, not both")
+        guide = Guide.objects.filter(slug=guide_slug).first()
+        if guide is None:
+            _fail(f"no guide with the slug {guide_slug!r}")
+        _write_output(export_guide_list(guide), output)
         return
     authors = ordered_authors(Author.objects.filter(slug=author_slug) if author_slug else None)
     if author_slug and not authors:

@@ -312,7 +312,9 @@ CONTRIBUTION: dict[str, Field] = {
 GUIDE: dict[str, Field] = {
     "slug": SLUG,
     "title": _line("guide title", blank=False),
+    "subtitle": _line("subtitle"),
     "description": _prose("description"),
+    "closing": _prose("closing text"),
     "compilers": _line("compilers"),
     "date": _line("date", max_length=100),
     **_PLACED,

@@ -9,6 +9,7 @@ import pytest
 from readingroom.catalog.importer import ImportRefused, import_guide_bytes
 from readingroom.catalog.listimport import import_list
 from readingroom.catalog.models import Author, Contribution, Guide, GuideEntry, Source, Work
+from readingroom.formats.guidefile import read_guide_format
 from readingroom.formats.readinglist import read_list
 
 pytestmark = pytest.mark.django_db
@@ -150,3 +151,68 @@ def test_the_guide_page_shows_parts_marks_and_time_per_week(client):
     assert "Anne Smith (editor)" in text
     # Week 2: 30 pages of Strike! and the 90-page Mass Strike; Captain Swing has none.
     assert "120 pages to read" in text
+
+
+VERSION_2 = """Title: Strikes
+Subtitle: A reading course
+Compiled by: Sam Roe and Ada Byron
+Date: Spring 2026
+
+Four texts for the **branch**.
+
+## Week 1
+
+# Rosa Luxemburg
+
+Born in Zamość in 1871.
+
+The Mass Strike (1906): 86 pages
+Read: pp. 1–40
+
+## Week 2
+
+Jeremy Brecher — Strike! (1972)
+Importance: optional
+Publisher: South End Press
+ISBN: 978-0-89608-569-5
+
+---
+
+Ask *Sam* for the spare copies.
+"""
+
+
+def test_a_version_2_guide_keeps_its_header_notes_and_closing(client):
+    records = read_guide_format(VERSION_2)
+    report = import_list("strikes.txt", VERSION_2.encode(), VERSION_2, "utf-8", records)
+    assert report.status == "created"
+    guide = Guide.objects.get()
+    assert (guide.title, guide.subtitle, guide.compilers, guide.date) == (
+        "Strikes",
+        "A reading course",
+        "Sam Roe, Ada Byron",
+        "Spring 2026",
+    )
+    assert guide.closing == "Ask *Sam* for the spare copies."
+    assert Author.objects.get(name="Rosa Luxemburg").biography == "Born in Zamość in 1871."
+    strike = Work.objects.get(title="Strike!")
+    assert (strike.publisher, strike.isbn) == ("South End Press", "9780896085695")
+    page = client.get(f"/guides/{guide.slug}/")
+    html = page.content.decode()
+    assert '<span class="subtitle">A reading course</span>' in html
+    assert "Compiled by Sam Roe, Ada Byron · Spring 2026" in html
+    assert "<strong>branch</strong>" in html
+    assert '<footer class="closing"><p>Ask <em>Sam</em> for the spare copies.</p>' in html
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "40 pages to read" in text
+
+
+def test_a_version_2_guide_with_errors_writes_nothing():
+    text = VERSION_2.replace("978-0-89608-569-5", "978-0-89608-569-3")
+    with pytest.raises(ImportRefused) as refused:
+        import_list("strikes.txt", text.encode(), text, "utf-8", read_guide_format(text))
+    assert [(p.line, p.message[:25]) for p in refused.value.problems] == [
+        (22, "ISBN 978-0-89608-569-3 is")
+    ]
+    assert not Guide.objects.exists()
+    assert not Source.objects.exists()

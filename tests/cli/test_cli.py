@@ -355,3 +355,84 @@ def test_parse_from_forces_a_reader(seed_path, tmp_path):
     unknown = run("parse", "--from", "bibtex", str(seed_path), data_dir=tmp_path)
     assert unknown.returncode == 2
     assert "Invalid value for '--from'" in unknown.stderr.decode()
+
+
+VERSION_2 = """\
+Title: Strikes
+Subtitle: A reading course
+Compiled by: Sam Roe
+
+Four texts for the branch.
+
+## Week 1 (3 March)
+
+Rosa Luxemburg — The Mass Strike (1906): 86 pages
+Read: pp. 1–40
+Importance: essential
+
+Jeremy Brecher — Strike! (1972)
+Importance: optional
+
+---
+
+Ask Sam for the spare copies.
+"""
+
+
+def test_a_version_2_guide_is_parsed_imported_and_exported_as_written(tmp_path):
+    guide = tmp_path / "strikes.txt"
+    guide.write_bytes(VERSION_2.replace("\n", "\r\n").encode("utf-8"))
+    parsed = json.loads(run("parse", "--json", str(guide), data_dir=tmp_path).stdout)
+    assert (parsed["reader"], parsed["subtitle"], parsed["closing"]) == (
+        "guide",
+        "A reading course",
+        "Ask Sam for the spare copies.",
+    )
+    assert [(e["title"], e["importance"]) for e in parsed["entries"]] == [
+        ("The Mass Strike", "essential"),
+        ("Strike!", "optional"),
+    ]
+    imported = run("import", str(guide), data_dir=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    exported = run("export", "--guide", "strikes", data_dir=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    assert exported.stdout == guide.read_bytes()
+    dump = json.loads(run("export", "--format", "json", data_dir=tmp_path).stdout)
+    [stored] = dump["guides"]
+    assert (stored["subtitle"], stored["closing"], stored["compilers"]) == (
+        "A reading course",
+        "Ask Sam for the spare copies.",
+        "Sam Roe",
+    )
+    assert [e["section"] for e in stored["entries"]] == ["Week 1 (3 March)"] * 2
+
+
+def test_a_version_2_guide_with_errors_is_not_imported(tmp_path):
+    guide = tmp_path / "bad.txt"
+    guide.write_text(VERSION_2.replace("Importance: optional", "Importance: vital"), "utf-8")
+    parsed = run("parse", str(guide), data_dir=tmp_path)
+    assert parsed.returncode == 1
+    assert "bad.txt:14: error: importance 'vital' is not one of" in parsed.stderr.decode()
+    imported = run("import", str(guide), data_dir=tmp_path)
+    assert imported.returncode == 1
+    assert "bad.txt:14: error: importance 'vital'" in imported.stderr.decode()
+    listed = run("export", "--format", "json", data_dir=tmp_path)
+    assert json.loads(listed.stdout)["guides"] == []
+
+
+def test_export_of_one_guide_says_what_is_wrong(seed_path, tmp_path):
+    assert run("import", str(seed_path), data_dir=tmp_path).returncode == 0
+    missing = run("export", "--guide", "nope", data_dir=tmp_path)
+    assert (missing.returncode, missing.stderr.decode().strip()) == (
+        1,
+        "Error: no guide with the slug 'nope'",
+    )
+    both = run("export", "--guide", "x", "--author", "serge", data_dir=tmp_path)
+    assert both.returncode == 1
+    assert "not both" in both.stderr.decode()
+    # A guide from a version 1 file is written in version 2, across its authors.
+    slug = json.loads(run("export", "--format", "json", data_dir=tmp_path).stdout)["guides"][0]
+    text = run("export", "--guide", slug["slug"], data_dir=tmp_path).stdout.decode()
+    assert text.startswith(f"Title: {slug['title']}\n\n# Serge\n")
+    assert "Serge — Memoirs of a Revolutionary: 396 pages" not in text
+    assert "\nMemoirs of a Revolutionary: 396 pages\n" in text

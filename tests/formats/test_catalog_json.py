@@ -65,7 +65,9 @@ WORK = {
 GUIDE = {
     "slug": "serge",
     "title": "Serge",
+    "subtitle": "A reading guide",
     "description": "",
+    "closing": "Thanks to the library.",
     "compilers": "Ada Byron",
     "date": "Spring 2026",
     "source": None,
@@ -104,7 +106,7 @@ def _with(kind, index=0, **changes):
 
 
 def test_empty_and_valid_dumps_round_trip():
-    assert loads(dumps(EMPTY)) == {"format": "readingroom-catalog", "version": 2, **EMPTY}
+    assert loads(dumps(EMPTY)) == {"format": "readingroom-catalog", "version": 3, **EMPTY}
     assert loads(dumps(VALID))["works"] == [WORK]
 
 
@@ -302,11 +304,21 @@ def test_a_version_1_dump_loads_with_no_importance_or_part():
         del old["guides"][0]["entries"][0][key]
     for key in ("edition_year", "publisher", "place", "url", "isbn"):
         del old["works"][0][key]
-    for key in ("compilers", "date"):
+    for key in ("compilers", "date", "subtitle", "closing"):
         del old["guides"][0][key]
     loaded = loads(json.dumps(old))
-    assert loaded["version"] == 2
+    assert loaded["version"] == 3
     entry = loaded["guides"][0]["entries"][0]
     assert (entry["importance"], entry["part"], entry["part_pages"]) == (None, "", None)
     assert (loaded["works"][0]["publisher"], loaded["works"][0]["edition_year"]) == ("", None)
-    assert loaded["guides"][0]["compilers"] == ""
+    assert loaded["guides"][0]["compilers"] == loaded["guides"][0]["closing"] == ""
+
+
+def test_a_version_2_dump_loads_with_no_subtitle_or_closing():
+    old = json.loads(dumps(VALID))
+    old["version"] = 2
+    for key in ("subtitle", "closing"):
+        del old["guides"][0][key]
+    loaded = loads(json.dumps(old))
+    assert loaded["version"] == 3
+    assert (loaded["guides"][0]["subtitle"], loaded["guides"][0]["closing"]) == ("", "")

@@ -283,7 +283,8 @@ class GuideAdmin(EditedAdmin):
     related = ("entries_link",)
     readonly_fields = (*EditedAdmin.readonly_fields, *related)
     fieldsets = (
-        (None, {"fields": ("title", "slug", "description")}),
+        (None, {"fields": ("title", "subtitle", "slug", "compilers", "date")}),
+        ("Text", {"fields": ("description", "closing")}),
         ("Provenance", {"fields": EditedAdmin.readonly_fields, "classes": ("collapse",)}),
     )
 

@@ -130,7 +130,9 @@ def catalog_dump() -> dict[str, Any]:
             {
                 "slug": g.slug,
                 "title": g.title,
+                "subtitle": g.subtitle,
                 "description": g.description,
+                "closing": g.closing,
                 "compilers": g.compilers,
                 "date": g.date,
                 **_place(g, sources),

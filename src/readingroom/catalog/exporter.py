@@ -1,9 +1,12 @@
-"""Writing the catalog back out in the guide-text format."""
+"""Writing the catalog back out in the guide-text format: authors with their works
+(version 1, as their files were written), or one guide across authors (version 2)."""
 
 from __future__ import annotations
 
 from django.db.models import F, QuerySet
 
+from readingroom.formats.guidefile import is_version_2, read_guide_format, write_guide_list
+from readingroom.formats.records import Contributor, ListEntry, ListGuide
 from readingroom.guidetext import (
     AuthorEntry,
     Encoding,
@@ -15,7 +18,8 @@ from readingroom.guidetext import (
 )
 from readingroom.guidetext.encoding import ENCODINGS
 
-from .models import Author, Contribution, GuideEntry, Source, Work
+from .listimport import SECTION_SEPARATOR
+from .models import Author, Contribution, Guide, GuideEntry, Source, Work
 
 
 def _sections() -> dict[int, str | None]:
@@ -36,9 +40,9 @@ def _work_entry(work: Work, section: str | None) -> WorkEntry:
     )
 
 
-def _layout(authors: list[Author]) -> tuple[TextLayout, Encoding]:
+def _layout(records: list[Author] | list[Guide]) -> tuple[TextLayout, Encoding]:
     """A single source's own conventions; the canonical ones for a mix."""
-    source_ids = {a.source_id for a in authors}
+    source_ids = {r.source_id for r in records}
     if len(source_ids) == 1 and None not in source_ids:
         source = Source.objects.only("encoding", "newline", "final_newline").get(
             pk=source_ids.pop()
@@ -80,3 +84,66 @@ def export_guide(authors: list[Author]) -> bytes:
         )
     layout, encoding = _layout(authors)
     return encode_guide(write_guide(GuideText(entries, layout)), encoding)
+
+
+def _list_entry(entry: GuideEntry) -> ListEntry:
+    work = entry.work
+    return ListEntry(
+        title=work.title,
+        contributors=[
+            Contributor(c.author.name, c.role)
+            for c in sorted(work.contributions.all(), key=lambda c: c.order)
+        ],
+        year=work.year,
+        year_end=work.year_end,
+        edition_year=work.edition_year,
+        pages=work.pages,
+        part=entry.part or None,
+        part_pages=entry.part_pages,
+        importance=entry.importance,
+        publisher=work.publisher or None,
+        place=work.place or None,
+        url=work.url or None,
+        isbn=work.isbn or None,
+        note=work.annotation,
+        sections=tuple(entry.section.split(SECTION_SEPARATOR)) if entry.section else (),
+    )
+
+
+def guide_records(guide: Guide) -> ListGuide:
+    """A guide as the core records: its entries in order, each with its work, and
+    the notes on the authors its own source brought in."""
+    entries = (
+        guide.entries.select_related("work")
+        .prefetch_related("work__contributions__author")
+        .order_by("order")
+    )
+    records = ListGuide(
+        title=guide.title,
+        subtitle=guide.subtitle or None,
+        compilers=[name for name in guide.compilers.split(", ") if name],
+        date=guide.date or None,
+        introduction=guide.description,
+        closing=guide.closing,
+        entries=[_list_entry(entry) for entry in entries],
+    )
+    credited = {c.name for e in records.entries for c in e.contributors if c.role == "author"}
+    if guide.source_id is not None:
+        authors = Author.objects.filter(source_id=guide.source_id, name__in=credited)
+        for author in authors.exclude(biography="").order_by("position", "pk"):
+            records.author_notes.setdefault(author.name, author.biography)
+    return records
+
+
+def export_guide_list(guide: Guide) -> bytes:
+    """One guide across authors in version 2 of the guide format, in its source's
+    encoding and line breaks: the source itself, byte for byte, while the catalog
+    still says what it says."""
+    layout, encoding = _layout([guide])
+    text = write_guide_list(guide_records(guide))
+    original = guide.source.text if guide.source is not None else ""
+    if is_version_2(original) and write_guide_list(read_guide_format(original)) == text:
+        return encode_guide(original, encoding)
+    if not layout.final_newline:
+        text = text.removesuffix("\n")
+    return encode_guide(text.replace("\n", layout.newline), encoding)

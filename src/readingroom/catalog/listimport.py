@@ -54,7 +54,9 @@ def _problems(guide: ListGuide, title: str) -> list[Problem]:
             found.append(Problem(problem, line))
 
     check(limits.GUIDE["title"], title, None)
+    check(limits.GUIDE["subtitle"], guide.subtitle or "", None)
     check(limits.GUIDE["description"], guide.introduction, None)
+    check(limits.GUIDE["closing"], guide.closing, None)
     check(limits.GUIDE["compilers"], ", ".join(guide.compilers), None)
     check(limits.GUIDE["date"], guide.date or "", None)
     for name, note in guide.author_notes.items():
@@ -171,8 +173,10 @@ class _ListImport:
     def guide(self, title: str, works: list[Work]) -> Guide:
         guide = Guide(
             title=title,
+            subtitle=self.records.subtitle or "",
             slug=SlugAllocator(Guide, "guide").allocate([title])[0],
             description=self.records.introduction,
+            closing=self.records.closing,
             compilers=", ".join(self.records.compilers),
             date=self.records.date or "",
             source=self.source,
@@ -224,10 +228,12 @@ def import_list(
     """Import a list read from the file ``name`` (its bytes, decoded text and records);
     raises ImportRefused (nothing written) or CatalogLocked."""
     title = guide_title or records.title or PurePath(name).stem
-    problems = _problems(records, title)
+    # A reader reports what breaks its format's rules; a limit it also checks is
+    # reported once.
+    problems = list(dict.fromkeys([*records.problems, *_problems(records, title)]))
     if errors := [p for p in problems if p.severity == "error"]:
         raise ImportRefused(errors)
-    report = ImportReport(name, warnings=[*records.problems, *problems])
+    report = ImportReport(name, warnings=problems)
     sha256 = hashlib.sha256(data).hexdigest()
     with write_transaction(wait, on_wait):
         source = Source.objects.filter(name=name).first()

@@ -262,8 +262,19 @@ class Guide(Provenance, Edited):
     """A reading guide: works in the editor's order, grouped in optional sections."""
 
     title = models.CharField(**limited("guide", "title"))
+    subtitle = models.CharField(blank=True, db_default="", **limited("guide", "subtitle"))
     slug = models.SlugField(unique=True, **limited("guide", "slug"))
-    description = models.TextField(blank=True, **limited("guide", "description"))
+    description = models.TextField(
+        blank=True,
+        help_text="The guide's introduction (Markdown).",
+        **limited("guide", "description"),
+    )
+    closing = models.TextField(
+        blank=True,
+        db_default="",
+        help_text="What the guide says after its entries (Markdown).",
+        **limited("guide", "closing"),
+    )
     compilers = models.CharField(blank=True, db_default="", **limited("guide", "compilers"))
     date = models.CharField(
         blank=True,

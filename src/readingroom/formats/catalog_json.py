@@ -22,16 +22,29 @@ from readingroom import limits
 from readingroom.guidetext.encoding import encode_guide
 
 FORMAT_NAME = "readingroom-catalog"
-FORMAT_VERSION = 2
-# Version 1 had no importance or part to read on guide entries, no publisher, place,
-# edition year or URL on works, no compilers or date on guides; it loads as if it
-# said none.
-_UPGRADES: dict[int, dict[str, dict[str, Any]]] = {
-    1: {
+FORMAT_VERSION = 3
+# What each version added: an older dump loads as if it said none of it.
+_ADDED: dict[int, dict[str, dict[str, Any]]] = {
+    # Importance and the part to read on guide entries; publisher, place, edition
+    # year, URL and ISBN on works; compilers and date on guides.
+    2: {
         "works": {"edition_year": None, "publisher": "", "place": "", "url": "", "isbn": ""},
         "guides": {"compilers": "", "date": ""},
         "entries": {"importance": None, "part": "", "part_pages": None},
+    },
+    # A guide's subtitle and closing text.
+    3: {"guides": {"subtitle": "", "closing": ""}},
+}
+_UPGRADES: dict[int, dict[str, dict[str, Any]]] = {
+    old: {
+        kind: {
+            key: value
+            for new in range(old + 1, FORMAT_VERSION + 1)
+            for key, value in _ADDED[new].get(kind, {}).items()
+        }
+        for kind in ("works", "guides", "entries")
     }
+    for old in range(1, FORMAT_VERSION)
 }
 # Beyond this many, problems are counted rather than listed.
 MAX_PROBLEMS = 100

@@ -193,6 +193,13 @@ def _take_part(cite: Citation, text: str) -> str:
     return text
 
 
+def part_pages(part: str) -> int | None:
+    """How many pages a part to read covers, where it names a page range ("pp. 12–40")."""
+    cite = Citation(title="")
+    _take_part(cite, part)
+    return cite.part_pages
+
+
 def _split_head(head: str, title: str | None) -> tuple[list[Contributor], str] | None:
     """Tell the names from the title in what is left of the entry."""
     head = head.strip(_SEPARATORS)

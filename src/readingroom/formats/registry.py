@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from readingroom.guidetext import parse_guide
 
-from .guidefile import read_guide_format
+from .guidefile import is_version_2, read_guide_format
 from .readinglist import read_list
 from .records import ListGuide
 
@@ -31,6 +31,8 @@ class Reader:
 
 
 def _is_guide_format(head: str) -> bool:
+    if is_version_2(head):
+        return True
     if len(head) == DETECT_CHARACTERS:
         paragraphs = head[: head.rfind("\n\n") + 1]
         if len(paragraphs) < DETECT_CHARACTERS // 2:
@@ -64,6 +66,12 @@ READERS: dict[str, Reader] = {
         ),
     )
 }
+
+
+def streams(reader: Reader, head: str) -> bool:
+    """Whether the text is read as it arrives, author by author (version 1 of the guide
+    format, whose files can be of any size), rather than whole into core records."""
+    return reader.name == "guide" and not is_version_2(head)
 
 
 def detect_reader(text: str) -> Reader:

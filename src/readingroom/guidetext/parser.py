@@ -97,7 +97,7 @@ def parse_work(text: str) -> WorkEntry | None:
     )
 
 
-def _check_work(work: WorkEntry) -> Iterator[Problem]:
+def check_work(work: WorkEntry) -> Iterator[Problem]:
     """The limits and rules every door applies (readingroom.limits), at the work's line."""
     line = work.line_start
     if work.pages == TOO_LONG:
@@ -321,7 +321,7 @@ class GuideReader:
         if work is not None:
             work.section = self._section
             work.line_start, work.line_end = paragraph.line_start, paragraph.line_end
-            for problem in _check_work(work):
+            for problem in check_work(work):
                 self.problem(problem.message, problem.line, problem.severity)
             author.entry.works.append(work)
             self.works += 1
