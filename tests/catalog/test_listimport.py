@@ -216,3 +216,33 @@ def test_a_version_2_guide_with_errors_writes_nothing():
     ]
     assert not Guide.objects.exists()
     assert not Source.objects.exists()
+
+
+def test_the_guide_json_holds_sections_entries_contributors_and_parts(client):
+    import_list("strikes.txt", VERSION_2.encode(), VERSION_2, "utf-8", read_guide_format(VERSION_2))
+    guide = Guide.objects.get()
+    data = client.get(f"/guides/{guide.slug}.json").json()
+    assert (data["title"], data["subtitle"], data["compilers"], data["date"]) == (
+        "Strikes",
+        "A reading course",
+        "Sam Roe, Ada Byron",
+        "Spring 2026",
+    )
+    assert data["introduction_html"] == "<p>Four texts for the <strong>branch</strong>.</p>\n"
+    assert data["closing"] == "Ask *Sam* for the spare copies."
+    assert (data["entry_count"], data["pages_to_read"]) == (2, 40)
+    assert [(s["sections"], s["count"], s["pages_to_read"]) for s in data["sections"]] == [
+        (["Week 1"], 1, 40),
+        (["Week 2"], 1, None),
+    ]
+    mass, strike = data["entries"]
+    assert (mass["part"], mass["part_pages"], mass["work"]["pages"]) == ("pp. 1–40", 40, 86)
+    assert mass["work"]["contributors"] == [
+        {"name": "Rosa Luxemburg", "slug": "rosa-luxemburg", "role": "author"}
+    ]
+    assert (strike["importance"], strike["work"]["isbn"], strike["work"]["publisher"]) == (
+        "optional",
+        "9780896085695",
+        "South End Press",
+    )
+    assert strike["provenance"] == "strikes.txt:19–22"

@@ -12,6 +12,7 @@ urlpatterns = [
     path("authors/<slug:slug>.json", views.author_json, name="author-json"),
     path("authors/<slug:slug>/", views.author_page, name="author"),
     path("works/<slug:slug>/", views.work_page, name="work"),
+    path("guides/<slug:slug>.json", views.guide_json, name="guide-json"),
     path("guides/<slug:slug>/", views.guide_page, name="guide"),
     path("search/", views.search_page, name="search"),
     path("settings/reading/", views.reading_settings, name="reading-settings"),

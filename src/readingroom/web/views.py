@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
+from readingroom.catalog.listimport import SECTION_SEPARATOR
 from readingroom.catalog.models import (
     Author,
     Contribution,
@@ -160,7 +161,28 @@ def _author_works(request: HttpRequest, author: Author) -> tuple[AuthorParts, Pa
     return parts, page, [found[pk] for pk in ids if pk in found]
 
 
-_WORK_COLUMNS = ("slug", "title", "year", "year_end", "pages", "annotation")
+# A work as the JSON pages give it (and the columns they read).
+_WORK_COLUMNS = (
+    "slug",
+    "title",
+    "year",
+    "year_end",
+    "edition_year",
+    "pages",
+    "publisher",
+    "place",
+    "isbn",
+    "url",
+    "annotation",
+)
+
+
+def _work_json(work: Work) -> dict[str, Any]:
+    annotation = work.annotation
+    return {
+        **{name: getattr(work, name) for name in _WORK_COLUMNS},
+        "annotation_html": None if annotation is None else render_markdown(annotation),
+    }
 
 
 @cached_for_readers
@@ -213,20 +235,7 @@ def author_json(request: HttpRequest, slug: str) -> JsonResponse:
             "last_page": page.last,
             "previous": _page_url(request, page.number - 1, page),
             "next": _page_url(request, page.number + 1, page),
-            "works": [
-                {
-                    "slug": w.slug,
-                    "title": w.title,
-                    "year": w.year,
-                    "year_end": w.year_end,
-                    "pages": w.pages,
-                    "annotation": w.annotation,
-                    "annotation_html": (
-                        None if w.annotation is None else render_markdown(w.annotation)
-                    ),
-                }
-                for w in works
-            ],
+            "works": [_work_json(w) for w in works],
         },
         json_dumps_params={"ensure_ascii": False},
     )
@@ -288,6 +297,70 @@ def guide_page(request: HttpRequest, slug: str) -> HttpResponse:
                 )
             ),
         },
+    )
+
+
+def _entry_json(entry: GuideEntry) -> dict[str, Any]:
+    return {
+        "order": entry.order,
+        "sections": entry.section.split(SECTION_SEPARATOR) if entry.section else [],
+        "importance": entry.importance,
+        "part": entry.part,
+        "part_pages": entry.part_pages,  # the pages that count for reading time
+        "note": entry.note,
+        "provenance": entry.provenance,
+        "work": {
+            **_work_json(entry.work),
+            "contributors": [
+                {"name": c.author.name, "slug": c.author.slug, "role": c.role}
+                for c in entry.work.contributions.all()
+            ],
+        },
+    }
+
+
+@cached_for_readers
+@_follow_redirects
+def guide_json(request: HttpRequest, slug: str) -> JsonResponse:
+    """The guide, its sections with the pages to read in each, and one page of its
+    entries (`?page=N`) in the editor's order, each with its work and contributors."""
+    guide = _get_or_redirect(Guide, slug, "guide-json")
+    parts = guide_parts(guide)
+    page = page_of(
+        parts.entry_count, ENTRIES_PER_PAGE, valid_params(PageParams, request.GET).get("page")
+    )
+    rows = guide.entries.order_by("order").select_related("work")[page.start : page.stop]
+    return JsonResponse(
+        {
+            "slug": guide.slug,
+            "title": guide.title,
+            "subtitle": guide.subtitle,
+            "compilers": guide.compilers,
+            "date": guide.date,
+            "introduction": guide.description,
+            "introduction_html": render_markdown(guide.description),
+            "closing": guide.closing,
+            "closing_html": render_markdown(guide.closing),
+            "provenance": guide.provenance,
+            "entry_count": parts.entry_count,
+            "pages_to_read": parts.page_total,
+            "sections": [
+                {
+                    "sections": s.name.split(SECTION_SEPARATOR) if s.name else [],
+                    "first": s.first,
+                    "count": s.count,
+                    "pages_to_read": s.pages,
+                    "page": s.page,
+                }
+                for s in parts.sections(ENTRIES_PER_PAGE)
+            ],
+            "page": page.number,
+            "last_page": page.last,
+            "previous": _page_url(request, page.number - 1, page),
+            "next": _page_url(request, page.number + 1, page),
+            "entries": [_entry_json(e) for e in _with_authors(rows, "work__contributions")],
+        },
+        json_dumps_params={"ensure_ascii": False},
     )
 
 
