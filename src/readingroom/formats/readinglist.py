@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from readingroom.guidetext.records import Problem
 
@@ -70,14 +70,20 @@ class _State:
     item_author: tuple[int, Contributor] | None = None
 
 
+@cache
+def _phrase_marks() -> tuple[tuple[str, Importance], ...]:
+    """The importance marks of more than one word, each with a space after it."""
+    return tuple((f"{p} ", mark) for p, mark in lexicon().importance.items() if " " in p)
+
+
 def _importance_of(text: str) -> Importance | None:
     """The importance a label or heading gives ("Required readings", "Further reading")."""
     key = " ".join(_WORDS.findall(text.casefold()))
     marks = lexicon().importance
     if key in marks:
         return marks[key]
-    for phrase, mark in marks.items():
-        if len(phrase.split()) > 1 and key.startswith(phrase + " "):
+    for phrase, mark in _phrase_marks():
+        if key.startswith(phrase):
             return mark
     first = key.split(" ", 1)[0]
     if (
