@@ -13,7 +13,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, BinaryIO, NoReturn
 
 import click
@@ -21,6 +21,7 @@ import click
 from readingroom.formats import catalog_json
 from readingroom.formats.records import ListEntry, ListGuide
 from readingroom.formats.registry import READERS, Reader, detect_reader, streams
+from readingroom.formats.validation import with_limits
 from readingroom.guidetext import (
     AuthorEntry,
     GuideDecodeError,
@@ -185,13 +186,15 @@ def _entry_line(entry: ListEntry) -> str:
 
 
 def _show_list(guide: ListGuide) -> None:
-    """What the reading-list reader understood, in the list's order."""
+    """What a reader understood of a list or a version 2 guide, in its order."""
     if guide.title:
         click.echo(f"Title: {guide.title}")
     if guide.subtitle:
         click.echo(f"Subtitle: {guide.subtitle}")
     if guide.compilers:
         click.echo(f"Compiled by: {', '.join(guide.compilers)}")
+    if guide.date:
+        click.echo(f"Date: {guide.date}")
     if guide.introduction_lines:
         first, last = guide.introduction_lines
         click.echo(f"Introduction: lines {first}–{last}")
@@ -285,8 +288,9 @@ def parse(file: str, as_json: bool, reader_name: str | None) -> None:
                 click.echo(json.dumps(_list_json(guide, reader_), ensure_ascii=False, indent=2))
             else:
                 _show_list(guide)
-            _report(name, guide.problems)
-            if any(p.severity == "error" for p in guide.problems):
+            problems = with_limits(guide, guide.title or PurePath(name).stem)
+            _report(name, problems)
+            if any(p.severity == "error" for p in problems):
                 sys.exit(1)
             return
         _parse_guide_format(name, handle, as_json)

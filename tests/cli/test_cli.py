@@ -435,4 +435,4 @@ def test_export_of_one_guide_says_what_is_wrong(seed_path, tmp_path):
     text = run("export", "--guide", slug["slug"], data_dir=tmp_path).stdout.decode()
     assert text.startswith(f"Title: {slug['title']}\n\n# Serge\n")
     assert "Serge — Memoirs of a Revolutionary: 396 pages" not in text
-    assert "\nMemoirs of a Revolutionary: 396 pages\n" in text
+    assert "\nMemoirs of a Revolutionary: 396 pages,\n" in text  # as the file wrote it

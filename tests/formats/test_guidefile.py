@@ -9,13 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from readingroom.formats.citation import part_pages
-from readingroom.formats.guidefile import (
-    is_version_2,
-    join_names,
-    read_guide_format,
-    split_names,
-    write_guide_list,
-)
+from readingroom.formats.guide_v2 import is_version_2, join_names, split_names, write_guide_list
+from readingroom.formats.guidefile import read_guide_format
 from readingroom.formats.records import (
     IMPORTANCE_LEVELS,
     Contributor,
@@ -165,7 +160,10 @@ def test_version_2_is_told_by_its_header():
 @pytest.mark.parametrize(
     ("text", "message", "line"),
     [
-        ("Title: G\nCompiler Of: X\n\nA (1900): 5 pages\n", "'Compiler Of: X' is not a header", 2),
+        ("Title: G\nDate:\n\nA (1900): 5 pages\n", "'Date:' has no value", 2),
+        ("Title: G\n\nA (1900): 5 pages\nBy: X\nPublisher:\n", "'Publisher:' has no value", 5),
+        ("Title: G\n\nA (1900): 5 pages\nTranslated by: X\nTranslated by: Y\n", "twice", 5),
+        ("Title: G\n\nA (1900): 5 pages\n\nRead: pp. 1–5\n", "field lines with no entry", 5),
         ("Title: G\nDate: 1\nDate: 2\n\nA (1900): 5 pages\n", "gives 'Date' twice", 3),
         ("Title: G\n\nA (1900): 5 pages\nImportance: vital\n", "importance 'vital' is not", 4),
         ("Title: G\n\nA (1900): 5 pages\nISBN: 0-14-044568-2\n", "ISBN 0-14-044568-2 is", 4),
@@ -179,10 +177,96 @@ def test_mistakes_are_errors_at_their_line(text, message, line):
     assert [(p.line, message in p.message) for p in problems] == [(line, True)]
 
 
-def test_a_title_read_as_names_is_flagged():
-    guide = read_guide_format("Title: G\n\n## S\n\nthe long road — to freedom (1990): 5 pages\n")
-    assert guide.entries[0].title == "to freedom"
-    assert any("begin the line with '— '" in p.message for p in guide.problems)
+def _warnings(text: str) -> list[tuple[int | None, str]]:
+    return [
+        (p.line, p.message) for p in read_guide_format(text).problems if p.severity == "warning"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        (
+            "Title: G\n\n## S\n\nThe Road to Serfdom — A Reply (1990): 5 pages\n",
+            5,
+            "begin the line",
+        ),
+        (
+            "Title: G\n\n## S\n\n- Karl Marx, Capital (1867)\n- Lenin, What Is to Be Done?\n",
+            5,
+            "list",
+        ),
+        ("Title: G\n\n## S\n\nA (1900): 5 pages\nRead: pp. 1–5\nmore words\n", 6, "annotation"),
+        ("Title: G\n\n## S\n\nKarl Marx – Capital (1867): 5 pages\n", 5, "em dash"),
+        ("Title: G\n\nIntro.\n# Not an author\nmore intro.\n\n## S\n\nA (1900)\n", 4, "no entry"),
+    ],
+)
+def test_what_may_be_misread_is_warned_of(text, line, words):
+    assert any(n == line and words in message for n, message in _warnings(text)), _warnings(text)
+
+
+def test_a_plain_list_that_opens_with_a_title_line_is_still_a_list():
+    text = "Title: Summer reading\nAuthor: Ana Lima\n\n- Karl Marx, Capital (1867)\n"
+    assert not is_version_2(text)
+    assert detect_reader(text).name == "list"
+
+
+def test_a_header_may_run_straight_into_a_heading():
+    guide = read_guide_format("Title: G\n## Part\n\nA (1900): 5 pages\n")
+    assert [p for p in guide.problems if p.severity == "error"] == []
+    assert guide.entries[0].sections == ("Part",)
+
+
+def test_works_under_an_author_heading_need_no_colon():
+    guide = read_guide_format("Title: G\n\n# Rosa Luxemburg\n\nReform or Revolution (1899)\n")
+    [entry] = guide.entries
+    assert (entry.title, entry.year, entry.authors) == (
+        "Reform or Revolution",
+        1899,
+        ["Rosa Luxemburg"],
+    )
+    assert guide.author_notes == {}
+
+
+def test_inverted_names_are_shown_in_display_order():
+    guide = read_guide_format("Title: G\n\nDu Bois, W. E. B. — Black Reconstruction (1935)\n")
+    [person] = guide.entries[0].contributors
+    assert (person.name, person.written) == ("W. E. B. Du Bois", "Du Bois, W. E. B.")
+
+
+def test_a_rule_line_ends_the_entries_even_without_a_blank_line():
+    guide = read_guide_format("Title: G\n\nA (1900): 5 pages\n---\nThanks.\n")
+    assert (guide.entries[0].note, guide.closing) == (None, "Thanks.")
+
+
+def test_paragraphs_are_written_back_as_the_editor_wrote_them():
+    text = "Title: G\n\n## S\n\nKarl Marx -- Capital (1867): 1,152 pages\nISBN: 0-14-044568-4\n"
+    guide = read_guide_format(text)
+    assert write_guide_list(guide) == text
+    guide.entries[0].pages = 1000
+    assert "Karl Marx — Capital (1867): 1000 pages\nISBN: 0140445684" in write_guide_list(guide)
+
+
+def test_what_text_cannot_hold_is_written_to_read_back_as_text():
+    guide = read_guide_format("Title: G\n\n## S\n\nA (1900): 5 pages\n")
+    guide.entries[0].note = "First.\n\n# Not a heading\nPlace: not a field"
+    guide.entries[0].part = "pp. 1–5\nand 7"
+    again = read_guide_format(write_guide_list(guide))
+    assert again.entries[0].note == "First.\n # Not a heading\n Place: not a field"
+    assert (again.entries[0].part, again.entries[0].place) == ("pp. 1–5 and 7", None)
+
+
+def test_a_note_on_a_translator_is_written_before_their_work():
+    guide = read_guide_format(
+        "Title: G\n\n# Ben Fowkes\n\nHe translated Capital.\n\n#\n\n"
+        "Capital (1867): 5 pages\nTranslated by: Ben Fowkes\n"
+    )
+    assert guide.author_notes == {"Ben Fowkes": "He translated Capital."}
+    again = read_guide_format(write_guide_list(guide))
+    assert again.author_notes == guide.author_notes
+    assert [(c.name, c.role) for c in again.entries[0].contributors] == [
+        ("Ben Fowkes", "translator")
+    ]
 
 
 def test_every_version_1_fixture_still_reads_as_version_1():

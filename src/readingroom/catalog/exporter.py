@@ -5,8 +5,15 @@ from __future__ import annotations
 
 from django.db.models import F, QuerySet
 
-from readingroom.formats.guidefile import is_version_2, read_guide_format, write_guide_list
-from readingroom.formats.records import Contributor, ListEntry, ListGuide
+from readingroom.formats.guide_v2 import is_version_2, write_guide_list
+from readingroom.formats.guidefile import read_guide_format
+from readingroom.formats.records import (
+    SECTION_SEPARATOR,
+    Contributor,
+    ListEntry,
+    ListGuide,
+    split_compilers,
+)
 from readingroom.guidetext import (
     AuthorEntry,
     Encoding,
@@ -18,7 +25,6 @@ from readingroom.guidetext import (
 )
 from readingroom.guidetext.encoding import ENCODINGS
 
-from .listimport import SECTION_SEPARATOR
 from .models import Author, Contribution, Guide, GuideEntry, Source, Work
 
 
@@ -107,12 +113,14 @@ def _list_entry(entry: GuideEntry) -> ListEntry:
         isbn=work.isbn or None,
         note=work.annotation,
         sections=tuple(entry.section.split(SECTION_SEPARATOR)) if entry.section else (),
+        raw=work.source_text,
     )
 
 
 def guide_records(guide: Guide) -> ListGuide:
     """A guide as the core records: its entries in order, each with its work, and
-    the notes on the authors its own source brought in."""
+    the notes on the people its own source brought in (another source's author is
+    that source's to write)."""
     entries = (
         guide.entries.select_related("work")
         .prefetch_related("work__contributions__author")
@@ -121,17 +129,22 @@ def guide_records(guide: Guide) -> ListGuide:
     records = ListGuide(
         title=guide.title,
         subtitle=guide.subtitle or None,
-        compilers=[name for name in guide.compilers.split(", ") if name],
+        compilers=split_compilers(guide.compilers),
         date=guide.date or None,
         introduction=guide.description,
         closing=guide.closing,
         entries=[_list_entry(entry) for entry in entries],
     )
-    credited = {c.name for e in records.entries for c in e.contributors if c.role == "author"}
     if guide.source_id is not None:
-        authors = Author.objects.filter(source_id=guide.source_id, name__in=credited)
-        for author in authors.exclude(biography="").order_by("position", "pk"):
-            records.author_notes.setdefault(author.name, author.biography)
+        credited = Author.objects.filter(
+            source_id=guide.source_id, contributions__work__guide_entries__guide=guide
+        )
+        for name, biography in (
+            credited.exclude(biography="")
+            .order_by("position", "pk")
+            .values_list("name", "biography")
+        ):
+            records.author_notes.setdefault(name, biography)
     return records
 
 
@@ -142,8 +155,13 @@ def export_guide_list(guide: Guide) -> bytes:
     layout, encoding = _layout([guide])
     text = write_guide_list(guide_records(guide))
     original = guide.source.text if guide.source is not None else ""
-    if is_version_2(original) and write_guide_list(read_guide_format(original)) == text:
-        return encode_guide(original, encoding)
+    if is_version_2(original):
+        said = read_guide_format(original)
+        # A note on an author another source brought in was never the guide's to keep.
+        owned = set(Author.objects.filter(source=guide.source).values_list("name", flat=True))
+        said.author_notes = {n: v for n, v in said.author_notes.items() if n in owned}
+        if write_guide_list(said) == text:
+            return encode_guide(original, encoding)
     if not layout.final_newline:
         text = text.removesuffix("\n")
     return encode_guide(text.replace("\n", layout.newline), encoding)

@@ -20,7 +20,7 @@ from readingroom.formats.records import ListGuide
 from readingroom.guidetext import GuideDecodeError, decode_guide
 
 from .importer import ImportRefused
-from .listimport import import_list, section_path
+from .listimport import import_list
 from .locking import CatalogLocked
 from .models import Author, Guide
 
@@ -74,7 +74,7 @@ def _preview(records: ListGuide) -> dict[str, Any]:
         "rows": [
             {
                 "entry": e,
-                "section": section_path(e),
+                "section": e.section_path,
                 "known": [c.name in known for c in e.contributors],
             }
             for e in records.entries

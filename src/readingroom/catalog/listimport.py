@@ -22,9 +22,10 @@ from pathlib import PurePath
 from django.db.models import Q
 from django.utils import timezone
 
-from readingroom import limits
-from readingroom.formats.records import Contributor, ListEntry, ListGuide
+from readingroom.formats.records import Contributor, ListEntry, ListGuide, join_compilers
+from readingroom.formats.validation import with_limits
 from readingroom.guidetext import Problem, sort_name
+from readingroom.guidetext.parser import line_count
 from readingroom.search.index import reindex
 
 from .bulk import delete_rows
@@ -37,61 +38,13 @@ from .timelines import recompute
 
 # The source's text is kept in pieces of this many characters, as a guide file's is.
 CHUNK_CHARACTERS = 1_000_000
-SECTION_SEPARATOR = " › "
-
-
-def section_path(entry: ListEntry) -> str | None:
-    """The entry's sections, outermost first, as the guide page names them."""
-    return SECTION_SEPARATOR.join(entry.sections) or None
-
-
-def _problems(guide: ListGuide, title: str) -> list[Problem]:
-    """Everything in the list that the catalog's limits refuse, at its line."""
-    found: list[Problem] = []
-
-    def check(spec: limits.Field, value: object, line: int | None) -> None:
-        if (problem := spec.problem(value)) is not None:
-            found.append(Problem(problem, line))
-
-    check(limits.GUIDE["title"], title, None)
-    check(limits.GUIDE["subtitle"], guide.subtitle or "", None)
-    check(limits.GUIDE["description"], guide.introduction, None)
-    check(limits.GUIDE["closing"], guide.closing, None)
-    check(limits.GUIDE["compilers"], ", ".join(guide.compilers), None)
-    check(limits.GUIDE["date"], guide.date or "", None)
-    for name, note in guide.author_notes.items():
-        check(limits.AUTHOR["biography"], note, None)
-        check(limits.AUTHOR["name"], name, None)
-    for entry in guide.entries:
-        line = entry.line_start
-        check(limits.WORK["title"], entry.title, line)
-        for spec, value in (
-            (limits.WORK["year"], entry.year),
-            (limits.WORK["year_end"], entry.year_end),
-            (limits.WORK["pages"], entry.pages),
-            (limits.WORK["annotation"], entry.note),
-            (limits.WORK["edition_year"], entry.edition_year),
-            (limits.WORK["publisher"], entry.publisher or ""),
-            (limits.WORK["place"], entry.place or ""),
-            (limits.WORK["url"], entry.url or ""),
-            (limits.WORK["isbn"], entry.isbn or ""),
-            (limits.GUIDE_ENTRY["section"], section_path(entry)),
-            (limits.GUIDE_ENTRY["part"], entry.part or ""),
-            (limits.GUIDE_ENTRY["part_pages"], entry.part_pages),
-        ):
-            check(spec, value, line)
-        for contributor in entry.contributors:
-            check(limits.AUTHOR["name"], contributor.name, line)
-        found.extend(
-            Problem(rule.message, line, rule.severity)
-            for rule in limits.work_rules(entry.year, entry.year_end, entry.pages)
-        )
-    return found
 
 
 def _newline(text: str) -> str:
+    """The text's commonest line break."""
     crlf = text.count("\r\n")
-    return "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
+    counts = {"\r\n": crlf, "\n": text.count("\n") - crlf, "\r": text.count("\r") - crlf}
+    return max(counts, key=lambda kind: (counts[kind], kind == "\n"))
 
 
 def _edited(source: Source) -> bool:
@@ -135,6 +88,16 @@ class _ListImport:
                 self.report.authors["created"] += 1
             else:
                 self.report.authors["matched"] += 1
+                note = self.records.author_notes.get(name)
+                if note and note != found.biography:
+                    self.report.warnings.append(
+                        Problem(
+                            f"the note on {name} is not stored: {name} is already in the "
+                            "catalog, with a biography of their own",
+                            entry.line_start,
+                            "warning",
+                        )
+                    )
             self.authors[key] = found
         return self.authors[key]
 
@@ -177,7 +140,7 @@ class _ListImport:
             slug=SlugAllocator(Guide, "guide").allocate([title])[0],
             description=self.records.introduction,
             closing=self.records.closing,
-            compilers=", ".join(self.records.compilers),
+            compilers=join_compilers(self.records.compilers),
             date=self.records.date or "",
             source=self.source,
             line_start=1,
@@ -189,7 +152,7 @@ class _ListImport:
                 guide=guide,
                 work=work,
                 order=order,
-                section=section_path(e),
+                section=e.section_path,
                 importance=e.importance,
                 part=e.part or "",
                 part_pages=e.part_pages,
@@ -230,7 +193,7 @@ def import_list(
     title = guide_title or records.title or PurePath(name).stem
     # A reader reports what breaks its format's rules; a limit it also checks is
     # reported once.
-    problems = list(dict.fromkeys([*records.problems, *_problems(records, title)]))
+    problems = with_limits(records, title)
     if errors := [p for p in problems if p.severity == "error"]:
         raise ImportRefused(errors)
     report = ImportReport(name, warnings=problems)
@@ -257,7 +220,7 @@ def import_list(
         source.encoding = encoding
         source.newline = _newline(text)
         source.final_newline = text.endswith(("\n", "\r"))
-        source.lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
+        source.lines = line_count(text)
         source.size = len(data)
         source.save()
         SourceChunk.objects.bulk_create(

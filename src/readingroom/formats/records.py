@@ -17,6 +17,19 @@ from readingroom.limits import Importance as Importance
 
 Role = Literal["author", "editor", "translator", "introduction"]
 IMPORTANCE_LEVELS: tuple[Importance, ...] = get_args(Importance)
+# How an entry's sections are written as one path ("Part I › Week 2").
+SECTION_SEPARATOR = " › "
+
+
+def join_compilers(names: list[str]) -> str:
+    """Compilers as one line ("Ana Lima, Tom Reed"; "Lima, Ana; Reed, Tom" when a
+    name holds a comma), as :func:`split_compilers` reads them back."""
+    return ("; " if any("," in name for name in names) else ", ").join(names)
+
+
+def split_compilers(text: str) -> list[str]:
+    pieces = text.split(";") if ";" in text else text.split(",")
+    return [piece.strip() for piece in pieces if piece.strip()]
 
 
 @dataclass(frozen=True)
@@ -63,6 +76,11 @@ class ListEntry(Cited):
     @property
     def authors(self) -> list[str]:
         return [c.name for c in self.contributors]
+
+    @property
+    def section_path(self) -> str | None:
+        """The entry's sections, outermost first, as the guide page names them."""
+        return SECTION_SEPARATOR.join(self.sections) or None
 
 
 @dataclass

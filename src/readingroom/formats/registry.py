@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from readingroom.guidetext import parse_guide
 
-from .guidefile import is_version_2, read_guide_format
+from .guide_v2 import is_version_2
+from .guidefile import read_guide_format
 from .readinglist import read_list
 from .records import ListGuide
 

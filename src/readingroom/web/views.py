@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
-from readingroom.catalog.listimport import SECTION_SEPARATOR
 from readingroom.catalog.models import (
     Author,
     Contribution,
@@ -23,6 +22,7 @@ from readingroom.catalog.models import (
     SlugRedirect,
     Work,
 )
+from readingroom.formats.records import SECTION_SEPARATOR
 from readingroom.reading import ReadingSpeed, format_duration, reading_minutes
 from readingroom.search.engine import search as run_search
 
