@@ -545,7 +545,12 @@ def export(
     """
     _setup_django()
     from readingroom.catalog.dump import catalog_dump
-    from readingroom.catalog.exporter import export_guide, export_guide_list, ordered_authors
+    from readingroom.catalog.exporter import (
+        export_guide,
+        export_guide_list,
+        ordered_authors,
+        works_without_lead_author,
+    )
     from readingroom.catalog.models import Author, Guide
 
     if format_ == "json":
@@ -565,6 +570,14 @@ def export(
     if author_slug and not authors:
         _fail(f"no author with the slug {author_slug!r}")
     _write_output(export_guide(authors), output)
+    if not author_slug and (left := works_without_lead_author()):
+        click.echo(
+            f"export: left out {format_count(left, 'work')} that no author is credited "
+            "first for (edited volumes, anonymous works): this export writes each "
+            "author's works; `readingroom export --guide SLUG` writes a guide across "
+            "authors with all its entries",
+            err=True,
+        )
 
 
 @cli.command()

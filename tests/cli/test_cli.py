@@ -436,3 +436,22 @@ def test_export_of_one_guide_says_what_is_wrong(seed_path, tmp_path):
     assert text.startswith(f"Title: {slug['title']}\n\n# Serge\n")
     assert "Serge — Memoirs of a Revolutionary: 396 pages" not in text
     assert "\nMemoirs of a Revolutionary: 396 pages,\n" in text  # as the file wrote it
+
+
+def test_export_says_which_works_only_a_guide_export_holds(tmp_path):
+    guide = tmp_path / "edited.txt"
+    guide.write_text(
+        "Title: Edited\n\n## S\n\nWorkers' Inquiry: A Collection\nEdited by: Notebooks Collective\n"
+        "\nKarl Marx — Capital (1867): 1,152 pages\n",
+        "utf-8",
+    )
+    assert run("import", str(guide), data_dir=tmp_path).returncode == 0
+    exported = run("export", data_dir=tmp_path)
+    assert exported.returncode == 0
+    assert b"Capital (1867)" in exported.stdout
+    assert b"Workers' Inquiry" not in exported.stdout
+    assert "export: left out 1 work that no author is credited first for" in (
+        exported.stderr.decode()
+    )
+    whole = run("export", "--guide", "edited", data_dir=tmp_path)
+    assert whole.stdout == guide.read_bytes()

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from django.db.models import F, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 
 from readingroom.formats.guide_v2 import is_version_2, write_guide_list
 from readingroom.formats.guidefile import read_guide_format
@@ -66,16 +66,23 @@ def ordered_authors(queryset: QuerySet[Author] | None = None) -> list[Author]:
     )
 
 
+def _lead_credits() -> QuerySet[Contribution]:
+    """The credits that make a work its author's in version 1: the first, as author."""
+    return Contribution.objects.filter(order=0, role=Contribution.Role.AUTHOR)
+
+
+def works_without_lead_author() -> int:
+    """How many works no author leads, which a version 1 export cannot hold."""
+    lead = _lead_credits().filter(work=OuterRef("pk"))
+    return Work.objects.filter(~Exists(lead)).count()
+
+
 def export_guide(authors: list[Author]) -> bytes:
     """The guide text for these authors and the works they lead, encoded as imported."""
     sections = _sections()
     entries: list[AuthorEntry] = []
     for index, author in enumerate(authors):
-        works = Work.objects.filter(
-            contributions__author=author,
-            contributions__order=0,
-            contributions__role=Contribution.Role.AUTHOR,
-        )
+        works = Work.objects.filter(pk__in=_lead_credits().filter(author=author).values("work"))
         entries.append(
             AuthorEntry(
                 name=author.name,
