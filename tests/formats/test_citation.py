@@ -170,3 +170,45 @@ def test_titles_are_not_names(text):
 def test_a_sentence_is_not_a_citation_of_many_anchors():
     cite = read_citation("We meet on Tuesdays in the upstairs room.")
     assert cite is None or cite.anchors == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "importance"),
+    [
+        ("[ ] Steven Shapin - *The Scientific Revolution* (1996)", "Steven Shapin", None),
+        ("[x] Dava Sobel - Longitude (1995)", "Dava Sobel", None),
+        (
+            "Recommended: Robert Nozick, Anarchy, State, and Utopia (1974)",
+            "Robert Nozick",
+            "recommended",
+        ),
+        ("Optional: Rosa Luxemburg, The Mass Strike (1906)", "Rosa Luxemburg", "optional"),
+        # "Reading" is a title's word as often as a label.
+        ("Reading: A Memoir of Books (2003) by Azar Nafisi", "Azar Nafisi", None),
+        ("Optional: The Jungle (1906) by Upton Sinclair. A novel.", "Upton Sinclair", "optional"),
+    ],
+)
+def test_task_boxes_and_importance_labels_before_the_citation(text, expected, importance):
+    cite = read_citation(text)
+    assert cite is not None
+    assert ([c.name for c in cite.contributors], cite.importance) == ([expected], importance)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "title"),
+    [
+        ("Silent Spring - Rachel Carson (1962)", ["Rachel Carson"], "Silent Spring"),
+        (
+            "Rosa Luxemburg - Reform or Revolution (1900)",
+            ["Rosa Luxemburg"],
+            "Reform or Revolution",
+        ),
+        (
+            "Howard Zinn - Declarations of Independence (1990)",
+            ["Howard Zinn"],
+            "Declarations of Independence",
+        ),
+    ],
+)
+def test_either_side_of_a_dash_may_be_the_names(text, names, title):
+    assert _read(text)[:2] == (names, title)

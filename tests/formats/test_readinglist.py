@@ -177,3 +177,17 @@ def test_the_held_out_lists_do_not_get_worse():
     assert precision >= 0.85
     assert recall >= 0.80
     assert lost == 0
+
+
+def test_items_at_one_depth_are_siblings_whatever_they_open_with():
+    guide = read_list(
+        "Fri 9/26 -- Democracy\n"
+        "  - Alexis de Tocqueville, Democracy in America (1835), vol. 2, chs. 1-2\n"
+        "  - (optional) Sheldon S. Wolin, Tocqueville Between Two Worlds (2001), ch. 1\n"
+        "    - a remark on Wolin's book\n"
+    )
+    assert [(e.title, e.importance) for e in guide.entries] == [
+        ("Democracy in America", None),
+        ("Tocqueville Between Two Worlds", "optional"),
+    ]
+    assert guide.entries[1].note == "- a remark on Wolin's book"

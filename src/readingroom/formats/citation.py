@@ -121,6 +121,26 @@ def _importance(text: str) -> tuple[str, Importance | None]:
     return text, None
 
 
+_CHECKBOX = re.compile(r"\[[ xX✓]\]\s+")
+_LEADING_LABEL = re.compile(r"(?P<label>[A-Za-z][A-Za-z ]{2,30}?)\s*:\s+(?=\S)")
+
+
+def _take_leading_mark(cite: Citation, text: str) -> str:
+    """What stands before the citation: a Markdown task box ("[ ] ", "[x] "), or an
+    importance label ("Recommended: ", "Optional: "; not "Reading:", a title's word)."""
+    box = _CHECKBOX.match(text)
+    if box:
+        text = text[box.end() :]
+    label = _LEADING_LABEL.match(text)
+    if label:
+        key = label["label"].casefold()
+        mark = lexicon().importance.get(key)
+        if mark and key not in ("read", "reading", "readings"):
+            cite.importance = mark
+            text = text[label.end() :]
+    return text
+
+
 def _title_set_apart(text: str) -> tuple[str, str | None]:
     """The title written in quotes, emphasis or a link's text (markers removed); in
     the citation only, not in the note after its year."""
@@ -227,11 +247,13 @@ def _split_head(head: str, title: str | None) -> tuple[list[Contributor], str] |
         left, found, right = head.partition(dash)
         if found and left and right:
             # "Author – Title" is the commoner order: when both sides could be names,
-            # the left one is.
-            left_names = parse_names(left)
-            if left_names is not None:
+            # the left one is, unless only the right one surely is ("Silent Spring -
+            # Rachel Carson": a known forename, or initials).
+            left_names, right_names = parse_names(left), parse_names(right)
+            if left_names is not None and (
+                right_names is None or _surely_names(left_names) or not _surely_names(right_names)
+            ):
                 return left_names, right.strip(_SEPARATORS)
-            right_names = parse_names(right)
             if right_names is not None:
                 return right_names, left.strip(_SEPARATORS)
     trailing = _trailing_names(head)
@@ -279,6 +301,29 @@ def _leading_names(head: str) -> tuple[list[Contributor], str]:
         if score >= best_score:
             best, best_score = (names, rest), score
     return best or ([], head)
+
+
+_BY_AFTER = re.compile(r"by\s+(?P<names>[^.;()]+?)\s*(?:[.;]\s|[.;]?$|,\s+(?=[a-z]))")
+
+
+def _byline_after(cite: Citation, note: str) -> str:
+    """ "The Jungle (1906) by Upton Sinclair": the names after the year."""
+    match = _BY_AFTER.match(note)
+    names = parse_names(match["names"]) if match else None
+    if match is None or names is None:
+        return note
+    cite.contributors = names
+    return note[match.end() :].lstrip(_SEPARATORS)
+
+
+def _surely_names(names: list[Contributor]) -> bool:
+    """Names that cannot be a title's words: each opens with a known forename or an
+    initial, or is written inverted ("Carson, Rachel")."""
+    known = lexicon().given_names
+    return all(
+        "," in n.written or (first := n.name.split()[0]).casefold() in known or first.endswith(".")
+        for n in names
+    )
 
 
 def _names_score(names: list[Contributor]) -> int:
@@ -359,8 +404,10 @@ def read_citation(text: str) -> Citation | None:
     if bare:
         cite.url = cite.url or bare.group(1)
         text = (text[: bare.start()] + text[bare.end() :]).strip()
+    text = _take_leading_mark(cite, text)
     if "(" in text or "[" in text:
-        text, cite.importance = _importance(text)
+        text, found = _importance(text)
+        cite.importance = found or cite.importance
     star = re.match(r"\*\s+|[†‡]\s*", text)
     if star:  # "* Title": the mark of a required reading (a dagger marks something else)
         cite.importance = cite.importance or ("essential" if text[0] == "*" else None)
@@ -400,6 +447,8 @@ def read_citation(text: str) -> Citation | None:
         cite.contributors = []
     if note and re.match(r"in:?\s", note, re.I) and title:
         note = _container_note(cite, note)
+    if note and not cite.contributors:
+        note = _byline_after(cite, note)
     if note:
         note = _take_credits(cite, note, at_start=True).lstrip(_SEPARATORS)
         pages = _PAGE_COUNT.search(note[:60])

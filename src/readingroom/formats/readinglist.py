@@ -67,6 +67,7 @@ class _State:
     author_level: int = 0
     last_entry: ListEntry | None = None
     last_block_entry: bool = False
+    entry_indent: int = 0  # how far the last entry's item was indented
     item_author: tuple[int, Contributor] | None = None
 
 
@@ -501,7 +502,11 @@ class ReadingListReader:
         return f"{names}. {text[ditto.end() :]}" if names else text
 
     def _under_entry(self, block: Block) -> bool:
-        return block.indent > 0 and self.state.last_block_entry and self.state.item_author is None
+        """An item indented under the entry before it (not a sibling of that entry)."""
+        state = self.state
+        return (
+            block.indent > state.entry_indent and state.last_block_entry and not state.item_author
+        )
 
     def _author_item(self, block: Block, text: str) -> bool:
         """A bullet that names only an author, with that author's works nested under
@@ -515,7 +520,9 @@ class ReadingListReader:
     def _nested_note(self, block: Block, text: str) -> bool:
         """An indented item under an entry that is not itself a work: its note."""
         entry = self.state.last_entry
-        if entry is None or block.indent == 0 or not self.state.last_block_entry:
+        if entry is None or block.indent <= self.state.entry_indent:
+            return False
+        if not self.state.last_block_entry:
             return False
         text = " ".join(line.strip() for line in block.lines)
         entry.note = f"{entry.note}\n{text}" if entry.note else text
@@ -667,6 +674,7 @@ class ReadingListReader:
             self.guide.entries.append(expanded)
         state.last_entry = self.guide.entries[-1]
         state.last_block_entry = True
+        state.entry_indent = block.indent
         return state.last_entry
 
     def _prose(self, block: Block) -> None:
