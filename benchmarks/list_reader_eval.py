@@ -92,11 +92,18 @@ def main() -> None:
     parser.add_argument(
         "--heldout",
         action="store_true",
-        help="Score the held-out lists (tests/formats/lists/heldout/), which the reader was "
-        "never tuned on, instead of the development lists.",
+        help="Score the held-out lists (tests/formats/lists/heldout/), written by another "
+        "hand and studied only for their shapes, instead of the development lists.",
+    )
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="Score the fresh lists (tests/formats/lists/fresh/), written by a third hand "
+        "after the reader was built, to measure how it generalises.",
     )
     args = parser.parse_args()
-    paths = fixtures(FIXTURES / "heldout" if args.heldout else FIXTURES)
+    folder = "heldout" if args.heldout else "fresh" if args.fresh else ""
+    paths = fixtures(FIXTURES / folder if folder else FIXTURES)
     totals = Counter[str]()
     print(f"{'fixture':44} {'gold':>5} {'found':>6} {'right':>6} {'P':>7} {'R':>7} {'lost':>5}")
     for path in paths:

@@ -16,7 +16,7 @@ def _data() -> dict:
 
 def test_every_word_list_is_lower_case_and_without_repeats():
     data = _data()
-    lists = {**data["importance"], **data["roles"], **data["words"]}
+    lists = {**data["importance"], **data["roles"], **data["table_columns"], **data["words"]}
     for name, words in lists.items():
         assert words, name
         assert all(w == w.casefold() and w == w.strip() for w in words), name
@@ -31,7 +31,7 @@ def test_importance_levels_and_roles_are_the_records_choices():
 
 def test_no_phrase_means_two_things():
     data = _data()
-    for table in ("importance", "roles"):
+    for table in ("importance", "roles", "table_columns"):
         seen: dict[str, str] = {}
         for key, phrases in data[table].items():
             for phrase in phrases:
@@ -53,3 +53,10 @@ def test_the_loaded_lexicon_answers_from_the_file():
     assert loaded.importance["further reading"] == "further"
     assert loaded.roles["trans."] == "translator"
     assert "party" in loaded.corporate
+
+
+def test_table_columns_name_fields_of_a_citation():
+    from readingroom.formats.records import Cited
+
+    fields = {"authors", *Cited.__dataclass_fields__}
+    assert set(_data()["table_columns"]) <= fields

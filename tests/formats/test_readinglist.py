@@ -174,8 +174,18 @@ def test_the_held_out_lists_do_not_get_worse():
     were studied once, after the first measurement): a floor, not a target."""
     gold, precision, recall, lost = _scores("heldout")
     assert gold == 106
-    assert precision >= 0.85
-    assert recall >= 0.80
+    assert precision >= 0.88
+    assert recall >= 0.85
+    assert lost == 0
+
+
+def test_the_fresh_lists_do_not_get_worse():
+    """The lists a third hand wrote after the reader was built (first measured at
+    25% precision, 15% recall; their shapes then studied): a floor, not a target."""
+    gold, precision, recall, lost = _scores("fresh")
+    assert gold == 112
+    assert precision >= 0.84
+    assert recall >= 0.82
     assert lost == 0
 
 

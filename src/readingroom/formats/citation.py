@@ -420,6 +420,8 @@ def read_citation(text: str) -> Citation | None:
     if anonymous:
         text = text[anonymous.end() :]
     cite.title_set_apart = title is not None
+    if "," in text[:60] and (mla := _mla(cite, text, title)) is not None:
+        return mla
     dated = _AUTHOR_DATE.match(text)
     if dated and _names_before(dated["names"]):
         # "Darwin, John. 1988. Britain and Decolonisation. Basingstoke: Macmillan."
@@ -584,6 +586,45 @@ def _take_place_publisher(cite: Citation, head: str) -> str:
         return head
     cite.place, cite.publisher = match["place"], match["publisher"].strip()
     return head[: match.start()]
+
+
+# MLA, after the names: "Title. [Edited by X,] [3rd ed.,] Publisher, 2007. Note" or
+# "Title. 1854. Reprint, …" (a year alone).
+_MLA_REST = re.compile(
+    r"(?P<title>[^.?!]+?[?!]?)(?:\.|(?<=[?!]))\s+"
+    r"(?:(?P<credit>(?:edited|translated|introduced) by (?:[^,.]|(?<=\b[A-Z])\.)+),\s+)?"
+    r"(?:(?P<edition>\d+(?:st|nd|rd|th) ed\.|rev\. ed\.),\s+)?"
+    rf"(?:(?P<publisher>[A-Z][^.,;]{{1,80}}?),\s+)?(?P<year>{YEAR})\b\.?\s*(?P<rest>.*)",
+    re.I,
+)
+
+
+def _mla(cite: Citation, text: str, title: str | None) -> Citation | None:
+    """ "Chase, Malcolm. Chartism: A New History. Manchester University Press, 2007.
+    411 pp. Note": MLA's inverted names, title, publisher and year, each closed by a
+    full stop."""
+    names, rest = _leading_names(text)
+    if (
+        not names
+        or "," not in names[0].written
+        or not text[: text.find(rest)].rstrip().endswith(".")
+    ):
+        return None
+    match = _MLA_REST.fullmatch(rest)
+    if match is None or (title and not match["title"].startswith(title[:20])):
+        return None
+    cite.contributors = names
+    cite.title = match["title"].strip(_SEPARATORS + "\"'“”‘’")
+    cite.year = int(match["year"])
+    cite.publisher = match["publisher"]
+    note = match["rest"]
+    if match["credit"]:
+        note = f"{match['credit']}. {note}"
+        note = _take_credits(cite, note, at_start=True).lstrip(_SEPARATORS)
+        cite.contributors += cite.credits
+    note = _take_part(cite, _take_pages(cite, note)).strip(_SEPARATORS)
+    cite.note = note or None
+    return cite if cite.title else None
 
 
 _AUTHOR_DATE = re.compile(

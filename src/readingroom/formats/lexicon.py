@@ -14,6 +14,7 @@ from .records import Importance, Role
 class Lexicon:
     importance: dict[str, Importance]
     roles: dict[str, Role]
+    table_columns: dict[str, str]  # a table's header cell → the field its column holds
     corporate: frozenset[str]
     name_particles: frozenset[str]
     title_words: frozenset[str]
@@ -38,6 +39,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         importance=_inverted(data["importance"]),  # type: ignore[arg-type]
         roles=_inverted(data["roles"]),  # type: ignore[arg-type]
+        table_columns=_inverted(data["table_columns"]),
         corporate=words["corporate"],
         name_particles=words["name_particles"],
         title_words=words["title_words"],

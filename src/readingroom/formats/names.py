@@ -94,7 +94,13 @@ def _surname(text: str, given: str) -> bool:
     if not words or not is_person_name(words[-1]):
         return False
     if len(words) == 2 and is_person_name(text) and given.split():
-        return all(_word_kind(w) == "initial" for w in given.split())
+        # "Stedman Jones, G.", "Stedman Jones, Gareth": two words before initials or a
+        # known forename
+        first = given.split()[0]
+        return (
+            all(_word_kind(w) == "initial" for w in given.split())
+            or first.casefold() in lexicon().given_names
+        )
     return all(w in particles for w in words[:-1])
 
 
@@ -117,9 +123,27 @@ def _one(text: str, role: Role) -> Contributor | None:
         return None
     if is_person_name(text):
         return Contributor(text, role, text)
+    if (shouted := _surname_in_capitals(text)) is not None:
+        return Contributor(shouted, role, text)
     if is_corporate_name(text):
         return Contributor(text, role, text, corporate=True)
     return None
+
+
+_CAPITALS_FIRST = re.compile(r"(?P<surname>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?) (?P<given>.+)")
+
+
+def _surname_in_capitals(text: str) -> str | None:
+    """ "ADICHIE Chimamanda Ngozi", "DE WAAL Kit": the surname in capitals first, as
+    library lists sort them; the name in display order."""
+    match = _CAPITALS_FIRST.fullmatch(text)
+    if match is None or not _given_names(match["given"]) or match["given"].isupper():
+        return None
+    surname = " ".join(
+        word.casefold() if word.casefold() in lexicon().name_particles else word.title()
+        for word in match["surname"].split()
+    )
+    return f"{match['given']} {surname}"
 
 
 def _role_of(text: str, default: Role) -> tuple[str, Role]:

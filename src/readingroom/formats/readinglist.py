@@ -23,7 +23,7 @@ from . import citation, names
 from .citation import YEAR, Citation, split_works
 from .lexicon import lexicon
 from .names import is_person_name, parse_names
-from .records import Cited, Contributor, Importance, ListEntry, ListGuide, ListSection
+from .records import Cited, Contributor, Importance, ListEntry, ListGuide, ListSection, Role
 
 _MD_HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*#*\s*")
 _UNDERLINE = re.compile(r"(=+|-+|~+)\s*")
@@ -196,6 +196,13 @@ def _blocks(lines: list[str], offset: int) -> Iterator[Block]:
             yield Block("rule", [line], number)
             index += 1
             continue
+        if stripped.startswith("|"):
+            end = index + 1
+            while end < len(lines) and lines[end].strip().startswith("|"):
+                end += 1
+            yield Block("table", lines[index:end], number)
+            index = end
+            continue
         item = _ITEM.fullmatch(line)
         taken = [line]
         index += 1
@@ -237,7 +244,8 @@ class ReadingListReader:
     name = "list"
 
     def read(self, text: str) -> ListGuide:
-        lines = text.splitlines()
+        # A heading copied from a wiki keeps its edit link: "Further reading[edit]".
+        lines = [_EDIT_LINK.sub("", line) for line in text.splitlines()]
         guide = ListGuide()
         offset = _front_matter(lines, guide)
         guide.kept.update((number, "front matter") for number in range(1, offset + 1))
@@ -270,6 +278,9 @@ class ReadingListReader:
             self.role = "heading"
             self._heading(block.text, block.level, block.start, following)
             return
+        if block.kind == "table":
+            self._table(block)
+            return
         if block.kind == "paragraph" and len(block.lines) == 1 and self._metadata(block):
             return
         if block.kind == "paragraph" and self._plain_heading(block, following):
@@ -283,6 +294,31 @@ class ReadingListReader:
             self._item(block)
         else:
             self._paragraph(block)
+
+    def _table(self, block: Block) -> None:
+        """A Markdown table whose header names a title column: each row an entry, its
+        cells read by their column ("| Title | Author(s) | Year | Pages | Read |")."""
+        rows = [_cells(line) for line in block.lines]
+        columns = {
+            index: field
+            for index, cell in enumerate(rows[0])
+            if (field := lexicon().table_columns.get(_plain(cell).casefold().rstrip(":")))
+        }
+        ruled = len(rows) > 1 and all(re.fullmatch(r":?-{2,}:?", c) for c in rows[1] if c)
+        if not ruled or "title" not in columns.values():
+            self._prose(block)
+            return
+        self.guide.kept.update({block.start: "table header", block.start + 1: "table header"})
+        for offset, cells in enumerate(rows[2:], start=2):
+            number = block.start + offset
+            cite = _row_citation(cells, columns)
+            if cite is None:
+                self.guide.kept[number] = "note"
+                continue
+            row = Block("item", [block.lines[offset]], number)
+            entry = self._add(cite, row, block.lines[offset])
+            entry.importance = cite.importance or entry.importance
+            self.guide.kept[number] = "entry"
 
     def _plain_heading(self, block: Block, following: Block | None) -> bool:
         """A one-line paragraph that heads what follows: capitals, a schedule unit, a
@@ -532,6 +568,8 @@ class ReadingListReader:
     def _paragraph(self, block: Block) -> None:
         if len(block.lines) > 1 and self._lines_of_entries(block):
             return
+        if len(block.lines) > 2 and self._stacked_entry(block):
+            return
         if len(block.lines) > 1 and (pair := _byline_pair(block.lines[0], block.lines[1])):
             cite = read_citation(pair)
             if cite is not None and self._entry_ok(cite, in_list=True):
@@ -551,6 +589,19 @@ class ReadingListReader:
                 entry.note = f"{entry.note} {extra}" if entry.note else extra
             return
         self._prose(block)
+
+    def _stacked_entry(self, block: Block) -> bool:
+        """A work laid out a part a line (see _stacked), the rest of the paragraph its note."""
+        stacked = _stacked(block.lines)
+        if stacked is None:
+            return False
+        cite, used = stacked
+        entry = self._add(cite, replace(block, lines=block.lines[:used]), block.lines[0])
+        if len(block.lines) > used:
+            extra = " ".join(line.strip() for line in block.lines[used:])
+            entry.note = f"{entry.note} {extra}" if entry.note else extra
+        entry.line_end = block.end
+        return True
 
     def _lines_of_entries(self, block: Block) -> bool:
         """A paragraph that is a list, one work a line (not hard-wrapped prose):
@@ -580,9 +631,14 @@ class ReadingListReader:
         if sum(sure) * 2 <= len(groups):
             return False
         marks = [mark for _, mark in marked]
+        headed = _headings_among(groups, cites, len(self.state.sections))
         for (number, text, notes), found, mark in zip(groups, cites, marks, strict=True):
             end = number + len(notes)
             one = Block("item", [text, *notes], number, text=text)
+            if number in headed:
+                self._heading(text, headed[number], number, None)
+                self.guide.kept.setdefault(number, "heading")
+                continue
             if all(c is not None and self._entry_ok(c, in_list=True) for c in found):
                 for cite in found:
                     assert cite is not None
@@ -918,3 +974,158 @@ def _several(entry: ListEntry) -> list[ListEntry]:
 
 def read_list(text: str) -> ListGuide:
     return ReadingListReader().read(text)
+
+
+_BULLETED = re.compile(r"(?:[-*•+]|\d{1,3}[.)])\s")
+_EDIT_LINK = re.compile(r"(?<=\S)\s?\[edit\]\s*$")
+_EMPTY_CELL = {"", "-", "–", "—", "n/a", "?"}
+
+
+def _cells(line: str) -> list[str]:
+    """A row's cells; "\\|" is a bar inside a cell (as in "[[Page\\|Shown]]")."""
+    row = line.strip().removeprefix("|").removesuffix("|")
+    return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", row)]
+
+
+def _plain(cell: str) -> str:
+    """A cell's text without wiki links, Markdown links and emphasis."""
+    cell = re.sub(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]", r"\1", cell)  # [[Page|Shown]]
+    cell = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", cell)
+    return re.sub(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1", r"\2", cell).strip()
+
+
+def _row_citation(cells: list[str], columns: dict[int, str]) -> citation.Citation | None:
+    """One table row as a citation, each cell in its column's field."""
+    cite = citation.Citation(title="")
+    for index, field_name in columns.items():
+        raw = cells[index] if index < len(cells) else ""
+        text = _plain(raw)
+        if text.casefold() in _EMPTY_CELL:
+            continue
+        if field_name == "title":
+            cite.title = text
+            link = re.search(r"\]\((https?://[^)\s]+)\)", raw)
+            cite.url = link[1] if link else cite.url
+        elif field_name == "authors":
+            cite.contributors = _column_names(text)
+        elif field_name in ("year", "pages"):
+            number = re.search(citation.YEAR if field_name == "year" else r"\d[\d,]*", text)
+            if number:
+                setattr(cite, field_name, int(number[0].replace(",", "")))
+        elif field_name == "part":
+            cite.part, cite.part_pages = text, citation.part_pages(text)
+        elif field_name == "importance":
+            cite.importance = _importance_of(text)
+        else:
+            setattr(cite, field_name, text)
+    return cite if cite.title else None
+
+
+def _column_names(text: str) -> list[Contributor]:
+    """The people an author column names: as names are written, or else each piece
+    between commas, "&" and "and" (the column says they are people)."""
+    found = names.parse_names(text)
+    if found is not None:
+        return found
+    people = []
+    for piece in re.split(r"\s*(?:,|;|&|\band\b|\bwith\b)\s*", text):
+        role: Role = "author"
+        marker = re.match(r"(eds?\.|edited by|trans\.|tr\.|translated by)\s+", piece, re.I)
+        if marker:
+            role = lexicon().roles.get(marker[1].casefold(), "editor")
+            piece = piece[marker.end() :]
+        if piece:
+            people.append(Contributor(piece, role, piece))
+    return people
+
+
+def _headings_among(
+    groups: list[tuple[int, str, list[str]]], cites: list[list[Citation | None]], depth: int
+) -> dict[int, int]:
+    """Lines that head the citations after them in one paragraph ("Further reading" /
+    "Surveys and general histories" / "Briggs, Asa. Chartist Studies. 1959."): short,
+    not a sentence, nothing of a citation in them, among lines that are all cited.
+    Each with its level: a run of them nests, a later one is a sibling of the last."""
+    bare = [
+        not notes
+        and len(text.split()) <= 8
+        and ". " not in text
+        and not text.endswith((".", ",", ";"))
+        and all(c is not None and c.anchors == 0 for c in found)
+        for (_, text, notes), found in zip(groups, cites, strict=True)
+    ]
+    cited = [
+        all(c is not None and c.anchors >= 2 for c in found)
+        for found, alone in zip(cites, bare, strict=True)
+        if not alone
+    ]
+    # Most of the other lines must be plainly citations (a name and a year, say).
+    if not any(bare) or len(cited) < 2 or sum(cited) * 4 < len(cited) * 3:
+        return {}
+    levels: dict[int, int] = {}
+    level, previous = depth, False
+    for (number, _, _), alone in zip(groups, bare, strict=True):
+        if alone:
+            level = level + 1 if previous or not levels else level
+            levels[number] = max(level, 1)
+        previous = alone
+    return levels
+
+
+# "by Derrick Jensen and Lierre Keith (Seven Stories Press, 2011)", "Studs Terkel".
+_STACKED_BYLINE = re.compile(
+    rf"(?:by\s+)?(?P<names>[^()]+?)(?:\s*\((?:(?P<publisher>[^(),]+),\s*)?(?P<year>{YEAR})\)"
+    rf"|,\s*(?P<bare_year>{YEAR}))?\.?",
+    re.I,
+)
+_CREDIT_LINE = re.compile(
+    r"(?P<role>edited|translated|introduced|with an introduction|introduction) by\s+(?P<names>.+)",
+    re.I,
+)
+# A line of an edition's facts: "Paperback · 2001 · 221pp · £9.99", "Pamphlet/48pp/£3".
+_DETAILS = re.compile(
+    r"(?=.*(?:·|/|\|))(?=.*(?:\d\s*pp\b|\bpages\b|[£$€]\s*\d|\bISBN\b|paperback|hardback"
+    r"|pamphlet|zine|ebook|audiobook))",
+    re.I,
+)
+_PAGES_IN_DETAILS = re.compile(r"(\d[\d,]*)\s*(?:pp\b|pages\b)", re.I)
+
+
+def _stacked(lines: list[str]) -> tuple[Citation, int] | None:
+    """A work stacked a part a line, as shops and zines lay them out: the title, maybe
+    a subtitle, a byline of full names (and publisher and year), credit lines, a line
+    of the edition's facts; the citation and how many lines it takes."""
+    texts = [line.strip() for line in lines]
+    for at in (1, 2):
+        if len(texts) <= at:
+            return None
+        heads = texts[:at]
+        if any(
+            len(h.split()) > 20 or h.endswith((".", ",", ";")) or _BULLETED.match(h) for h in heads
+        ):
+            continue
+        if at == 2 and (heads[0].endswith((":", ")")) or heads[0].split()[0].isupper()):
+            continue  # a heading over the title, not the title over a subtitle
+        byline = _STACKED_BYLINE.fullmatch(texts[at])
+        people = parse_names(byline["names"]) if byline else None
+        if byline is None or not people or not all(" " in p.name for p in people):
+            continue
+        title = heads[0] if at == 1 else f"{heads[0].rstrip(':')}: {heads[1]}"
+        cite = Citation(title=title, contributors=list(people))
+        year = byline["year"] or byline["bare_year"]
+        cite.year, cite.publisher = (int(year) if year else None), byline["publisher"]
+        used = at + 1
+        while used < len(texts) and (credit := _CREDIT_LINE.fullmatch(texts[used])):
+            role = lexicon().roles.get(f"{credit['role'].casefold()} by", "editor")
+            cite.contributors += parse_names(credit["names"], role) or []
+            used += 1
+        if used < len(texts) and _DETAILS.match(texts[used]):
+            details = texts[used]
+            pages = _PAGES_IN_DETAILS.search(details)
+            cite.pages = int(pages[1].replace(",", "")) if pages else None
+            found_year = re.search(rf"(?<!\d){YEAR}(?!\d)(?!\s*(?:pp|pages))", details)
+            cite.year = cite.year or (int(found_year[0]) if found_year else None)
+            used += 1
+        # A title over its byline alone is _byline_pair's (which knows more bylines).
+        return (cite, used) if used > 2 else None
+    return None
