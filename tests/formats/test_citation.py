@@ -212,3 +212,17 @@ def test_task_boxes_and_importance_labels_before_the_citation(text, expected, im
 )
 def test_either_side_of_a_dash_may_be_the_names(text, names, title):
     assert _read(text)[:2] == (names, title)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("ADICHIE Chimamanda Ngozi", ["Chimamanda Ngozi Adichie"]),
+        ("DE WAAL Kit", ["Kit de Waal"]),
+        ("Stedman Jones, Gareth", ["Gareth Stedman Jones"]),
+        ("WAR AND PEACE", None),
+    ],
+)
+def test_names_as_libraries_and_bibliographies_write_them(text, names):
+    found = parse_names(text)
+    assert (found and [c.name for c in found]) == names

@@ -201,3 +201,79 @@ def test_items_at_one_depth_are_siblings_whatever_they_open_with():
         ("Tocqueville Between Two Worlds", "optional"),
     ]
     assert guide.entries[1].note == "- a remark on Wolin's book"
+
+
+def test_a_markdown_table_is_read_by_its_columns():
+    guide = read_list(
+        "## Tier 1 — Essential\n\n"
+        "| Title | Author(s) | Year | Pages | Read | Notes |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "| [[Thompson 1963\\|The Making of the English Working Class]] | E. P. Thompson "
+        "| 1963 | 848 | pp. 1–40 | library copy |\n"
+        "| Germinal | Émile Zola, trans. Roger Pearson | 1885 | 592 | — |  |\n"
+    )
+    making, germinal = guide.entries
+    assert (making.title, making.authors, making.year, making.pages) == (
+        "The Making of the English Working Class",
+        ["E. P. Thompson"],
+        1963,
+        848,
+    )
+    assert (making.part, making.part_pages, making.note, making.importance) == (
+        "pp. 1–40",
+        40,
+        "library copy",
+        "essential",
+    )
+    assert [(c.name, c.role) for c in germinal.contributors] == [
+        ("Émile Zola", "author"),
+        ("Roger Pearson", "translator"),
+    ]
+    assert (germinal.part, germinal.note) == (None, None)
+    assert guide.kept[3] == guide.kept[4] == "table header"
+
+
+def test_a_work_stacked_a_part_a_line():
+    guide = read_list(
+        "May Day table\n\n"
+        "Nickel and Dimed\n"
+        "On (Not) Getting By in America\n"
+        "Barbara Ehrenreich\n"
+        "Paperback · 2001 · 221pp · £9.99\n"
+        "A journalist takes minimum-wage jobs.\n\n"
+        "Capital\n"
+        "Karl Marx\n"
+        "Translated by Ben Fowkes\n"
+        "Paperback · 1152pp · £22.00\n"
+    )
+    nickel, capital = guide.entries
+    assert (nickel.title, nickel.authors, nickel.year, nickel.pages, nickel.note) == (
+        "Nickel and Dimed: On (Not) Getting By in America",
+        ["Barbara Ehrenreich"],
+        2001,
+        221,
+        "A journalist takes minimum-wage jobs.",
+    )
+    assert (capital.year, capital.pages) == (None, 1152)
+    assert [c.role for c in capital.contributors] == ["author", "translator"]
+
+
+def test_headings_inside_a_paragraph_of_citations():
+    guide = read_list(
+        "Chartism\n\n"
+        "Further reading[edit]\n"
+        "Surveys[edit]\n"
+        "Chase, Malcolm. Chartism: A New History. Manchester University Press, 2007.\n"
+        "Ward, J. T. Chartism. Batsford, 1973.\n"
+        "Leaders[edit]\n"
+        "Cole, G. D. H. Chartist Portraits. Macmillan, 1941. Twelve short lives.\n"
+    )
+    assert [(e.title, e.sections) for e in guide.entries] == [
+        ("Chartism: A New History", ("Further reading", "Surveys")),
+        ("Chartism", ("Further reading", "Surveys")),
+        ("Chartist Portraits", ("Further reading", "Leaders")),
+    ]
+    assert (guide.entries[0].publisher, guide.entries[2].note) == (
+        "Manchester University Press",
+        "Twelve short lives",
+    )

@@ -83,6 +83,11 @@ def _importance_of(text: str) -> Importance | None:
     marks = lexicon().importance
     if key in marks:
         return marks[key]
+    # "Tier 1 — Essential (before the course)": a mark after a dash or a colon.
+    for part in re.split(r"\s[—–-]\s|:\s", text)[1:]:
+        words = " ".join(_WORDS.findall(re.sub(r"\(.*?\)", "", part).casefold()))
+        if words in marks and words not in ("read", "reading", "readings"):
+            return marks[words]
     for phrase, mark in _phrase_marks():
         if key.startswith(phrase):
             return mark
@@ -628,10 +633,10 @@ class ReadingListReader:
             all(c is not None and self._entry_ok(c, in_list=False, lenient=True) for c in found)
             for found in cites
         ]
-        if sum(sure) * 2 <= len(groups):
+        headed = _headings_among(groups, cites, len(self.state.sections))
+        if sum(sure) * 2 <= len(groups) - len(headed):
             return False
         marks = [mark for _, mark in marked]
-        headed = _headings_among(groups, cites, len(self.state.sections))
         for (number, text, notes), found, mark in zip(groups, cites, marks, strict=True):
             end = number + len(notes)
             one = Block("item", [text, *notes], number, text=text)
