@@ -166,7 +166,10 @@ def _alone(line: str) -> bool:
 
 
 def _starts_block(line: str) -> bool:
-    """A line that begins a new block even without a blank line before it."""
+    """A line that begins a new block even without a blank line before it (a credit
+    line, "Edited by …", carries on the work above it)."""
+    if _CREDIT_LINE.fullmatch(line.strip()):
+        return False
     if _ITEM.fullmatch(line) or _MD_HEADING.fullmatch(line.strip()) or _alone(line):
         return True
     label = _LABEL.fullmatch(line.strip())
@@ -571,9 +574,9 @@ class ReadingListReader:
         return True
 
     def _paragraph(self, block: Block) -> None:
-        if len(block.lines) > 1 and self._lines_of_entries(block):
-            return
         if len(block.lines) > 2 and self._stacked_entry(block):
+            return
+        if len(block.lines) > 1 and self._lines_of_entries(block):
             return
         if len(block.lines) > 1 and (pair := _byline_pair(block.lines[0], block.lines[1])):
             cite = read_citation(pair)
@@ -1079,10 +1082,10 @@ def _headings_among(
 
 # "by Derrick Jensen and Lierre Keith (Seven Stories Press, 2011)", "Studs Terkel".
 _STACKED_BYLINE = re.compile(
-    rf"(?:by\s+)?(?P<names>[^()]+?)(?:\s*\((?:(?P<publisher>[^(),]+),\s*)?(?P<year>{YEAR})\)"
-    rf"|,\s*(?P<bare_year>{YEAR}))?\.?",
+    rf"(?:by\s+)?(?P<names>[^()]+?)(?:\s*\((?P<paren>[^()]*)\)|,\s*(?P<bare_year>{YEAR}))?\.?",
     re.I,
 )
+_ANONYMOUS = frozenset({"anonymous", "anon.", "anon"})
 _CREDIT_LINE = re.compile(
     r"(?P<role>edited|translated|introduced|with an introduction|introduction) by\s+(?P<names>.+)",
     re.I,
@@ -1094,6 +1097,40 @@ _DETAILS = re.compile(
     re.I,
 )
 _PAGES_IN_DETAILS = re.compile(r"(\d[\d,]*)\s*(?:pp\b|pages\b)", re.I)
+
+
+def _byline_people(text: str) -> list[Contributor] | None:
+    """A byline's people, full names each, with the credits after them ("Peter
+    Kropotkin, edited by Colin Ward"); no one for "Anonymous"; None if not a byline."""
+    pieces = re.split(
+        r",\s*(?=(?:edited|translated|introduced|with an introduction) by\s)", text, flags=re.I
+    )
+    if pieces[0].strip().casefold() in _ANONYMOUS:
+        people: list[Contributor] = []
+    else:
+        found = parse_names(pieces[0])
+        if not found or not all(" " in p.name for p in found):
+            return None
+        people = list(found)
+    for piece in pieces[1:]:
+        credit = _CREDIT_LINE.fullmatch(piece.strip())
+        role = lexicon().roles.get(f"{credit['role'].casefold()} by", "editor") if credit else None
+        people += (parse_names(credit["names"], role) or []) if credit and role else []
+    return people
+
+
+def _edition_facts(cite: Citation, text: str) -> None:
+    """ "Freedom Press, 1985; first published 1899": publisher, year, edition year."""
+    years = [int(y) for y in re.findall(rf"(?<!\d){YEAR}(?!\d)", text)]
+    first = re.search(rf"first published (?:in )?({YEAR})", text, re.I)
+    if first:
+        cite.year = int(first[1])
+        cite.edition_year = next((y for y in years if y != cite.year), None)
+    elif years:
+        cite.year = years[-1]
+    publisher = re.split(r"[,;]", text)[0].strip()
+    if publisher and not re.search(r"\d|^first\b", publisher, re.I):
+        cite.publisher = publisher
 
 
 def _stacked(lines: list[str]) -> tuple[Citation, int] | None:
@@ -1112,13 +1149,15 @@ def _stacked(lines: list[str]) -> tuple[Citation, int] | None:
         if at == 2 and (heads[0].endswith((":", ")")) or heads[0].split()[0].isupper()):
             continue  # a heading over the title, not the title over a subtitle
         byline = _STACKED_BYLINE.fullmatch(texts[at])
-        people = parse_names(byline["names"]) if byline else None
-        if byline is None or not people or not all(" " in p.name for p in people):
+        people = _byline_people(byline["names"]) if byline else None
+        if byline is None or people is None:
             continue
         title = heads[0] if at == 1 else f"{heads[0].rstrip(':')}: {heads[1]}"
-        cite = Citation(title=title, contributors=list(people))
-        year = byline["year"] or byline["bare_year"]
-        cite.year, cite.publisher = (int(year) if year else None), byline["publisher"]
+        cite = Citation(title=title, contributors=people)
+        if byline["bare_year"]:
+            cite.year = int(byline["bare_year"])
+        if byline["paren"]:
+            _edition_facts(cite, byline["paren"])
         used = at + 1
         while used < len(texts) and (credit := _CREDIT_LINE.fullmatch(texts[used])):
             role = lexicon().roles.get(f"{credit['role'].casefold()} by", "editor")
