@@ -121,16 +121,17 @@ def _one(text: str, role: Role) -> Contributor | None:
             given = re.sub(r"(?<![^\s.])([^\W\d_])(?=\s|$)", r"\1.", given)  # "D" → "D."
             return Contributor(f"{given} {surname}", role, text)
         return None
-    if is_person_name(text):
-        return Contributor(text, role, text)
     if (shouted := _surname_in_capitals(text)) is not None:
         return Contributor(shouted, role, text)
+    if is_person_name(text):
+        return Contributor(text, role, text)
     if is_corporate_name(text):
         return Contributor(text, role, text, corporate=True)
     return None
 
 
-_CAPITALS_FIRST = re.compile(r"(?P<surname>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?) (?P<given>.+)")
+_CAPITAL_WORD = r"(?:Mc)?[A-Z][A-Z'’-]+"
+_CAPITALS_FIRST = re.compile(rf"(?P<surname>{_CAPITAL_WORD}(?: {_CAPITAL_WORD})?) (?P<given>.+)")
 
 
 def _surname_in_capitals(text: str) -> str | None:
@@ -139,8 +140,14 @@ def _surname_in_capitals(text: str) -> str | None:
     match = _CAPITALS_FIRST.fullmatch(text)
     if match is None or not _given_names(match["given"]) or match["given"].isupper():
         return None
+    first = match["given"].split()[0]
+    known = first.casefold() in lexicon().given_names or _word_kind(first) == "initial"
+    if not known and len(match["surname"].replace(" ", "")) < 5:
+        return None  # "BBC Radio", "USA Today": an acronym, then a word
     surname = " ".join(
-        word.casefold() if word.casefold() in lexicon().name_particles else word.title()
+        word.casefold()
+        if word.casefold() in lexicon().name_particles
+        else re.sub(r"^(Mc)(\w)", lambda m: m[1] + m[2].upper(), word.title())
         for word in match["surname"].split()
     )
     return f"{match['given']} {surname}"

@@ -586,14 +586,17 @@ class ReadingListReader:
                     entry.note = " ".join(line.strip() for line in block.lines[2:])
                 entry.line_end = block.end
                 return
-        first = block.lines[0].strip()
+        first, taken = block.lines[0].strip(), 1
+        while taken < len(block.lines) and _unfinished(first, block.lines[taken], False):
+            first = f"{first} {block.lines[taken].strip()}"  # a citation wrapped over lines
+            taken += 1
         cite = read_citation(first)
         if cite is not None and (
             self._entry_ok(cite, in_list=False) or _title_then_names(cite, first)
         ):
             entry = self._add(cite, block, first)
-            if len(block.lines) > 1:
-                extra = " ".join(line.strip() for line in block.lines[1:])
+            if len(block.lines) > taken:
+                extra = " ".join(line.strip() for line in block.lines[taken:])
                 entry.note = f"{entry.note} {extra}" if entry.note else extra
             return
         self._prose(block)
