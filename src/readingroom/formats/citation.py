@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from readingroom.guidetext.parser import expand_year_end
@@ -126,8 +127,15 @@ _LEADING_LABEL = re.compile(r"(?P<label>[A-Za-z][A-Za-z ]{2,30}?)\s*:\s+(?=\S)")
 
 
 def _take_leading_mark(cite: Citation, text: str) -> str:
-    """What stands before the citation: a Markdown task box ("[ ] ", "[x] "), or an
-    importance label ("Recommended: ", "Optional: "; not "Reading:", a title's word)."""
+    """What stands before the citation: symbols and emoji used as marks ("📗 ", "↳ "),
+    a Markdown task box ("[ ] ", "[x] "), or an importance label ("Recommended: ",
+    "Optional: "; not "Reading:", a title's word)."""
+    start = 0
+    while start < len(text) and (
+        unicodedata.category(text[start]) in ("So", "Cf", "Mn") or text[start] in " ↳→⇒"
+    ):
+        start += 1
+    text = text[start:]
     box = _CHECKBOX.match(text)
     if box:
         text = text[box.end() :]
@@ -188,6 +196,24 @@ def _paren_facts(cite: Citation, content: str) -> bool:
         if len(others) > 1:
             cite.place = others[1]
     return True
+
+
+_PAREN_NAMES = re.compile(rf"(?P<names>[^()]+?)(?:\s*[,;]\s*(?P<rest>{YEAR}.*))?")
+_PUBLISHER_WORDS = frozenset({"press", "books", "publishing", "publishers", "editions", "verlag"})
+
+
+def _paren_names(content: str) -> tuple[list[Contributor], str | None] | None:
+    """A parenthesis that names the authors (full names; not a publisher), and what
+    follows them in it (a year)."""
+    match = _PAREN_NAMES.fullmatch(content.strip())
+    people = parse_names(match["names"]) if match and ":" not in match["names"] else None
+    if match is None or not people or any(c.corporate or " " not in c.name for c in people):
+        return None
+    if not _surely_names(people) or any("," in c.written for c in people):
+        # "(Erfurt Program)", "(Macmillan, London, 1951)": a title's words, a publisher
+        return None
+    words = {w.casefold() for w in match["names"].split()}
+    return None if words & _PUBLISHER_WORDS else (people, match["rest"])
 
 
 def _take_part(cite: Citation, text: str) -> str:
@@ -550,6 +576,12 @@ def _head_and_note(cite: Citation, text: str, title: str | None) -> tuple[str, s
         content = match.group(1) if match.group(1) is not None else match.group(2)
         if title and title in content:
             continue
+        if (named := _paren_names(content)) is not None:
+            # "The Color of Law (Richard Rothstein) – note", "(Jane Jacobs, 1961)"
+            cite.credits += named[0]
+            if named[1]:
+                _paren_facts(cite, named[1])
+            return text[: match.start()], _note_after(cite, text[match.end() :])
         if not _paren_facts(cite, content):
             continue
         before, after = text[: match.start()], text[match.end() :]

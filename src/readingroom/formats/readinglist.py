@@ -12,6 +12,8 @@ read as a work is worse than a line reported as not understood.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, replace
@@ -21,6 +23,7 @@ from readingroom.guidetext.records import Problem
 
 from . import citation, names
 from .citation import YEAR, Citation, split_works
+from .isbn import compact, is_valid
 from .lexicon import lexicon
 from .names import is_person_name, parse_names
 from .records import Cited, Contributor, Importance, ListEntry, ListGuide, ListSection, Role
@@ -204,6 +207,10 @@ def _blocks(lines: list[str], offset: int) -> Iterator[Block]:
             yield Block("rule", [line], number)
             index += 1
             continue
+        if (end := _csv_end(lines, index)) is not None:
+            yield Block("csv", lines[index:end], number)
+            index = end
+            continue
         if stripped.startswith("|"):
             end = index + 1
             while end < len(lines) and lines[end].strip().startswith("|"):
@@ -289,6 +296,9 @@ class ReadingListReader:
         if block.kind == "table":
             self._table(block)
             return
+        if block.kind == "csv":
+            self._csv(block)
+            return
         if block.kind == "paragraph" and len(block.lines) == 1 and self._metadata(block):
             return
         if block.kind == "paragraph" and self._plain_heading(block, following):
@@ -303,15 +313,29 @@ class ReadingListReader:
         else:
             self._paragraph(block)
 
+    def _csv(self, block: Block) -> None:
+        """Comma-separated rows under a header that names a title column (a Goodreads
+        or StoryGraph export pasted in): each record an entry, read by its columns."""
+        reader = csv.reader(io.StringIO("\n".join(block.lines)))
+        columns = _columns(next(reader))
+        self.guide.kept[block.start] = "table header"
+        start = block.start + 1
+        for cells in reader:
+            end = block.start + reader.line_num - 1
+            cite = _row_citation(cells, columns) if any(cells) else None
+            if cite is None:
+                self.guide.kept.update(dict.fromkeys(range(start, end + 1), "note"))
+            else:
+                row = Block("item", block.lines[start - block.start : end - block.start + 1], start)
+                self._add(cite, row, row.lines[0])
+                self.guide.kept.update(dict.fromkeys(range(start, end + 1), "entry"))
+            start = end + 1
+
     def _table(self, block: Block) -> None:
         """A Markdown table whose header names a title column: each row an entry, its
         cells read by their column ("| Title | Author(s) | Year | Pages | Read |")."""
         rows = [_cells(line) for line in block.lines]
-        columns = {
-            index: field
-            for index, cell in enumerate(rows[0])
-            if (field := lexicon().table_columns.get(_plain(cell).casefold().rstrip(":")))
-        }
+        columns = _columns(rows[0])
         ruled = len(rows) > 1 and all(re.fullmatch(r":?-{2,}:?", c) for c in rows[1] if c)
         if not ruled or "title" not in columns.values():
             self._prose(block)
@@ -578,6 +602,8 @@ class ReadingListReader:
             return
         if len(block.lines) > 1 and self._lines_of_entries(block):
             return
+        if len(block.lines) > 2 and self._run_on_entries(block):
+            return
         if len(block.lines) > 1 and (pair := _byline_pair(block.lines[0], block.lines[1])):
             cite = read_citation(pair)
             if cite is not None and self._entry_ok(cite, in_list=True):
@@ -600,6 +626,38 @@ class ReadingListReader:
                 entry.note = f"{entry.note} {extra}" if entry.note else extra
             return
         self._prose(block)
+
+    def _run_on_entries(self, block: Block) -> bool:
+        """Works that run on from one to the next, each citation and its note wrapped
+        over lines (as a PDF copies): a work starts on a line after a sentence ends,
+        when that line, with the next, opens with a citation of names and a year."""
+        lines = [line.strip() for line in block.lines]
+        starts = [
+            index
+            for index in range(len(lines))
+            if (
+                index == 0
+                or lines[index - 1].endswith(_SENTENCE_ENDS)
+                or _CODE_END.search(lines[index - 1])
+            )
+            and _opens_citation(" ".join(lines[index : index + 2]))
+        ]
+        if len(starts) < 2:
+            return False
+        if starts[0]:  # the end of the work before (cut by a page break, say)
+            self._prose(replace(block, lines=block.lines[: starts[0]]))
+            self.guide.kept.update(
+                dict.fromkeys(range(block.start, block.start + starts[0]), "note")
+            )
+        for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+            text = " ".join(lines[start:end])
+            cite = read_citation(text)
+            if cite is None:
+                return False  # (cannot happen: its start opened with a citation)
+            row = Block("item", block.lines[start:end], block.start + start)
+            self._add(cite, row, text)
+            self.guide.kept.update(dict.fromkeys(range(row.start, row.end + 1), "entry"))
+        return True
 
     def _stacked_entry(self, block: Block) -> bool:
         """A work laid out a part a line (see _stacked), the rest of the paragraph its note."""
@@ -989,6 +1047,8 @@ def read_list(text: str) -> ListGuide:
 
 _BULLETED = re.compile(r"(?:[-*•+]|\d{1,3}[.)])\s")
 _EDIT_LINK = re.compile(r"(?<=\S)\s?\[edit\]\s*$")
+# "Wolf Hall (Thomas Cromwell, #1)": a series and number after the title.
+_SERIES = re.compile(r"\s*\([^()]*#\d+(?:\.\d+)?\)$")
 _EMPTY_CELL = {"", "-", "–", "—", "n/a", "?"}
 
 
@@ -1014,21 +1074,26 @@ def _row_citation(cells: list[str], columns: dict[int, str]) -> citation.Citatio
         if text.casefold() in _EMPTY_CELL:
             continue
         if field_name == "title":
-            cite.title = text
+            cite.title = _SERIES.sub("", text)
             link = re.search(r"\]\((https?://[^)\s]+)\)", raw)
             cite.url = link[1] if link else cite.url
         elif field_name == "authors":
-            cite.contributors = _column_names(text)
-        elif field_name in ("year", "pages"):
-            number = re.search(citation.YEAR if field_name == "year" else r"\d[\d,]*", text)
+            cite.contributors += _column_names(text)
+        elif field_name in ("year", "edition_year", "pages"):
+            number = re.search(r"\d[\d,]*" if field_name == "pages" else citation.YEAR, text)
             if number:
                 setattr(cite, field_name, int(number[0].replace(",", "")))
+        elif field_name == "isbn":
+            isbn = compact(text.strip('="'))
+            cite.isbn = isbn if is_valid(isbn) else None
         elif field_name == "part":
             cite.part, cite.part_pages = text, citation.part_pages(text)
         elif field_name == "importance":
             cite.importance = _importance_of(text)
         else:
             setattr(cite, field_name, text)
+    if cite.year is None and cite.edition_year is not None:
+        cite.year, cite.edition_year = cite.edition_year, None  # the only year given
     return cite if cite.title else None
 
 
@@ -1176,3 +1241,45 @@ def _stacked(lines: list[str]) -> tuple[Citation, int] | None:
         # A title over its byline alone is _byline_pair's (which knows more bylines).
         return (cite, used) if used > 2 else None
     return None
+
+
+def _columns(header: list[str]) -> dict[int, str]:
+    """Which field each column of a table holds, by its header cell."""
+    return {
+        index: field
+        for index, cell in enumerate(header)
+        if (field := lexicon().table_columns.get(_plain(cell).casefold().rstrip(":")))
+    }
+
+
+def _csv_end(lines: list[str], index: int) -> int | None:
+    """Where comma-separated records that start at ``index`` under a header naming a
+    title and an author column end (a blank line between records), or None."""
+    header = lines[index]
+    if header.count(",") < 2 or header.lstrip().startswith(("|", "-", "*")):
+        return None
+    fields = set(_columns(next(csv.reader([header]))).values())
+    if not {"title", "authors"} <= fields:
+        return None
+    end, quotes = index + 1, 0
+    while end < len(lines) and (lines[end].strip() or quotes % 2):
+        quotes += lines[end].count('"')
+        end += 1
+    return end
+
+
+_SENTENCE_ENDS = (".", "!", "?", "”", '"')
+_CODE_END = re.compile(r"\s[A-Z]{2,4}$")  # "… of the war. LP": a catalogue's code
+
+
+def _opens_citation(text: str) -> bool:
+    """Whether ``text`` opens with a citation: its title, then its names and a year
+    (so that prose after a full stop is not taken for a work)."""
+    cite = read_citation(text)
+    return (
+        cite is not None
+        and bool(cite.contributors)
+        and cite.year is not None
+        and text.startswith(cite.title[:15])
+        and len(cite.title.split()) <= 20
+    )
