@@ -226,3 +226,44 @@ def test_either_side_of_a_dash_may_be_the_names(text, names, title):
 def test_names_as_libraries_and_bibliographies_write_them(text, names):
     found = parse_names(text)
     assert (found and [c.name for c in found]) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chase, M. (2007) Chartism: a new history. Manchester: Manchester University Press.",
+            (["M. Chase"], "Chartism: a new history", 2007, None, "Manchester University Press"),
+        ),
+        (
+            "Binfield, K. (ed.) (2004) Writings of the Luddites. Baltimore: JHU Press.",
+            (["K. Binfield"], "Writings of the Luddites", 2004, None, "JHU Press"),
+        ),
+        (
+            "Bamford, S. (1984 [1844]) Passages in the life of a radical. Oxford: OUP.",
+            (["S. Bamford"], "Passages in the life of a radical", 1844, 1984, "OUP"),
+        ),
+        (
+            "Engels, F. (1987) The condition of the working class. London: Penguin. [1845]",
+            (["F. Engels"], "The condition of the working class", 1845, 1987, "Penguin"),
+        ),
+    ],
+)
+def test_harvard_citations(text, expected):
+    cite = read_citation(text)
+    assert cite is not None
+    names = [c.name for c in cite.contributors]
+    assert (names, cite.title, cite.year, cite.edition_year, cite.publisher) == expected
+
+
+def test_a_harvard_article_in_plain_single_quotes():
+    cite = read_citation(
+        "Hobsbawm, E.J. (1952) 'The machine breakers', Past & Present, 1, pp. 57-70."
+    )
+    assert cite is not None
+    assert (cite.title, cite.container, cite.part, cite.part_pages) == (
+        "The machine breakers",
+        "Past & Present",
+        "pp. 57–70",
+        14,
+    )

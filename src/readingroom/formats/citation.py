@@ -30,7 +30,11 @@ _EMPHASIS = re.compile(
     r"\*\*(?P<b>[^*\n]+?)\*\*|__(?P<u>[^_\n]+?)__"
     r"|(?<![\w*])\*(?P<i>[^*\s][^*\n]*?)\*(?![\w*])|(?<![\w_])_(?P<j>[^_\s][^_\n]*?)_(?!\w)"
 )
-_QUOTED = re.compile(r"[“\"«](?P<q>[^”\"»\n]{2,}?)[”\"»]|(?<!\w)‘(?P<s>[^’\n]{2,}?)’(?!\w)")
+_QUOTED = re.compile(
+    r"[“\"«](?P<q>[^”\"»\n]{2,}?)[”\"»]|(?<!\w)‘(?P<s>[^’\n]{2,}?)’(?!\w)"
+    # Harvard's plain single quotes: "(1952) 'The machine breakers', Past & Present"
+    r"|(?<![\w'])'(?P<a>[^'\n]{2,}?)'(?=[,.;:])"
+)
 _FIRST_YEAR_PAREN = re.compile(rf"[(\[][^()\[\]\n]*?{YEAR}[^()\[\]\n]*?[)\]]")
 _PAREN = re.compile(r"\(([^()\n]*)\)|\[([^\[\]\n]*)\]")
 _YEARS = re.compile(rf"(?<!\d)({YEAR})(?:\s*[–—-]\s*(\d{{2,4}}))?(?!\d)(?!\s*(?:pages|pp|p\.))")
@@ -78,6 +82,8 @@ class Citation(Cited):
     bad_isbn: str = ""
     raw_head: str = ""
     credits: list[Contributor] = field(default_factory=list)
+    # The names, where the citation's form says where they end ("Surname, I. (2001)").
+    lead_names: list[Contributor] | None = None
 
     @property
     def anchors(self) -> int:
@@ -122,6 +128,7 @@ def _importance(text: str) -> tuple[str, Importance | None]:
     return text, None
 
 
+_ORIGINAL_YEAR = re.compile(rf"\s\[({YEAR})\]\.?\s*$")
 _CHECKBOX = re.compile(r"\[[ xX✓]\]\s+")
 _LEADING_LABEL = re.compile(r"(?P<label>[A-Za-z][A-Za-z ]{2,30}?)\s*:\s+(?=\S)")
 
@@ -166,9 +173,16 @@ def _title_set_apart(text: str) -> tuple[str, str | None]:
     return text[: best.start()] + inner + text[best.end() :], inner
 
 
+_REPRINT_YEARS = re.compile(rf"\s*({YEAR})\s*\[({YEAR})\]\s*")
+
+
 def _paren_facts(cite: Citation, content: str) -> bool:
     """Read a parenthesis: years, a page count, a publisher and place. True if it had
     a year (so it belongs to the citation, not to the title)."""
+    reprint = _REPRINT_YEARS.fullmatch(content)
+    if reprint:  # "(1984 [1844])": this edition's year, then the first
+        cite.year, cite.edition_year = int(reprint[2]), int(reprint[1])
+        return True
     years = list(_YEARS.finditer(content))
     if not years:
         return False
@@ -431,6 +445,9 @@ def read_citation(text: str) -> Citation | None:
         cite.url = cite.url or bare.group(1)
         text = (text[: bare.start()] + text[bare.end() :]).strip()
     text = _take_leading_mark(cite, text)
+    original = _ORIGINAL_YEAR.search(text)
+    if original:  # "… Harmondsworth: Penguin. [1845]": first published then
+        text = text[: original.start()].rstrip()
     if "(" in text or "[" in text:
         text, found = _importance(text)
         cite.importance = found or cite.importance
@@ -467,7 +484,13 @@ def read_citation(text: str) -> Citation | None:
     head = _take_part(cite, head)
     head = _take_credits(cite, head)
     cite.raw_head = head.strip(_SEPARATORS)
-    split = _split_head(head, title)
+    if cite.lead_names is not None:
+        split: tuple[list[Contributor], str] | None = (
+            cite.lead_names,
+            title or head.strip(_SEPARATORS),
+        )
+    else:
+        split = _split_head(head, title)
     if split is None:
         return None
     cite.contributors, cite.title = split
@@ -483,6 +506,8 @@ def read_citation(text: str) -> Citation | None:
         if pages and cite.pages is None:  # "– a pamphlet of 54 pages"
             cite.pages = int(pages.group(1).replace(",", ""))
     cite.contributors = cite.contributors + cite.credits
+    if original:
+        cite.year, cite.edition_year = int(original[1]), cite.year
     cite.title = cite.title.strip(_SEPARATORS + "\"'“”‘’")
     cite.note = note or None
     if not cite.title:
@@ -587,10 +612,13 @@ def _head_and_note(cite: Citation, text: str, title: str | None) -> tuple[str, s
         before, after = text[: match.start()], text[match.end() :]
         if _names_before(before) and re.search(r"[^\W\d_]{2}", after):
             # "Surname, I. (2001) Title": the year follows the names.
-            head, note = _split_note(after, None)
+            head, note = _split_note(after, None if title and title in before else title)
             head = _take_place_publisher(cite, _take_pages(cite, head))
-            before = before.rstrip()
-            return before + ("" if before.endswith(".") else ".") + " " + head, note
+            if title and title in before:  # "Name, “Title” (1919), in …": not names only
+                before = before.rstrip()
+                return before + ("" if before.endswith(".") else ".") + " " + head, note
+            cite.lead_names = parse_names(before)
+            return head, note
         return before, _note_after(cite, after)
     published = _PUBLISHED.search(text)
     if published:
