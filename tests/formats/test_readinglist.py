@@ -194,8 +194,8 @@ def test_the_unseen_lists_do_not_get_worse():
     recall; their shapes then studied): a floor, not a target."""
     gold, precision, recall, lost = _scores("unseen")
     assert gold == 122
-    assert precision >= 0.75
-    assert recall >= 0.75
+    assert precision >= 0.81
+    assert recall >= 0.81
     assert lost == 0
 
 
@@ -344,3 +344,22 @@ def test_headings_inside_a_paragraph_of_citations():
         "Manchester University Press",
         "Twelve short lives",
     )
+
+
+def test_a_handout_in_columns():
+    guide = read_list(
+        "Reader handout\n\n"
+        "pp. 3-6        Karl Marx, Preface to A Contribution to the Critique of Political       **\n"
+        "               Economy (1859)\n"
+        "               Four pages, and the most quoted summary of his method.\n\n"
+        "pp. 66-125     Karl Marx, Economic and Philosophic Manuscripts of 1844 (written 1844,    *\n"
+        "               first published 1932)\n"
+    )
+    preface, manuscripts = guide.entries
+    assert (preface.title, preface.year, preface.part, preface.part_pages) == (
+        "Preface to A Contribution to the Critique of Political Economy",
+        1859,
+        "pp. 3–6",
+        4,
+    )
+    assert (manuscripts.year, manuscripts.part) == (1932, "pp. 66–125")

@@ -260,7 +260,7 @@ class ReadingListReader:
 
     def read(self, text: str) -> ListGuide:
         # A heading copied from a wiki keeps its edit link: "Further reading[edit]".
-        lines = [_EDIT_LINK.sub("", line) for line in text.splitlines()]
+        lines = [_columns_closed(_EDIT_LINK.sub("", line)) for line in text.splitlines()]
         guide = ListGuide()
         offset = _front_matter(lines, guide)
         guide.kept.update((number, "front matter") for number in range(1, offset + 1))
@@ -613,7 +613,7 @@ class ReadingListReader:
                 entry.line_end = block.end
                 return
         first, taken = block.lines[0].strip(), 1
-        while taken < len(block.lines) and _unfinished(first, block.lines[taken], False):
+        while taken < len(block.lines) and _continues(first, block.lines[taken]):
             first = f"{first} {block.lines[taken].strip()}"  # a citation wrapped over lines
             taken += 1
         cite = read_citation(first)
@@ -1283,3 +1283,17 @@ def _opens_citation(text: str) -> bool:
         and text.startswith(cite.title[:15])
         and len(cite.title.split()) <= 20
     )
+
+
+# A handout laid out in columns: "pp. 3-6      Karl Marx, Preface to …      **".
+_PART_COLUMN = re.compile(
+    r"(?P<part>(?:pp?\.|pages?|ch(?:apter)?s?\.?)\s*[\dIVXivx]+(?:\s*[-–—]\s*[\dIVXivx]+)?)"
+    r"\s{3,}(?P<rest>\S.*?)(?:\s{3,}(?P<mark>\S{1,3}))?\s*"
+)
+
+
+def _columns_closed(line: str) -> str:
+    """A line of columns (the part to read, the citation, a mark) as one citation
+    line, "pp. 3-6 Karl Marx, …" (the mark dropped: the key that explains it is prose)."""
+    match = _PART_COLUMN.fullmatch(line)
+    return f"{match['part']} {match['rest']}" if match else line
