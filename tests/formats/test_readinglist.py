@@ -349,11 +349,11 @@ def test_headings_inside_a_paragraph_of_citations():
 def test_a_handout_in_columns():
     guide = read_list(
         "Reader handout\n\n"
-        "pp. 3-6        Karl Marx, Preface to A Contribution to the Critique of Political       **\n"
-        "               Economy (1859)\n"
-        "               Four pages, and the most quoted summary of his method.\n\n"
-        "pp. 66-125     Karl Marx, Economic and Philosophic Manuscripts of 1844 (written 1844,    *\n"
-        "               first published 1932)\n"
+        "pp. 3-6    Karl Marx, Preface to A Contribution to the Critique of Political   **\n"
+        "           Economy (1859)\n"
+        "           Four pages, and the most quoted summary of his method.\n\n"
+        "pp. 66-125   Karl Marx, Economic and Philosophic Manuscripts (written 1844,   *\n"
+        "             first published 1932)\n"
     )
     preface, manuscripts = guide.entries
     assert (preface.title, preface.year, preface.part, preface.part_pages) == (
