@@ -616,9 +616,12 @@ def _head_and_note(cite: Citation, text: str, title: str | None) -> tuple[str, s
         before, after = text[: match.start()], text[match.end() :]
         if _names_before(before) and re.search(r"[^\W\d_]{2}", after):
             # "Surname, I. (2001) Title": the year follows the names.
-            head, note = _split_note(after, None if title and title in before else title)
+            # "Name, “Title” (1919), in …", "Names, Title (1969), edited by …": the year
+            # closes the citation, not the names
+            closes = bool(title and title in before) or after.lstrip()[:1] in (",", ";")
+            head, note = _split_note(after, None if closes else title)
             head = _take_place_publisher(cite, _take_pages(cite, head))
-            if title and title in before:  # "Name, “Title” (1919), in …": not names only
+            if closes:
                 before = before.rstrip()
                 return before + ("" if before.endswith(".") else ".") + " " + head, note
             cite.lead_names = parse_names(before)
