@@ -267,3 +267,10 @@ def test_a_harvard_article_in_plain_single_quotes():
         "pp. 57–70",
         14,
     )
+
+
+@pytest.mark.parametrize(
+    "text", ["Ibid., p. 388.", "Tillett, op. cit., p. 117.", "Raw, loc. cit., pp. 160-2."]
+)
+def test_a_work_cited_before_is_not_cited_again(text):
+    assert read_citation(text) is None

@@ -194,8 +194,8 @@ def test_the_unseen_lists_do_not_get_worse():
     recall; their shapes then studied): a floor, not a target."""
     gold, precision, recall, lost = _scores("unseen")
     assert gold == 122
-    assert precision >= 0.81
-    assert recall >= 0.81
+    assert precision >= 0.85
+    assert recall >= 0.82
     assert lost == 0
 
 

@@ -128,6 +128,7 @@ def _importance(text: str) -> tuple[str, Importance | None]:
     return text, None
 
 
+_REPEATED = re.compile(r"(?<!\w)(?:ibid|op\.\s?cit|loc\.\s?cit)\b", re.I)
 _ORIGINAL_YEAR = re.compile(rf"\s\[({YEAR})\]\.?\s*$")
 _CHECKBOX = re.compile(r"\[[ xX✓]\]\s+")
 _LEADING_LABEL = re.compile(r"(?P<label>[A-Za-z][A-Za-z ]{2,30}?)\s*:\s+(?=\S)")
@@ -514,8 +515,8 @@ def read_citation(text: str) -> Citation | None:
         cite.year, cite.edition_year = int(original[1]), cite.year
     cite.title = cite.title.strip(_SEPARATORS + "\"'“”‘’")
     cite.note = note or None
-    if not cite.title:
-        return None
+    if not cite.title or _REPEATED.search(f"{cite.title} {cite.raw_head}"):
+        return None  # "Ibid., p. 388", "Tillett, op. cit., p. 117": a work cited before
     return cite
 
 
