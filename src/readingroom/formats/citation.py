@@ -174,7 +174,7 @@ def _title_set_apart(text: str) -> tuple[str, str | None]:
     return text[: best.start()] + inner + text[best.end() :], inner
 
 
-_FIRST_PUBLISHED = re.compile(rf"first published(?: in)?\s+({YEAR})", re.I)
+FIRST_PUBLISHED = re.compile(rf"first published(?: in)?\s+({YEAR})", re.I)
 _REPRINT_YEARS = re.compile(rf"\s*({YEAR})\s*\[({YEAR})\]\s*")
 
 
@@ -193,7 +193,7 @@ def _paren_facts(cite: Citation, content: str) -> bool:
     cite.year_end = _end_year(cite.year, first.group(2))
     if len(years) > 1 and "/" not in content and ";" not in content.split(first.group(0))[0]:
         cite.edition_year = int(years[-1].group(1))
-    published = _FIRST_PUBLISHED.search(content)
+    published = FIRST_PUBLISHED.search(content)
     if published and len(years) > 1:  # "(written 1844, first published 1932)"
         cite.year, cite.year_end, cite.edition_year = int(published[1]), None, None
     pages = _PAGE_COUNT.search(content)

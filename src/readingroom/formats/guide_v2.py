@@ -25,7 +25,7 @@ from enum import Enum
 
 from readingroom import limits
 from readingroom.guidetext import parse_work
-from readingroom.guidetext.parser import MAX_PROBLEMS, check_work
+from readingroom.guidetext.parser import BLANK, LINE_BREAK, MAX_PROBLEMS, check_work
 from readingroom.guidetext.records import Problem, Severity, WorkEntry
 from readingroom.guidetext.writer import render_work
 from readingroom.reading.counts import format_count
@@ -44,8 +44,6 @@ from .records import (
     join_compilers,
 )
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_BLANK = re.compile(r"[ \t\xa0]*")
 # `Key: value`, the value possibly empty (which is then reported).
 _FIELD = re.compile(r"(?P<key>[A-Za-z][A-Za-z. ]{0,30}?):(?:[ \t\xa0]+(?P<value>.*?))?[ \t\xa0]*")
 # `# Name`, `## Part`, `### Week 1`; "#hashtag" is text.
@@ -87,13 +85,13 @@ _DETAILS = {label.casefold(): name for name, label in DETAIL_LABELS.items()}
 def is_version_2(text: str) -> bool:
     """Whether the text is a version 2 guide: its first paragraph is a guide header,
     a `Title:` line and only header lines after it (a heading may end it)."""
-    lines = iter(_LINE_BREAK.split(text.removeprefix("\ufeff"), 64))
-    first = next((line for line in lines if not _BLANK.fullmatch(line)), "")
+    lines = iter(LINE_BREAK.split(text.removeprefix("\ufeff"), 64))
+    first = next((line for line in lines if not BLANK.fullmatch(line)), "")
     title = _FIELD.fullmatch(first)
     if title is None or title.group("key").casefold() != "title" or not title.group("value"):
         return False
     for line in lines:
-        if _BLANK.fullmatch(line) or _HEADING.fullmatch(line):
+        if BLANK.fullmatch(line) or _HEADING.fullmatch(line):
             return True
         field = _FIELD.fullmatch(line)
         if field is None or field.group("key").strip().casefold() not in HEADER_LABELS:
@@ -130,7 +128,7 @@ def _units(lines: list[str], first: int) -> Iterator[tuple[int, str] | _Paragrap
     for number in range(first, len(lines) + 1):
         line = lines[number - 1]
         alone = _HEADING.fullmatch(line) is not None or _RULE.fullmatch(line) is not None
-        if not alone and not _BLANK.fullmatch(line):
+        if not alone and not BLANK.fullmatch(line):
             if paragraph is None:
                 paragraph = _Paragraph([], number)
             paragraph.lines.append(line)
@@ -146,7 +144,7 @@ def _units(lines: list[str], first: int) -> Iterator[tuple[int, str] | _Paragrap
 
 class _Version2:
     def __init__(self, text: str) -> None:
-        body = _LINE_BREAK.sub("\n", text.removeprefix("\ufeff")).rstrip("\n")
+        body = LINE_BREAK.sub("\n", text.removeprefix("\ufeff")).rstrip("\n")
         self.lines = body.split("\n") if body else []
         self.guide = ListGuide()
         self.phase = _Phase.INTRODUCTION
@@ -197,13 +195,13 @@ class _Version2:
     def _header(self) -> int:
         """Read the header paragraph; the number of the line after it."""
         number = next(
-            (n for n, line in enumerate(self.lines, 1) if not _BLANK.fullmatch(line)),
+            (n for n, line in enumerate(self.lines, 1) if not BLANK.fullmatch(line)),
             len(self.lines) + 1,
         )
         seen: set[str] = set()
         while number <= len(self.lines):
             line = self.lines[number - 1]
-            if _BLANK.fullmatch(line) or _HEADING.fullmatch(line):
+            if BLANK.fullmatch(line) or _HEADING.fullmatch(line):
                 break
             self.guide.kept[number] = "header"
             match = _FIELD.fullmatch(line)
@@ -263,7 +261,7 @@ class _Version2:
         self.phase = _Phase.CLOSING
         start = next(
             (n for n in range(number + 1, len(self.lines) + 1)
-             if not _BLANK.fullmatch(self.lines[n - 1])),
+             if not BLANK.fullmatch(self.lines[n - 1])),
             None,
         )  # fmt: skip
         if start is not None:
@@ -338,18 +336,7 @@ class _EntryReader:
             # No author written: the one whose heading the entry is under.
             self.contributors.insert(0, Contributor(author, "author", author))
         reader.guide.kept.update(dict.fromkeys(range(paragraph.start, paragraph.end + 1), "entry"))
-        entry = ListEntry(
-            title=work.title,
-            contributors=self.contributors,
-            year=work.year,
-            year_end=work.year_end,
-            pages=work.pages,
-            note=work.annotation,
-            sections=tuple(reader.sections),
-            line_start=work.line_start,
-            line_end=work.line_end,
-            raw=work.raw,
-        )
+        entry = ListEntry.from_work(work, self.contributors, tuple(reader.sections))
         for name, detail in self.details.items():
             setattr(entry, name, detail)
         if entry.part:

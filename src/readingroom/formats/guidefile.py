@@ -29,18 +29,6 @@ def read_guide_format(text: str) -> ListGuide:
             if work.section and work.section != section:
                 section = work.section
                 guide.sections.append(ListSection(section, 1, work.line_start))
-            guide.entries.append(
-                ListEntry(
-                    title=work.title,
-                    contributors=[credit],
-                    year=work.year,
-                    year_end=work.year_end,
-                    pages=work.pages,
-                    note=work.annotation,
-                    sections=(work.section,) if work.section else (),
-                    line_start=work.line_start,
-                    line_end=work.line_end,
-                    raw=work.raw,
-                )
-            )
+            sections = (work.section,) if work.section else ()
+            guide.entries.append(ListEntry.from_work(work, [credit], sections))
     return guide

@@ -1190,7 +1190,7 @@ def _byline_people(text: str) -> list[Contributor] | None:
 def _edition_facts(cite: Citation, text: str) -> None:
     """ "Freedom Press, 1985; first published 1899": publisher, year, edition year."""
     years = [int(y) for y in re.findall(rf"(?<!\d){YEAR}(?!\d)", text)]
-    first = re.search(rf"first published (?:in )?({YEAR})", text, re.I)
+    first = citation.FIRST_PUBLISHED.search(text)
     if first:
         cite.year = int(first[1])
         cite.edition_year = next((y for y in years if y != cite.year), None)

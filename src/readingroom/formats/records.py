@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
-from readingroom.guidetext.records import Problem
+from readingroom.guidetext.records import Problem, WorkEntry
 from readingroom.limits import Importance as Importance
 
 Role = Literal["author", "editor", "translator", "introduction"]
@@ -72,6 +72,24 @@ class ListEntry(Cited):
     line_start: int = 0
     line_end: int = 0
     raw: str = ""
+
+    @classmethod
+    def from_work(
+        cls, work: WorkEntry, contributors: list[Contributor], sections: tuple[str, ...]
+    ) -> ListEntry:
+        """The entry a guide-format work paragraph makes, credited and placed."""
+        return cls(
+            title=work.title,
+            contributors=contributors,
+            year=work.year,
+            year_end=work.year_end,
+            pages=work.pages,
+            note=work.annotation,
+            sections=sections,
+            line_start=work.line_start,
+            line_end=work.line_end,
+            raw=work.raw,
+        )
 
     @property
     def authors(self) -> list[str]:

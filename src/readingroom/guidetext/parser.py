@@ -30,7 +30,7 @@ from .records import (
     WorkEntry,
 )
 
-_BLANK = re.compile(r"[ \t\xa0]*")
+BLANK = re.compile(r"[ \t\xa0]*")
 _AUTHOR_HEADING = re.compile(r"# (?P<name>.*)")
 _SECTION_HEADING = re.compile(r"##(?: (?P<name>.*))?")
 _SPACE = r"[ \t\xa0]"
@@ -45,7 +45,7 @@ _REST = r"(?P<rest>.*)"
 _WORK_WITH_YEAR = re.compile(rf"{_TITLE}{_SPACE}+{_YEAR}:(?:{_SPACE}+{_PAGES})?{_REST}", re.DOTALL)
 _WORK_WITH_PAGES = re.compile(rf"{_TITLE}:{_SPACE}+{_PAGES}{_REST}", re.DOTALL)
 _ANNOTATION = re.compile(r"[,;.]?(?:\s|\xa0)*(?P<annotation>.*)", re.DOTALL)
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Beyond this many, problems are counted rather than kept (a file of garbage
 # would otherwise make a list as long as itself).
 MAX_PROBLEMS = 1000
@@ -173,7 +173,7 @@ def _lines(chunks: Iterable[str], breaks: _LineBreaks) -> Iterator[str]:
         # unless this is the end.
         end = len(text) - 1 if chunk and text.endswith("\r") else len(text)
         start = 0
-        for match in _LINE_BREAK.finditer(text, 0, end):
+        for match in LINE_BREAK.finditer(text, 0, end):
             breaks.counts[match.group()] += 1
             line, start = text[start : match.start()], match.end()
             if line:
@@ -236,7 +236,7 @@ class GuideReader:
         number = 0
         for number, line in enumerate(_lines(chunks, self._breaks), start=1):
             heading = line.startswith("# ") or line.startswith("##")
-            if not heading and not _BLANK.fullmatch(line):
+            if not heading and not BLANK.fullmatch(line):
                 if paragraph is None:
                     paragraph = _Paragraph([], number)
                 self._grow(paragraph, line)
@@ -375,7 +375,7 @@ class GuideReader:
 
 def line_count(text: str) -> int:
     """How many lines the parser reads in a text: line breaks at the very end make none."""
-    body = _LINE_BREAK.sub("\n", text).rstrip("\n")
+    body = LINE_BREAK.sub("\n", text).rstrip("\n")
     return body.count("\n") + 1 if body else 0
 
 
