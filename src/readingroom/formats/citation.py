@@ -20,7 +20,7 @@ from readingroom.guidetext.parser import expand_year_end
 
 from .isbn import ISBN, compact, is_valid
 from .lexicon import lexicon
-from .names import is_person_name, parse_names
+from .names import is_person_name, may_be_names, parse_names
 from .records import Cited, Contributor, Importance, Role
 
 YEAR = r"(?:1[0-9]\d\d|20[0-9]\d)"
@@ -320,6 +320,9 @@ def _trailing_names(head: str) -> tuple[list[Contributor], str] | None:
     return names, title.strip(_SEPARATORS)
 
 
+_NAMES_CUT = re.compile(r"[,.:]\s+|\s+\((?=eds?\.)")
+
+
 def _leading_names(head: str) -> tuple[list[Contributor], str]:
     """The longest run of names at the start, ended by a comma, full stop or colon,
     that leaves a title behind: "Thompson, E. P. The Making of…", "Lenin, State and
@@ -330,9 +333,11 @@ def _leading_names(head: str) -> tuple[list[Contributor], str]:
         return [Contributor(name, "author", shouted[1])], head[shouted.end() :]
     best: tuple[list[Contributor], str] | None = None
     best_score = 0
-    for match in re.finditer(r"[,.:]\s+|\s+\((?=eds?\.)", head):
+    for match in _NAMES_CUT.finditer(head):
         cut = match.end() if head[match.start()] == "." else match.start()
         names_text, rest = head[:cut], head[match.end() :].strip(_SEPARATORS)
+        if not may_be_names(names_text):
+            break  # each longer run holds the word that rules this one out
         names = parse_names(names_text) if rest else None
         if names is None:
             continue

@@ -20,6 +20,11 @@ _JOINERS = re.compile(r"\s*;\s*|,?\s+(?:and|&|with)\s+|\s+/\s+")
 _ROLE_AFTER = re.compile(
     r"[,\s]*\(?\b(eds?\.?|editors?|trans\.|tr\.|transl\.|translator|intro\.)\)?\s*$", re.I
 )
+# The words _ROLE_AFTER ends on (a search for it from every place is slow).
+_ROLE_AFTER_WORDS = (
+    *("ed", "eds", "ed.", "eds.", "editor", "editors"),
+    *("trans.", "tr.", "transl.", "translator", "intro."),
+)
 _ROLE_BEFORE = re.compile(
     r"^(?:(?:edited|translated|introduced)\s+by|(?:with\s+an?\s+)?introduction\s+by|"
     r"trans\.|tr\.|transl\.|eds?\.)\s+",
@@ -160,7 +165,8 @@ def _role_of(text: str, default: Role) -> tuple[str, Role]:
         marker = before.group(0).strip().casefold()
         role = roles.get(marker) or roles.get(marker.rstrip()) or "editor"
         return text[before.end() :], role
-    after = _ROLE_AFTER.search(text)
+    ending = text.rstrip().removesuffix(")").casefold()
+    after = _ROLE_AFTER.search(text) if ending.endswith(_ROLE_AFTER_WORDS) else None
     if after:
         marker = after.group(1).casefold()
         role = (
@@ -176,8 +182,66 @@ def parse_names(text: str, role: Role = "author") -> list[Contributor] | None:
     Handles "Marx, Karl and Friedrich Engels", "Hardt, M. & Negri, A.",
     "Karl Marx, Friedrich Engels", "Hobsbawm, Eric (ed.)", "eds. A and B".
     """
+    if not may_be_names(text):
+        return None
     found = _parse_names(text, role)
     return None if found is None else list(found)
+
+
+# What a word in lower case is, stripped, before it is looked up (see may_be_names).
+_WORD_EDGES = " \t.,;:!?()[]{}'’\"“”‘«»*_"
+# The words in lower case that names' text may hold besides particles and forenames:
+# what joins names (_JOINERS), credits a role (_ROLE_BEFORE, _ROLE_AFTER, the
+# lexicon's roles) and the small words of a body's name (is_corporate_name).
+_NAMES_GLUE = frozenset(
+    "and with by an a of the for in on de la du introduction edited translated introduced "
+    "trans tr transl translation ed eds editor editors translator intro".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _lowercase_name_words() -> frozenset[str]:
+    vocab = lexicon()
+    words = {w for phrase in vocab.roles for w in phrase.split()}
+    words |= vocab.name_particles | vocab.given_names | _NAMES_GLUE
+    return frozenset(w.strip(_WORD_EDGES).casefold() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _title_only_words() -> frozenset[str]:
+    """Title words that no path of the parser accepts in a person's name (forenames,
+    particles and role words can be title words too, and are left out)."""
+    vocab = lexicon()
+    return vocab.title_words - vocab.given_names - _lowercase_name_words()
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def may_be_names(text: str) -> bool:
+    """False when a word of ``text`` rules out that all of it is names, so that the
+    parser need not try: a word that opens in lower case and is no particle, forename,
+    joiner or role word; or, where no word names a body (whose names hold any
+    words), a digit or a capitalised title word ("History"). Most of what a reader
+    asks about is a title or prose, and this answers at once for them; it never says
+    False where :func:`_parse_names` would find names (tested)."""
+    allowed = _lowercase_name_words()
+    words = text.split()
+    for word in words:
+        if word[0].islower() and word.strip(_WORD_EDGES).casefold() not in allowed:
+            return False
+    title_only = _title_only_words()
+    for word in words:
+        core = word.strip(",;:–—-.")
+        if any(c.isdigit() for c in word) or (
+            len(core) > 2
+            and core.isalpha()
+            and core[0].isupper()
+            and not core.isupper()
+            and core.casefold() in title_only
+        ):
+            return bool(lexicon().corporate.intersection(_LETTERS.findall(text.casefold())))
+    return True
 
 
 def clear_caches() -> None:

@@ -221,7 +221,8 @@ def _blocks(lines: list[str], offset: int) -> Iterator[Block]:
         item = _ITEM.fullmatch(line)
         taken = [line]
         index += 1
-        while index < len(lines) and lines[index].strip() and not _alone(line):
+        alone = _alone(line)
+        while index < len(lines) and lines[index].strip() and not alone:
             nxt = lines[index]
             if _starts_block(nxt):
                 break
@@ -260,7 +261,10 @@ class ReadingListReader:
 
     def read(self, text: str) -> ListGuide:
         # A heading copied from a wiki keeps its edit link: "Further reading[edit]".
-        lines = [_columns_closed(_EDIT_LINK.sub("", line)) for line in text.splitlines()]
+        lines = [
+            _columns_closed(_EDIT_LINK.sub("", line) if "[edit]" in line else line)
+            for line in text.splitlines()
+        ]
         guide = ListGuide()
         offset = _front_matter(lines, guide)
         guide.kept.update((number, "front matter") for number in range(1, offset + 1))
@@ -1252,12 +1256,21 @@ def _columns(header: list[str]) -> dict[int, str]:
     }
 
 
+@cache
+def _title_cells() -> tuple[str, ...]:
+    """The header cells that name a title column."""
+    return tuple(cell for cell, field in lexicon().table_columns.items() if field == "title")
+
+
 def _csv_end(lines: list[str], index: int) -> int | None:
     """Where comma-separated records that start at ``index`` under a header naming a
     title and an author column end (a blank line between records), or None."""
     header = lines[index]
     if header.count(",") < 2 or header.lstrip().startswith(("|", "-", "*")):
         return None
+    folded = header.casefold()
+    if not any(cell in folded for cell in _title_cells()):
+        return None  # (most lines with commas are citations: no need to parse them)
     fields = set(_columns(next(csv.reader([header]))).values())
     if not {"title", "authors"} <= fields:
         return None
