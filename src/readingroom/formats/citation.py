@@ -129,6 +129,13 @@ def _importance(text: str) -> tuple[str, Importance | None]:
 
 
 _REPEATED = re.compile(r"(?<!\w)(?:ibid|op\.\s?cit|loc\.\s?cit)\b", re.I)
+
+
+def _repeated(text: str) -> bool:
+    folded = text.casefold()
+    return ("ibid" in folded or "cit" in folded) and _REPEATED.search(text) is not None
+
+
 _ORIGINAL_YEAR = re.compile(rf"\s\[({YEAR})\]\.?\s*$")
 _CHECKBOX = re.compile(r"\[[ xX✓]\]\s+")
 _LEADING_LABEL = re.compile(r"(?P<label>[A-Za-z][A-Za-z ]{2,30}?)\s*:\s+(?=\S)")
@@ -161,8 +168,8 @@ def _title_set_apart(text: str) -> tuple[str, str | None]:
     """The title written in quotes, emphasis or a link's text (markers removed); in
     the citation only, not in the note after its year."""
     best: re.Match[str] | None = None
-    for pattern in (_EMPHASIS, _QUOTED):
-        match = pattern.search(text)
+    for pattern, marks in ((_EMPHASIS, "*_"), (_QUOTED, "“\"«‘'")):
+        match = pattern.search(text) if any(m in text for m in marks) else None
         if match and (best is None or match.start() < best.start()):
             best = match
     if best is None:
@@ -520,7 +527,7 @@ def read_citation(text: str) -> Citation | None:
         cite.year, cite.edition_year = int(original[1]), cite.year
     cite.title = cite.title.strip(_SEPARATORS + "\"'“”‘’")
     cite.note = note or None
-    if not cite.title or _REPEATED.search(f"{cite.title} {cite.raw_head}"):
+    if not cite.title or _repeated(f"{cite.title} {cite.raw_head}"):
         return None  # "Ibid., p. 388", "Tillett, op. cit., p. 117": a work cited before
     return cite
 
@@ -535,10 +542,20 @@ _CREDIT = re.compile(
 )
 
 
+# A word that each of _CREDIT's phrases holds (most heads hold none).
+_CREDIT_WORDS = (
+    *("introduction", "foreword", "preface", "edited", "translated", "introduced"),
+    *("selected", "trans.", "tr.", "transl.", "with", "ed.", "eds."),
+)
+
+
 def _take_credits(cite: Citation, head: str, at_start: bool = False) -> str:
     """Editors, translators and introducers credited after the title: "Translated by
     Mary Klopper, with an introduction by Noam Chomsky"; in a note, only at its start."""
     while True:
+        folded = head.casefold()
+        if not any(word in folded for word in _CREDIT_WORDS):
+            return head
         match = _CREDIT.match(head) if at_start else _CREDIT.search(head)
         if match is None or (match.start() == 0 and not at_start):
             return head

@@ -879,7 +879,9 @@ def _unfinished(text: str, following: str, wrapped_year: bool = True) -> bool:
         return True
     if not wrapped_year or not (following[:1].isspace() or following.lstrip().startswith("(")):
         return False
-    return not _YEAR_IN_PARENS.search(text) and bool(_YEAR_IN_PARENS.match(following.strip()))
+    if "(" in text and _YEAR_IN_PARENS.search(text):
+        return False
+    return bool(_YEAR_IN_PARENS.match(following.strip()))
 
 
 _TERMINAL = (".", "!", "?", ")", "]", "”", '"', "’")
