@@ -607,6 +607,31 @@ def demo() -> None:
     click.echo(import_guide_bytes(SAMPLE_GUIDE, data, SAMPLE_TITLE).summary())
 
 
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the pairs as JSON.")
+def duplicates(as_json: bool) -> None:
+    """Authors who may be one person, and works of one author that may be one work.
+
+    Each pair comes with a verdict and its evidence. "same": the identity rules are
+    sure (the same name, or a surname alone and works in common); "candidate": likely,
+    for an editor to judge (initials, a middle name left out, a surname a letter
+    apart, a title with more after it). Nothing is changed.
+    """
+    _setup_django()
+    from readingroom.catalog.duplicates import duplicates as find
+
+    pairs = find()
+    if as_json:
+        click.echo(json.dumps([p.as_json() for p in pairs], ensure_ascii=False, indent=2))
+        return
+    for pair in pairs:
+        click.echo(
+            f"{pair.kind:6} {pair.match.verdict.value:9} {pair.first} ~ {pair.second}  "
+            f"({pair.first_name} ~ {pair.second_name}: {'; '.join(pair.match.evidence)})"
+        )
+    click.echo(format_count(len(pairs), "likely duplicate"))
+
+
 def _event_json(event: Any) -> dict[str, Any]:
     return {
         "start": event.start,

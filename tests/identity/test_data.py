@@ -12,6 +12,7 @@ def test_word_lists_are_folded_words() -> None:
     for words in (
         vocab.articles,
         vocab.volume_words,
+        vocab.sequel_words,
         vocab.edition_words,
         vocab.anonymous,
         vocab.particles,

@@ -13,6 +13,7 @@ class IdentityLexicon:
     articles: frozenset[str]
     volume_words: frozenset[str]
     edition_words: frozenset[str]
+    sequel_words: frozenset[str]
     spellings: dict[str, str]
     anonymous: frozenset[str]
     particles: frozenset[str]
@@ -28,6 +29,7 @@ def identity_lexicon() -> IdentityLexicon:
         articles=frozenset(titles["articles"]),
         volume_words=frozenset(titles["volume_words"]),
         edition_words=frozenset(titles["edition_words"]),
+        sequel_words=frozenset(titles["sequel_words"]),
         spellings=dict(titles["spellings"]),
         anonymous=frozenset(people["anonymous"]),
         particles=frozenset(people["particles"]),

@@ -103,7 +103,10 @@ def person_key(written: str) -> PersonKey:
         return PersonKey(written, anonymous=True, born=born, died=died)
     if is_corporate_name(text):
         words = tuple(_NAME_PART.findall(fold(text.replace("&", " and "))))
-        return PersonKey(written, corporate=True, words=words, acronym=_acronym(words))
+        acronym = _acronym(words)
+        return PersonKey(
+            written, corporate=True, words=words, acronym=acronym, born=born, died=died
+        )
     display = _display_order(text)
     tokens = display.split()
     folded_tokens = fold(display).split()
@@ -166,6 +169,9 @@ def compare_people(a: Person, b: Person) -> Match:
     if forenames == "conflict":
         return Match.different("forenames differ")
     if forenames == "equal":
+        if a.works and b.works and not shared:
+            # Two Mary Beards: one name, and each guide credits other works to it.
+            return Match.candidate("the same name", "no work in common")
         return Match.same("the same name")
     if not ka.given or not kb.given:
         if shared:

@@ -71,7 +71,8 @@ def _without_edition(text: str) -> str:
 
     def only_edition(match: re.Match[str]) -> str:
         words = _WORD.findall(match[0])
-        return "" if words and all(w in edition or w.isdigit() for w in words) else match[0]
+        described = any(w in edition for w in words)  # not "(1937–38)": years that tell apart
+        return "" if described and all(w in edition or w.isdigit() for w in words) else match[0]
 
     text = re.sub(r"\s*[(\[][^()\[\]]*[)\]]", only_edition, text)
     return re.sub(r"[,.;:]?\s*(?:\w+\s+){0,2}(?:edition|edn|ed)\.?\s*$", only_edition, text)
@@ -112,12 +113,22 @@ def compare_titles(a: str, b: str) -> Match:
         if one_volume:
             return Match.candidate("the same title, one naming a volume")
         return Match.same("the same title")
+    numbers_a, numbers_b = _numbers(ka), _numbers(kb)
+    if numbers_a and numbers_b and numbers_a != numbers_b:
+        return Match.different("different numbers or years")  # "Writings (1937–38)", "(1938–39)"
     shorter, longer = (ka, kb) if len(ka.words) <= len(kb.words) else (kb, ka)
     if shorter.words == longer.main and longer.boundary:
+        subtitle = set(longer.words[len(longer.main) :])
+        if subtitle & identity_lexicon().sequel_words:
+            return Match.candidate("the same title, one with a subtitle of a sequel or reply")
         if longer.boundary in _STRONG_BOUNDARIES and not one_volume:
             return Match.same("the same title, one with its subtitle")
         return Match.candidate("the same title, one with more after it")
     return _typo(ka.text, kb.text)
+
+
+def _numbers(key: TitleKey) -> frozenset[str]:
+    return frozenset(w for w in key.words if w.isdigit())
 
 
 def _typo(a: str, b: str) -> Match:
