@@ -380,6 +380,15 @@ def _content(guide: ListGuide) -> tuple[object, ...]:
     )
 
 
+@pytest.mark.parametrize(
+    "names",
+    [["A and", "A"], ["and A", "B"], ["Ward &", "Colin"], ["and"], ["Sidney and Beatrice Webb"]],
+)
+def test_names_that_hold_and_at_an_end_are_read_back_as_written(names):
+    """Found by the round-trip property: "A and" beside "A" was written "A and and A"."""
+    assert split_names(join_names(names)) == names
+
+
 @settings(max_examples=300, deadline=None)
 @given(guides())
 def test_canonical_text_round_trips(guide):

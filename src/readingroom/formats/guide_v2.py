@@ -505,7 +505,9 @@ def display_name(written: str) -> str:
 
 # --- Writing ---------------------------------------------------------------------
 
-_AND = re.compile(r"\s(?:and|&)\s")
+# "and" or "&" as a word anywhere in a name, even at its end ("A and"): written
+# between two names, it would read as the joiner.
+_AND = re.compile(r"(?:^|\s)(?:and|&)(?:\s|$)")
 
 
 def join_names(names: list[str]) -> str:
