@@ -20,7 +20,7 @@ import click
 
 from readingroom.formats import catalog_json
 from readingroom.formats.records import ListEntry, ListGuide
-from readingroom.formats.registry import READERS, Reader, detect_reader, streams
+from readingroom.formats.registry import READERS, WRITERS, Reader, detect_reader, streams
 from readingroom.formats.validation import with_limits
 from readingroom.guidetext import (
     AuthorEntry,
@@ -267,8 +267,9 @@ def _list_json(guide: ListGuide, reader: Reader) -> dict[str, Any]:
     "--from",
     "reader_name",
     type=click.Choice(sorted(READERS)),
-    help="Read FILE as this format instead of detecting it: 'guide' (readingroom's "
-    "plain-text format) or 'list' (numbered, bulleted, Markdown and schedule lists).",
+    help="Read FILE as this format instead of detecting it: "
+    + "; ".join(f"'{r.name}' ({r.description})" for r in READERS.values())
+    + ".",
 )
 def parse(file: str, as_json: bool, reader_name: str | None) -> None:
     """Parse FILE and show what it holds, without touching the database.
@@ -515,16 +516,37 @@ def _umask() -> int:
     return mask
 
 
+def _records(author_slug: str | None, guide_slug: str | None) -> ListGuide:
+    """The core records an export writes: one guide's, one author's works, or every work."""
+    from readingroom.catalog.exporter import guide_records, works_records
+    from readingroom.catalog.models import Author, Guide, Work
+
+    if author_slug and guide_slug:
+        _fail("give --author or --guide, not both")
+    if guide_slug:
+        guide = Guide.objects.filter(slug=guide_slug).first()
+        if guide is None:
+            _fail(f"no guide with the slug {guide_slug!r}")
+        return guide_records(guide)
+    if author_slug:
+        author = Author.objects.filter(slug=author_slug).first()
+        if author is None:
+            _fail(f"no author with the slug {author_slug!r}")
+        return works_records(author.works.order_by("position", "pk").distinct())
+    return works_records(Work.objects.order_by("title", "pk"))
+
+
 @cli.command()
 @click.option(
     "--format",
     "format_",
-    type=click.Choice(["guide", "json"]),
+    type=click.Choice(["guide", "json", *WRITERS]),
     default="guide",
     show_default=True,
-    help="guide: the plain-text format; json: a complete, lossless dump.",
+    help="guide: the plain-text format; json: a complete, lossless dump; bibtex, ris, "
+    "csl-json: the works as bibliographic records (docs/formats.md says what each keeps).",
 )
-@click.option("--author", "author_slug", metavar="SLUG", help="Only this author (guide format).")
+@click.option("--author", "author_slug", metavar="SLUG", help="Only this author's works.")
 @click.option(
     "--guide",
     "guide_slug",
@@ -553,6 +575,9 @@ def export(
     )
     from readingroom.catalog.models import Author, Guide
 
+    if format_ in WRITERS:
+        _write_output(WRITERS[format_](_records(author_slug, guide_slug)).encode(), output)
+        return
     if format_ == "json":
         if author_slug or guide_slug:
             _fail("--author and --guide apply to --format guide; the JSON dump is always complete")

@@ -455,3 +455,28 @@ def test_export_says_which_works_only_a_guide_export_holds(tmp_path):
     )
     whole = run("export", "--guide", "edited", data_dir=tmp_path)
     assert whole.stdout == guide.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("format_name", "suffix"), [("bibtex", "bib"), ("ris", "ris"), ("csl-json", "json")]
+)
+def test_a_guide_through_each_bibliographic_format_into_a_fresh_catalog(
+    format_name, suffix, tmp_path
+):
+    first, second = tmp_path / "one", tmp_path / "two"
+    assert run("import", str(SAMPLE), "--guide", "Sample", data_dir=first).returncode == 0
+    exported = tmp_path / f"sample.{suffix}"
+    result = run(
+        "export", "--format", format_name, "--guide", "sample", "-o", str(exported), data_dir=first
+    )
+    assert result.returncode == 0, result.stderr
+    imported = run("import", str(exported), "--guide", "Sample again", data_dir=second)
+    assert imported.returncode == 0, imported.stderr
+    assert "17 created" in imported.stdout.decode()
+    again = run("export", "--format", format_name, "--guide", "sample-again", data_dir=second)
+    assert again.stdout == exported.read_bytes()
+    by_author = run("export", "--format", format_name, "--author", "rosa-luxemburg", data_dir=first)
+    assert by_author.stdout.decode().count("Luxemburg") >= 3
+    missing = run("export", "--format", format_name, "--author", "nobody", data_dir=first)
+    assert missing.returncode != 0
+    assert "no author with the slug 'nobody'" in missing.stderr.decode()

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Exists, F, OuterRef, QuerySet
 
 from readingroom.formats.guide_v2 import is_version_2, write_guide_list
@@ -101,6 +103,17 @@ def export_guide(authors: list[Author]) -> bytes:
 
 def _list_entry(entry: GuideEntry) -> ListEntry:
     work = entry.work
+    return _work_entry_of(
+        work,
+        part=entry.part or None,
+        part_pages=entry.part_pages,
+        importance=entry.importance,
+        sections=tuple(entry.section.split(SECTION_SEPARATOR)) if entry.section else (),
+    )
+
+
+def _work_entry_of(work: Work, **guide: Any) -> ListEntry:
+    """A work as the core records hold it; ``guide`` adds what a guide says of it."""
     return ListEntry(
         title=work.title,
         contributors=[
@@ -111,17 +124,20 @@ def _list_entry(entry: GuideEntry) -> ListEntry:
         year_end=work.year_end,
         edition_year=work.edition_year,
         pages=work.pages,
-        part=entry.part or None,
-        part_pages=entry.part_pages,
-        importance=entry.importance,
         publisher=work.publisher or None,
         place=work.place or None,
         url=work.url or None,
         isbn=work.isbn or None,
         note=work.annotation,
-        sections=tuple(entry.section.split(SECTION_SEPARATOR)) if entry.section else (),
         raw=work.source_text,
+        **guide,
     )
+
+
+def works_records(works: QuerySet[Work]) -> ListGuide:
+    """Works outside any one guide (an author's, the catalog's) as core records."""
+    entries = works.prefetch_related("contributions__author")
+    return ListGuide(entries=[_work_entry_of(work) for work in entries.iterator(chunk_size=2000)])
 
 
 def guide_records(guide: Guide) -> ListGuide:

@@ -3,8 +3,8 @@
 Each reader turns text into the core records (records.ListGuide). `readingroom parse`
 and `import` pick one by name (`--from`) or by detection: the plain-text guide format
 when most of the text parses as its works, else the reading-list reader, which takes
-whatever editors write. The formats of the next issues (BibTeX, RIS, CSL-JSON,
-CSV) register here the same way.
+whatever editors write. The bibliographic formats (CSL-JSON, BibTeX, RIS) are tried
+first: each is told by its own marks (a JSON list of items, "@book{key,", "TY  - ").
 """
 
 from __future__ import annotations
@@ -14,10 +14,13 @@ from dataclasses import dataclass
 
 from readingroom.guidetext import parse_guide
 
+from .bibtex import is_bibtex, read_bibtex, write_bibtex
+from .csl_json import is_csl_json, read_csl_json, write_csl_json
 from .guide_v2 import is_version_2
 from .guidefile import read_guide_format
 from .readinglist import read_list
 from .records import ListGuide
+from .ris import is_ris, read_ris, write_ris
 
 # Detection reads this much of a file: enough for many works, little of a big file.
 DETECT_CHARACTERS = 65_536
@@ -53,6 +56,11 @@ READERS: dict[str, Reader] = {
     reader.name: reader
     for reader in (
         Reader(
+            "csl-json", "CSL-JSON items (Zotero, citation processors)", is_csl_json, read_csl_json
+        ),
+        Reader("bibtex", "BibTeX and BibLaTeX (Zotero, JabRef)", is_bibtex, read_bibtex),
+        Reader("ris", "RIS records (EndNote, Zotero, Talis Aspire)", is_ris, read_ris),
+        Reader(
             "guide",
             "readingroom's plain-text guide format (docs/guide-format.md)",
             _is_guide_format,
@@ -66,6 +74,15 @@ READERS: dict[str, Reader] = {
             read_list,
         ),
     )
+}
+
+
+# The formats a guide's or the catalog's works are written in besides the guide format
+# and the JSON dump: each takes the core records (catalog/exporter.py makes them).
+WRITERS: dict[str, Callable[[ListGuide], str]] = {
+    "bibtex": write_bibtex,
+    "ris": write_ris,
+    "csl-json": write_csl_json,
 }
 
 
