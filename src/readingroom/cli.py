@@ -6,6 +6,7 @@ fresh data directory needs no setup step.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -249,6 +250,7 @@ def _list_json(guide: ListGuide, reader: Reader) -> dict[str, Any]:
                 "sections": list(e.sections),
                 "line": e.line_start,
                 "line_end": e.line_end,
+                **({"reader": dataclasses.asdict(e.reader)} if e.reader else {}),
             }
             for e in guide.entries
         ],

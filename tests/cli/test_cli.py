@@ -458,7 +458,8 @@ def test_export_says_which_works_only_a_guide_export_holds(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("format_name", "suffix"), [("bibtex", "bib"), ("ris", "ris"), ("csl-json", "json")]
+    ("format_name", "suffix"),
+    [("bibtex", "bib"), ("ris", "ris"), ("csl-json", "json"), ("goodreads", "csv")],
 )
 def test_a_guide_through_each_bibliographic_format_into_a_fresh_catalog(
     format_name, suffix, tmp_path

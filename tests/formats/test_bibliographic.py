@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from readingroom.formats.bibtex import read_bibtex, write_bibtex
 from readingroom.formats.csl_json import read_csl_json, write_csl_json
-from readingroom.formats.records import Contributor, ListEntry, ListGuide
+from readingroom.formats.reader_csv import read_goodreads, read_storygraph, write_goodreads
+from readingroom.formats.records import Contributor, ListEntry, ListGuide, ReaderRecord
 from readingroom.formats.registry import detect_reader
 from readingroom.formats.ris import read_ris, write_ris
 
@@ -219,3 +220,85 @@ def test_our_files_are_read_by_each_formats_own_library():
         ("book", "The Second Sex", "Beauvoir"),
     ]
     assert items[1]["author"][0]["non-dropping-particle"] == "de"
+
+
+# Readers' exports: Goodreads and StoryGraph.
+
+
+def test_a_goodreads_export():
+    capital, dispossessed = read_goodreads((FILES / "goodreads.csv").read_text()).entries
+    assert capital.title == "Capital: Volume 1"  # the series Goodreads adds goes
+    assert [c.name for c in capital.contributors] == ["Karl Marx", "Ben Fowkes", "Ernest Mandel"]
+    assert (capital.year, capital.edition_year, capital.pages, capital.isbn) == (
+        1867, 1990, 1152, "9780140445688",
+    )  # fmt: skip
+    assert capital.note == "Slow going, but chapter 10 on the working day\nis worth the whole book."
+    assert capital.reader == ReaderRecord(
+        shelf="read",
+        shelves=("theory", "study-group"),
+        rating=5.0,
+        dates_read=("2024-03-02",),
+        date_added="2023-11-20",
+        read_count=2,
+        private_notes="borrowed from the library",
+    )
+    assert (capital.line_start, capital.line_end, dispossessed.line_start) == (2, 3, 4)
+    assert dispossessed.isbn is None
+    assert dispossessed.reader is not None
+    assert (dispossessed.reader.shelf, dispossessed.reader.rating) == ("to-read", None)
+
+
+def test_a_storygraph_export():
+    accumulation, aid = read_storygraph((FILES / "storygraph.csv").read_text()).entries
+    assert [(c.name, c.role) for c in accumulation.contributors] == [
+        ("Rosa Luxemburg", "author"),
+        ("Agnes Schwarzschild", "translator"),
+        ("Joan Robinson", "introduction"),
+    ]
+    assert accumulation.isbn == "9780415304474"
+    assert accumulation.note == "Hard going in the middle, clear at the end."
+    assert accumulation.reader is not None
+    assert accumulation.reader.dates_read == ("2023-06-01", "2023-07-30")
+    assert (accumulation.reader.rating, accumulation.reader.shelves) == (
+        4.5,
+        ("economics", "marxism"),
+    )
+    assert aid.reader is not None
+    assert aid.reader.shelf == "currently-reading"
+
+
+@pytest.mark.parametrize(
+    ("name", "reader"), [("goodreads.csv", "goodreads"), ("storygraph.csv", "storygraph")]
+)
+def test_readers_exports_are_detected(name, reader):
+    assert detect_reader((FILES / name).read_text()).name == reader
+
+
+_RECORDS = st.builds(
+    ReaderRecord,
+    shelf=st.sampled_from(["read", "to-read", "currently-reading"]),
+    shelves=st.lists(st.sampled_from(["theory", "study-group", "novels"]), unique=True).map(tuple),
+    rating=st.none() | st.sampled_from([1.0, 3.0, 5.0]),
+    dates_read=st.lists(st.just("2024-03-02"), max_size=1).map(tuple),
+    date_added=st.none() | st.just("2023-11-20"),
+    read_count=st.none() | st.integers(1, 5),
+    private_notes=st.none() | _NOTES,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    entries=st.lists(_entries(), min_size=1, max_size=4),
+    records=st.lists(_RECORDS, min_size=4, max_size=4),
+)
+def test_what_goodreads_holds_survives_a_round_trip(entries, records):
+    entries = [replace(e, reader=r) for e, r in zip(entries, records, strict=False)]
+    back = read_goodreads(write_goodreads(ListGuide(entries=entries))).entries
+
+    def held(entry: ListEntry) -> tuple[object, ...]:
+        edition = entry.edition_year if entry.edition_year != entry.year else None
+        names = [c.name for c in entry.contributors]  # a Goodreads export keeps no roles
+        return (entry.title, names, entry.year, edition, entry.pages, entry.publisher,
+                entry.isbn, entry.note, entry.reader)  # fmt: skip
+
+    assert [held(e) for e in back] == [held(e) for e in entries]

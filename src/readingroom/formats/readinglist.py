@@ -1054,7 +1054,7 @@ def read_list(text: str) -> ListGuide:
 _BULLETED = re.compile(r"(?:[-*•+]|\d{1,3}[.)])\s")
 _EDIT_LINK = re.compile(r"(?<=\S)\s?\[edit\]\s*$")
 # "Wolf Hall (Thomas Cromwell, #1)": a series and number after the title.
-_SERIES = re.compile(r"\s*\([^()]*#\d+(?:\.\d+)?\)$")
+SERIES = re.compile(r"\s*\([^()]*#\d+(?:\.\d+)?\)$")
 _EMPTY_CELL = {"", "-", "–", "—", "n/a", "?"}
 
 
@@ -1080,7 +1080,7 @@ def _row_citation(cells: list[str], columns: dict[int, str]) -> citation.Citatio
         if text.casefold() in _EMPTY_CELL:
             continue
         if field_name == "title":
-            cite.title = _SERIES.sub("", text)
+            cite.title = SERIES.sub("", text)
             link = re.search(r"\]\((https?://[^)\s]+)\)", raw)
             cite.url = link[1] if link else cite.url
         elif field_name == "authors":

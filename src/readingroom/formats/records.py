@@ -65,6 +65,20 @@ class Cited:
 
 
 @dataclass
+class ReaderRecord:
+    """What one reader's own export (Goodreads, StoryGraph) says of their reading of a
+    work: kept with the entry for readers' records; no guide shows it."""
+
+    shelf: str | None = None  # as the service names it: "to-read", "read", "did-not-finish"
+    shelves: tuple[str, ...] = ()  # the reader's own shelves or tags
+    rating: float | None = None
+    dates_read: tuple[str, ...] = ()  # ISO dates, the last reading last
+    date_added: str | None = None
+    read_count: int | None = None
+    private_notes: str | None = None
+
+
+@dataclass
 class ListEntry(Cited):
     """One work to read, where the guide lists it."""
 
@@ -72,6 +86,7 @@ class ListEntry(Cited):
     line_start: int = 0
     line_end: int = 0
     raw: str = ""
+    reader: ReaderRecord | None = None
 
     @classmethod
     def from_work(

@@ -3,8 +3,9 @@
 Each reader turns text into the core records (records.ListGuide). `readingroom parse`
 and `import` pick one by name (`--from`) or by detection: the plain-text guide format
 when most of the text parses as its works, else the reading-list reader, which takes
-whatever editors write. The bibliographic formats (CSL-JSON, BibTeX, RIS) are tried
-first: each is told by its own marks (a JSON list of items, "@book{key,", "TY  - ").
+whatever editors write. The field's formats (CSL-JSON, BibTeX, RIS, Goodreads and
+StoryGraph CSV) are tried first: each is told by its own marks (a JSON list of items,
+"@book{key,", "TY  - ", a CSV header with the service's own columns).
 """
 
 from __future__ import annotations
@@ -18,6 +19,13 @@ from .bibtex import is_bibtex, read_bibtex, write_bibtex
 from .csl_json import is_csl_json, read_csl_json, write_csl_json
 from .guide_v2 import is_version_2
 from .guidefile import read_guide_format
+from .reader_csv import (
+    is_goodreads,
+    is_storygraph,
+    read_goodreads,
+    read_storygraph,
+    write_goodreads,
+)
 from .readinglist import read_list
 from .records import ListGuide
 from .ris import is_ris, read_ris, write_ris
@@ -60,6 +68,8 @@ READERS: dict[str, Reader] = {
         ),
         Reader("bibtex", "BibTeX and BibLaTeX (Zotero, JabRef)", is_bibtex, read_bibtex),
         Reader("ris", "RIS records (EndNote, Zotero, Talis Aspire)", is_ris, read_ris),
+        Reader("goodreads", "a Goodreads library export (CSV)", is_goodreads, read_goodreads),
+        Reader("storygraph", "a StoryGraph export (CSV)", is_storygraph, read_storygraph),
         Reader(
             "guide",
             "readingroom's plain-text guide format (docs/guide-format.md)",
@@ -83,6 +93,7 @@ WRITERS: dict[str, Callable[[ListGuide], str]] = {
     "bibtex": write_bibtex,
     "ris": write_ris,
     "csl-json": write_csl_json,
+    "goodreads": write_goodreads,
 }
 
 
