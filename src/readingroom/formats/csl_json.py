@@ -146,7 +146,8 @@ def _name(person_: Contributor) -> dict[str, str]:
     return {key: value for key, value in parts.items() if value}
 
 
-def _item(entry: ListEntry, number: int) -> dict[str, Any]:
+def csl_item(entry: ListEntry, number: int) -> dict[str, Any]:
+    """One entry as a CSL-JSON item (its id "item-NUMBER")."""
     pages = range_of(entry.part)
     kind = "book" if not entry.container else "article-journal" if pages else "chapter"
     item: dict[str, Any] = {"id": f"item-{number}", "type": kind, "title": entry.title}
@@ -175,5 +176,5 @@ def _item(entry: ListEntry, number: int) -> dict[str, Any]:
 
 
 def write_csl_json(guide: ListGuide) -> str:
-    items = [_item(entry, number) for number, entry in enumerate(guide.entries, 1)]
+    items = [csl_item(entry, number) for number, entry in enumerate(guide.entries, 1)]
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"

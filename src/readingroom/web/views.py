@@ -12,8 +12,10 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_http_methods
 
+from readingroom.catalog.exporter import work_entry
 from readingroom.catalog.models import (
     Author,
     Contribution,
@@ -22,6 +24,7 @@ from readingroom.catalog.models import (
     SlugRedirect,
     Work,
 )
+from readingroom.citing import STYLES, bibliography
 from readingroom.formats.records import SECTION_SEPARATOR
 from readingroom.reading import ReadingSpeed, format_duration, reading_minutes
 from readingroom.search.engine import search as run_search
@@ -264,8 +267,18 @@ def work_page(request: HttpRequest, slug: str) -> HttpResponse:
             "contributions": contributions,
             "in_guides": [_neighbours(e) for e in entries.order_by("guide__title")],
             "jsonld": jsonld.to_script_json(jsonld.book(request, work)),
+            "citations": _citations(work),
         },
     )
+
+
+def _citations(work: Work) -> list[tuple[str, SafeString]]:
+    """The work in each citation style, for its page's "Cite" block."""
+    entry = work_entry(work)
+    return [
+        (style.label, mark_safe(bibliography([entry], key)[0]))  # HTML cleaned by nh3
+        for key, style in STYLES.items()
+    ]
 
 
 @cached_for_readers
