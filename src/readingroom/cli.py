@@ -587,7 +587,8 @@ def cite(
     default="guide",
     show_default=True,
     help="guide: the plain-text format; json: a complete, lossless dump; bibtex, ris, "
-    "csl-json: the works as bibliographic records (docs/formats.md says what each keeps).",
+    "csl-json, goodreads (CSV), marcxml: the works as bibliographic records "
+    "(docs/formats.md says what each keeps).",
 )
 @click.option("--author", "author_slug", metavar="SLUG", help="Only this author's works.")
 @click.option(

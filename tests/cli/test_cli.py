@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import random
@@ -502,3 +503,14 @@ def test_cite_a_file_and_a_guide(tmp_path):
     neither = run("cite", data_dir=tmp_path)
     assert neither.returncode != 0
     assert "give one of FILE, --guide SLUG or --author SLUG" in neither.stderr.decode()
+
+
+def test_marcxml_for_library_catalogs(tmp_path):
+    import pymarc
+
+    assert run("import", str(SAMPLE), "--guide", "Sample", data_dir=tmp_path).returncode == 0
+    result = run("export", "--format", "marcxml", "--guide", "sample", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    records = pymarc.parse_xml_to_array(io.BytesIO(result.stdout))
+    assert len(records) == 17
+    assert records[0]["100"]["a"] == "Luxemburg, Rosa"

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from readingroom.formats.bibtex import read_bibtex, write_bibtex
 from readingroom.formats.csl_json import read_csl_json, write_csl_json
+from readingroom.formats.marcxml import write_marcxml
 from readingroom.formats.reader_csv import read_goodreads, read_storygraph, write_goodreads
 from readingroom.formats.records import Contributor, ListEntry, ListGuide, ReaderRecord
 from readingroom.formats.registry import detect_reader
@@ -302,3 +303,49 @@ def test_what_goodreads_holds_survives_a_round_trip(entries, records):
                 entry.isbn, entry.note, entry.reader)  # fmt: skip
 
     assert [held(e) for e in back] == [held(e) for e in entries]
+
+
+# MARCXML, written for library catalogs and read back by pymarc.
+
+
+def test_marcxml_is_read_by_pymarc_with_every_field_it_holds():
+    import io
+
+    import pymarc
+
+    note = ("Read the chapter on the working day <first> & then the rest. " * 170).strip()
+    entry = ListEntry(
+        title="Capital: A Critique of Political Economy",
+        contributors=[
+            Contributor("Karl Marx"),
+            Contributor("Ben Fowkes", "translator"),
+            Contributor("Council on Foreign Relations", "editor", corporate=True),
+        ],
+        year=1867,
+        edition_year=1990,
+        pages=1152,
+        publisher="Penguin",
+        place="London",
+        isbn="9780140445688",
+        url="https://example.org/capital",
+        note=note,
+    )
+    [record] = pymarc.parse_xml_to_array(
+        io.BytesIO(write_marcxml(ListGuide(entries=[entry])).encode())
+    )
+    assert (record["245"]["a"], record["245"]["b"]) == (
+        "Capital :",
+        "A Critique of Political Economy",
+    )
+    assert (record["100"]["a"], record["100"]["e"]) == ("Marx, Karl", "author")
+    assert [(f["a"], f["e"]) for f in record.get_fields("700", "710")] == [
+        ("Fowkes, Ben", "translator"),
+        ("Council on Foreign Relations", "editor"),
+    ]
+    assert [record["264"][c] for c in "abc"] == ["London", "Penguin", "1990"]
+    assert record["300"]["a"] == "1152 pages"
+    assert record["500"]["a"] == "First published 1867."
+    assert record["020"]["a"] == "9780140445688"
+    assert record["856"]["u"] == "https://example.org/capital"
+    assert record["520"]["a"] == note
+    assert len(note) >= 10_000

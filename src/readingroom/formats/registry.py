@@ -19,6 +19,7 @@ from .bibtex import is_bibtex, read_bibtex, write_bibtex
 from .csl_json import is_csl_json, read_csl_json, write_csl_json
 from .guide_v2 import is_version_2
 from .guidefile import read_guide_format
+from .marcxml import write_marcxml
 from .reader_csv import (
     is_goodreads,
     is_storygraph,
@@ -94,6 +95,7 @@ WRITERS: dict[str, Callable[[ListGuide], str]] = {
     "ris": write_ris,
     "csl-json": write_csl_json,
     "goodreads": write_goodreads,
+    "marcxml": write_marcxml,
 }
 
 
