@@ -3,6 +3,7 @@ from django.urls import path
 
 from . import views
 from .feeds import RecentWorksFeed
+from .opds import GuideCatalog, GuidesCatalog
 from .sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -17,6 +18,8 @@ urlpatterns = [
     path("search/", views.search_page, name="search"),
     path("settings/reading/", views.reading_settings, name="reading-settings"),
     path("feeds/works.atom", RecentWorksFeed(), name="feed"),
+    path("opds/", GuidesCatalog(), name="opds"),
+    path("opds/guides/<slug:slug>/", GuideCatalog(), name="opds-guide"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("favicon.ico", views.favicon, name="favicon"),
