@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -274,7 +275,7 @@ def work_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _citations(work: Work) -> list[tuple[str, SafeString]]:
     """The work in each citation style, for its page's "Cite" block."""
-    entry = work_entry(work)
+    entry = replace(work_entry(work), url=work.link or None)  # a URL to the web, or none
     return [
         (style.label, mark_safe(bibliography([entry], key)[0]))  # HTML cleaned by nh3
         for key, style in STYLES.items()
