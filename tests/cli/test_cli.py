@@ -355,9 +355,12 @@ def test_parse_from_forces_a_reader(seed_path, tmp_path):
     as_list = run("parse", "--from", "list", "--json", str(seed_path), data_dir=tmp_path)
     assert as_list.returncode == 0, as_list.stderr
     assert json.loads(as_list.stdout)["reader"] == "list"
-    unknown = run("parse", "--from", "bibtex", str(seed_path), data_dir=tmp_path)
+    unknown = run("parse", "--from", "marc", str(seed_path), data_dir=tmp_path)
     assert unknown.returncode == 2
     assert "Invalid value for '--from'" in unknown.stderr.decode()
+    wrong = run("parse", "--from", "bibtex", str(seed_path), data_dir=tmp_path)
+    assert "warning: no BibTeX entries in this text" in wrong.stderr.decode()
+    assert wrong.stdout.decode().strip() == "0 entries"
 
 
 VERSION_2 = """\

@@ -349,3 +349,41 @@ def test_marcxml_is_read_by_pymarc_with_every_field_it_holds():
     assert record["856"]["u"] == "https://example.org/capital"
     assert record["520"]["a"] == note
     assert len(note) >= 10_000
+
+
+@pytest.mark.parametrize(
+    "read", [read_bibtex, read_ris, read_csl_json, read_goodreads, read_storygraph]
+)
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(max_size=300)
+    | st.lists(
+        st.sampled_from(
+            [
+                "@book{k,",
+                "title = {",
+                "}",
+                "TY  - BOOK",
+                "TI  - ",
+                "ER  - ",
+                "[",
+                "{",
+                '"title":',
+                '"annote": 5',
+                "Book Id,Title,Exclusive Shelf",
+                "Title,Read Status,Star Rating",
+                "\r",
+                "\n",
+                ",",
+                '"',
+                "x",
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_no_text_makes_a_reader_fail(read, text):
+    guide = read(text)  # never raises: what it cannot read, it reports
+    for entry in guide.entries:
+        assert isinstance(entry.title, str)
+        assert entry.note is None or isinstance(entry.note, str)

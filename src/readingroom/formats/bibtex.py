@@ -134,6 +134,8 @@ def read_bibtex(text: str) -> ListGuide:
             continue
         entry.line_start, entry.line_end = line, line + (block.raw or "").count("\n")
         guide.entries.append(entry)
+    if not guide.entries and not library.failed_blocks and text.strip():
+        guide.problems.append(Problem("no BibTeX entries in this text", 1, "warning"))
     for failed in library.failed_blocks:
         line = (failed.start_line or 0) + 1
         guide.problems.append(Problem(f"not read as BibTeX: {failed.error}", line, "warning"))

@@ -90,7 +90,7 @@ def _entry(item: dict[str, Any]) -> ListEntry | None:
         container=_text(item, "container-title"),
         url=_text(item, "URL"),
         isbn=isbn if is_valid(isbn) else None,
-        note=item.get("annote") or None,
+        note=str(item["annote"]) if item.get("annote") not in (None, "") else None,
         sections=tuple(str(s) for s in sections) if isinstance(sections, list) else (),
     )
 
@@ -103,8 +103,8 @@ def read_csl_json(text: str) -> ListGuide:
     except json.JSONDecodeError as exc:
         guide.problems.append(Problem(f"not JSON: {exc.msg}", exc.lineno, "error"))
         return guide
-    if not isinstance(items, list):
-        guide.problems.append(Problem("CSL-JSON is a list of items", 1, "error"))
+    if not isinstance(items, list) or not items:
+        guide.problems.append(Problem("CSL-JSON is a list of items; no items here", 1, "error"))
         return guide
     add_entries(
         guide,

@@ -36,8 +36,11 @@ _CREDIT = re.compile(r"^(?P<name>.+?)\s*\((?P<role>[^()]+)\)$")
 
 
 def _header(head: str) -> list[str]:
-    first = head.lstrip("\ufeff").split("\n", 1)[0]
-    return next(csv.reader([first]), [])
+    lines = head.lstrip("\ufeff").splitlines()
+    try:
+        return next(csv.reader(lines[:1]), [])
+    except csv.Error:
+        return []
 
 
 def is_goodreads(head: str) -> bool:
@@ -150,17 +153,22 @@ def _storygraph(row: Row) -> ListEntry:
 
 def _read(text: str, entry_of: Callable[[Row], ListEntry]) -> ListGuide:
     guide = ListGuide()
-    rows = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    rows = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
     start = 2
-    for row in rows:
-        end = rows.line_num
-        entry = entry_of(row)
-        if entry.title:
-            entry.line_start, entry.line_end = start, end
-            guide.entries.append(entry)
-        elif any(value for value in row.values() if isinstance(value, str) and value.strip()):
-            guide.problems.append(Problem("a row with no title; left out", start, "warning"))
-        start = end + 1
+    try:
+        for row in rows:
+            end = rows.line_num
+            entry = entry_of(row)
+            if entry.title:
+                entry.line_start, entry.line_end = start, end
+                guide.entries.append(entry)
+            elif any(value for value in row.values() if isinstance(value, str) and value.strip()):
+                guide.problems.append(Problem("a row with no title; left out", start, "warning"))
+            start = end + 1
+    except csv.Error as exc:
+        guide.problems.append(Problem(f"not read as CSV: {exc}", rows.line_num or 1, "error"))
+    if not guide.entries and not guide.problems and text.strip():
+        guide.problems.append(Problem("no rows with a title in this text", 1, "warning"))
     return guide
 
 

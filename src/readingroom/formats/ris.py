@@ -113,6 +113,8 @@ def read_ris(text: str) -> ListGuide:
         guide.problems.append(Problem(f"not read as RIS: {exc}", None, "error"))
         return guide
     add_entries(guide, records, _record_lines(text), _entry, "record")
+    if not records and text.strip():
+        guide.problems.append(Problem("no RIS records in this text", 1, "warning"))
     return guide
 
 
