@@ -84,12 +84,14 @@ def bibliography(entries: Iterable[ListEntry], style: str, html: bool = True) ->
     )
     for item in items:
         output.register(Citation([CitationItem(item["id"])]))
-    output.sort()  # in the style's order (citeproc-py sorts only when asked)
+    if len(items) > 1:
+        output.sort()  # in the style's order (citeproc-py sorts only when asked)
     found = [str(entry) for entry in output.bibliography()]
     return [nh3.clean(entry, tags=_FORMATTING, attributes={}) for entry in found] if html else found
 
 
 _FORMATTING = {"i", "b", "span", "sup", "sub"}
+DEFAULT_STYLE = "chicago-author-date"
 
 
 def _escaped(value: Any) -> Any:

@@ -12,6 +12,7 @@ from typing import Any
 from django import forms
 from django.http import QueryDict
 
+from readingroom.citing import STYLES
 from readingroom.search.engine import LENGTH_BANDS
 
 MAX_PAGE = 1_000_000
@@ -22,6 +23,10 @@ MAX_URL = 2_000
 
 class PageParams(forms.Form):
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+
+
+class CiteParams(forms.Form):
+    cite = forms.ChoiceField(required=False, choices=[(key, s.label) for key, s in STYLES.items()])
 
 
 class SearchParams(PageParams):
