@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from readingroom.formats.names import is_corporate_name, parse_names
@@ -69,7 +69,7 @@ class Person:
     ) -> Person:
         key = person_key(name)
         if born is not None or died is not None:
-            key = PersonKey(**{**key.__dict__, "born": born or key.born, "died": died or key.died})
+            key = replace(key, born=born or key.born, died=died or key.died)
         return cls(key, frozenset(title_key(t).text for t in works if t.strip()))
 
 
