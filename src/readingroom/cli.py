@@ -701,6 +701,80 @@ def duplicates(as_json: bool) -> None:
     click.echo(format_count(len(pairs), "likely duplicate"))
 
 
+def _pair(kind: str | None, first: str, second: str) -> tuple[str, Any, Any]:
+    """Two records named by slug (an old slug too), and whether they are authors or works."""
+    from readingroom.catalog.models import Author, SlugRedirect, Work
+
+    models = {"author": Author, "work": Work}
+
+    def find(kind: str, slug: str) -> Any:
+        model = models[kind]
+        moved = SlugRedirect.objects.filter(kind=kind, old_slug=slug).first()
+        return model.objects.filter(slug=moved.new_slug if moved else slug).first()
+
+    kinds = [kind] if kind else ["author", "work"]
+    found = {k: (find(k, first), find(k, second)) for k in kinds}
+    both = [k for k, (a, b) in found.items() if a is not None and b is not None]
+    if len(both) > 1:
+        _fail(f"{first!r} and {second!r} are authors and works both: say which with --kind")
+    if not both:
+        for place, slug in enumerate((first, second)):
+            if all(found[k][place] is None for k in kinds):
+                _fail(f"no {kind or 'author or work'} with the slug {slug!r}")
+        _fail(f"{first!r} is an author and {second!r} a work, or the other way round")
+    chosen = both[0]
+    return chosen, *found[chosen]
+
+
+_KIND = click.option(
+    "--kind",
+    type=click.Choice(["author", "work"]),
+    help="Whether the slugs are authors or works (needed only when both exist).",
+)
+
+
+@cli.command()
+@click.argument("keep", metavar="KEEP")
+@click.argument("other", metavar="OTHER")
+@_KIND
+def merge(keep: str, other: str, kind: str | None) -> None:
+    """Merge OTHER into KEEP: two records of one author, or of one work (by slug).
+
+    KEEP stays, with its slug and its fields; a field it lacks is taken from OTHER.
+    OTHER's name, fields and provenance are kept beside it (its guide's annotation
+    shows on the work's page with that guide), its slug redirects to KEEP's, and its
+    credits and guide entries move to KEEP. Merging two authors also merges the works
+    they share by title. Re-importing OTHER's file later updates KEEP, never splits it.
+    """
+    _setup_django()
+    from readingroom.catalog.merging import MergeRefused, merge_authors, merge_works
+
+    chosen, first, second = _pair(kind, keep, other)
+    merger = merge_authors if chosen == "author" else merge_works
+    try:
+        report = merger(first, second)
+    except MergeRefused as exc:
+        _fail(str(exc))
+    click.echo(report.summary())
+
+
+@cli.command(name="not-same")
+@click.argument("first", metavar="FIRST")
+@click.argument("second", metavar="SECOND")
+@_KIND
+def not_same(first: str, second: str, kind: str | None) -> None:
+    """Remember that two authors (or works) are different: `duplicates` stops offering them."""
+    _setup_django()
+    from readingroom.catalog.merging import MergeRefused, mark_not_same
+
+    chosen, a, b = _pair(kind, first, second)
+    try:
+        mark_not_same(chosen, a, b)
+    except MergeRefused as exc:
+        _fail(str(exc))
+    click.echo(f"{chosen}s '{a.slug}' and '{b.slug}' are not the same: noted")
+
+
 def _event_json(event: Any) -> dict[str, Any]:
     return {
         "start": event.start,

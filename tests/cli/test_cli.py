@@ -517,3 +517,36 @@ def test_marcxml_for_library_catalogs(tmp_path):
     records = pymarc.parse_xml_to_array(io.BytesIO(result.stdout))
     assert len(records) == 17
     assert records[0]["100"]["a"] == "Luxemburg, Rosa"
+
+
+def test_merge_and_not_same(tmp_path):
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text("# Ada Byron\n\nNotes (1843): 66 pages, first note.\n")
+    second.write_text("# Ada Byron (1815–1852)\n\nNotes (1843): 70 pages, second note.\n")
+    third = tmp_path / "third.txt"
+    third.write_text("# A. Byron\n\nOther (1850): 1 pages, other.\n")
+    for path in (first, second, third):
+        assert run("import", str(path), data_dir=tmp_path).returncode == 0
+    listed = run("duplicates", "--json", data_dir=tmp_path)
+    pairs = {tuple(r["slug"] for r in p["records"]) for p in json.loads(listed.stdout)}
+    assert ("ada-byron", "ada-byron-18151852") in pairs
+    assert ("ada-byron", "a-byron") in pairs
+    merged = run("merge", "ada-byron", "ada-byron-18151852", data_dir=tmp_path)
+    assert merged.returncode == 0, merged.stderr
+    assert merged.stdout.decode().splitlines() == [
+        "merged author 'ada-byron-18151852' into 'ada-byron'",
+        "  merged work 'notes-2' into 'notes'",
+    ]
+    noted = run("not-same", "a-byron", "ada-byron", data_dir=tmp_path)
+    assert noted.returncode == 0, noted.stderr
+    assert run("duplicates", data_dir=tmp_path).stdout.decode().strip() == "0 likely duplicates"
+    # An old slug still names the record it became.
+    again = run("merge", "ada-byron-18151852", "ada-byron", data_dir=tmp_path)
+    assert again.returncode == 1
+    assert "are one author already" in again.stderr.decode()
+    missing = run("merge", "ada-byron", "nobody", data_dir=tmp_path)
+    assert missing.returncode == 1
+    assert "no author or work with the slug 'nobody'" in missing.stderr.decode()
+    mixed = run("merge", "ada-byron", "notes", data_dir=tmp_path)
+    assert mixed.returncode == 1
+    assert "Traceback" not in mixed.stderr.decode()

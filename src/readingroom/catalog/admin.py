@@ -32,6 +32,8 @@ from .models import (
     Guide,
     GuideEntry,
     LifeEvent,
+    MergedRecord,
+    NotSame,
     SlugRedirect,
     Source,
     Work,
@@ -204,8 +206,27 @@ class EditedAdmin(CatalogAdmin):
         super().save_model(request, obj, form, change)
 
 
+class MergedInline(admin.TabularInline):
+    """The records merged into this one: what each was and where it came from."""
+
+    model = MergedRecord
+    extra = 0
+    can_delete = False
+    fields = ("name", "slug", "provenance", "merged_at", "merged_by_name")
+    readonly_fields = fields
+    verbose_name = "merged record"
+    verbose_name_plural = "merged into this one"
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 @admin.register(Author)
 class AuthorAdmin(EditedAdmin):
+    inlines = (MergedInline,)
     list_display = ("name", "sort_name", "name_inferred", "work_count", "source_file", "edited_at")
     list_filter = (("name_inferred", admin.BooleanFieldListFilter), "source")
     search_fields = ("name", "sort_name", "biography")
@@ -215,6 +236,20 @@ class AuthorAdmin(EditedAdmin):
         (None, {"fields": ("name", "sort_name", "name_inferred", "slug", "biography")}),
         ("Provenance", {"fields": EditedAdmin.readonly_fields, "classes": ("collapse",)}),
     )
+
+    def get_urls(self) -> list[Any]:
+        from django.urls import path
+
+        from .mergeadmin import duplicates_view
+
+        own = [
+            path(
+                "duplicates/",
+                self.admin_site.admin_view(duplicates_view),
+                name="catalog_author_duplicates",
+            )
+        ]
+        return own + super().get_urls()
 
     @admin.display(description="works")
     def work_count(self, obj: Author) -> int:
@@ -254,7 +289,7 @@ class WorkAdmin(EditedAdmin):
     search_fields = ("title", "annotation", "contributions__author__name")
     # The primary key is indexed; sorting a million titles for every page is not cheap.
     ordering = ("-pk",)
-    inlines = (WorkContributionInline,)
+    inlines = (WorkContributionInline, MergedInline)
     fieldsets = (
         (None, {"fields": ("title", "slug", "year", "year_end", "pages", "annotation")}),
         (
@@ -423,6 +458,20 @@ class SlugRedirectAdmin(CatalogAdmin):
     list_display = ("kind", "old_slug", "new_slug")
     list_filter = ("kind",)
     search_fields = ("old_slug", "new_slug")
+
+
+@admin.register(NotSame)
+class NotSameAdmin(admin.ModelAdmin):
+    """Pairs judged different; deleting one offers the pair as a duplicate again."""
+
+    list_display = ("__str__", "kind", "decided_at", "decided_by_name")
+    list_filter = ("kind",)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 admin.site.site_header = "readingroom editors"

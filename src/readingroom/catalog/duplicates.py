@@ -19,7 +19,7 @@ from readingroom.identity.index import PersonIndex
 from readingroom.identity.people import Person
 from readingroom.identity.titles import compare_titles, title_key
 
-from .models import Author, Contribution, Work
+from .models import Author, Contribution, NotSame, Work
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,12 @@ class Duplicate:
         }
 
 
+def not_same_pairs(kind: str) -> set[tuple[int, int]]:
+    """The pairs of ``kind`` editors judged different, each as (lower id, higher id)."""
+    rows = NotSame.objects.filter(kind=kind).values_list(f"first_{kind}_id", f"second_{kind}_id")
+    return {(a, b) for a, b in rows if a is not None and b is not None}
+
+
 def _titles_by_author() -> dict[int, list[tuple[int, str]]]:
     titles: dict[int, list[tuple[int, str]]] = defaultdict(list)
     rows = Contribution.objects.filter(role=Contribution.Role.AUTHOR).values_list(
@@ -61,8 +67,11 @@ def author_duplicates(titles: dict[int, list[tuple[int, str]]]) -> list[Duplicat
     index: PersonIndex[int] = PersonIndex()
     found: list[Duplicate] = []
     named = {pk: (slug, name) for pk, slug, name in authors}
+    excluded = not_same_pairs("author")
     for pk, slug, name in authors:  # each pair once: against the authors before it
         for other, match in index.matches(people[pk]):
+            if (min(pk, other), max(pk, other)) in excluded:
+                continue
             other_slug, other_name = named[other]
             found.append(Duplicate("author", other_slug, slug, other_name, name, match))
         index.add(pk, people[pk])
@@ -72,14 +81,14 @@ def author_duplicates(titles: dict[int, list[tuple[int, str]]]) -> list[Duplicat
 def work_duplicates(titles: dict[int, list[tuple[int, str]]]) -> list[Duplicate]:
     slugs = dict(Work.objects.values_list("pk", "slug"))
     found: list[Duplicate] = []
-    seen: set[tuple[int, int]] = set()
+    seen = not_same_pairs("work")  # pairs already judged, or compared
     for works in titles.values():
         filed: defaultdict[tuple[str, ...], list[tuple[int, str]]] = defaultdict(list)
         for work_id, title in sorted(works):
             key = title_key(title)
             for place in {key.words, key.main}:
                 for other_id, other_title in filed[place]:
-                    pair = (other_id, work_id)
+                    pair = (min(other_id, work_id), max(other_id, work_id))
                     if pair in seen or other_id == work_id:
                         continue
                     seen.add(pair)

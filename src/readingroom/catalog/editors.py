@@ -16,8 +16,9 @@ _EDITABLE = (
     "guideentry",
     "slugredirect",
     "lifeevent",
+    "notsame",
 )
-_READABLE = ("source",)
+_READABLE = ("source", "mergedrecord")
 
 
 def ensure_editors_group(**kwargs: Any) -> Group:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django.db.models import Exists, F, OuterRef, QuerySet
@@ -102,14 +103,20 @@ def export_guide(authors: list[Author]) -> bytes:
 
 
 def _list_entry(entry: GuideEntry) -> ListEntry:
+    """The entry as its guide wrote it: where its work was merged from the guide's
+    source into another's, with that source's annotation and paragraph."""
     work = entry.work
-    return work_entry(
+    listed = work_entry(
         work,
         part=entry.part or None,
         part_pages=entry.part_pages,
         importance=entry.importance,
         sections=tuple(entry.section.split(SECTION_SEPARATOR)) if entry.section else (),
     )
+    said = work.merged_from(entry.source_id)
+    if said is None:
+        return listed
+    return replace(listed, note=said.annotation, raw=str(said.fields.get("source_text", "")))
 
 
 def work_entry(work: Work, **guide: Any) -> ListEntry:
@@ -146,7 +153,7 @@ def guide_records(guide: Guide) -> ListGuide:
     that source's to write)."""
     entries = (
         guide.entries.select_related("work")
-        .prefetch_related("work__contributions__author")
+        .prefetch_related("work__contributions__author", "work__merged")
         .order_by("order")
     )
     records = ListGuide(

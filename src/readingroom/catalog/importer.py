@@ -29,11 +29,23 @@ from readingroom.guidetext import AuthorEntry, Problem, WorkEntry, parse_work, s
 from readingroom.guidetext.encoding import TextStream
 from readingroom.guidetext.parser import GuideReader
 from readingroom.guidetext.records import TextLayout
+from readingroom.identity import Verdict
+from readingroom.identity.people import Person, compare_people
+from readingroom.identity.titles import compare_titles
 from readingroom.search.index import reindex
 
 from .bulk import CHUNK, chunks, delete_rows, insert_rows, insert_rows_returning_ids
 from .locking import write_transaction
-from .models import Author, Contribution, Guide, GuideEntry, Source, SourceChunk, Work
+from .models import (
+    Author,
+    Contribution,
+    Guide,
+    GuideEntry,
+    MergedRecord,
+    Source,
+    SourceChunk,
+    Work,
+)
 from .signals import catalog_changed
 from .slugs import SlugAllocator
 from .timelines import recompute
@@ -201,10 +213,48 @@ def _match(keys: list[str], previous: list[tuple[str, T]]) -> list[T | None]:
     return matched
 
 
-def _title_in_file(work: Work) -> str:
+def title_in_file(work: Work) -> str:
     """The title the work's paragraph in the file gave it (``source_text``)."""
     parsed = parse_work(work.source_text)
     return parsed.title if parsed is not None else work.title
+
+
+def _previous_title(work: Work | MergedRecord) -> str:
+    return work.name_in_file if isinstance(work, MergedRecord) else title_in_file(work)
+
+
+def _other_person(a: str, b: str) -> bool:
+    return compare_people(Person.of(a), Person.of(b)).verdict is Verdict.DIFFERENT
+
+
+def _other_work(a: str, b: str) -> bool:
+    return compare_titles(a, b).verdict is Verdict.DIFFERENT
+
+
+def _strangers(merged: MergedRecord, name: str, different: Callable[[str, str], bool]) -> bool:
+    """Whether the file's record, in the place of one merged into another, is someone
+    (or something) else: matched by place alone, it must not be judged different, or
+    it would be folded into a record it has nothing to do with."""
+    return merged.name_in_file.casefold() != name.casefold() and different(
+        merged.name_in_file, name
+    )
+
+
+def _update_merged(merged: MergedRecord, values: dict[str, object], name: str) -> bool:
+    """Keep what the file now says of a record merged into another; whether it changed."""
+    fields = {k: v for k, v in values.items() if k in merged.fields}
+    place = {k: values[k] for k in ("line_start", "line_end", "position")}
+    if merged.fields == {**merged.fields, **fields} and merged.name_in_file == name:
+        if all(getattr(merged, k) == v for k, v in place.items()):
+            return False
+        MergedRecord.objects.filter(pk=merged.pk).update(**place)
+        return False
+    merged.fields = {**merged.fields, **fields}
+    merged.name_in_file = name
+    for key, value in place.items():
+        setattr(merged, key, value)
+    merged.save()
+    return True
 
 
 def _insert(model: type[Author] | type[Work], rows: list[dict[str, object]]) -> list[int]:
@@ -219,6 +269,9 @@ class _Previous:
     pk: int
     position: int
     edited: bool
+    # Set when the file's author was merged into another (``pk``): the file then
+    # updates what it said of them (the MergedRecord), never the author it became.
+    merged: MergedRecord | None = None
 
 
 class _Import:
@@ -239,6 +292,10 @@ class _Import:
         self.matched: list[_Previous | None] = []
         self.matched_ids: set[int] = set()
         self.previous_entries: dict[int, AuthorEntry] = {}
+        # This source's works merged into others, by the work each became.
+        self.merged_works: dict[int, list[MergedRecord]] = defaultdict(list)
+        self.kept_merged: set[int] = set()
+        self.claimed_works: set[tuple[type, int]] = set()
         self.guide: Guide | None = None
         self.notes: dict[int, str] = {}
         self.added_entries: list[tuple[object, ...]] = []
@@ -260,11 +317,25 @@ class _Import:
             for position, entry in enumerate(reader.authors(self.source.text_pieces())):
                 if position in edited:
                     self.previous_entries[position] = entry
-        self.previous_authors = [
+        previous = [
             (self._name_in_file(name, position).casefold(), _Previous(pk, position, bool(e)))
             for pk, name, position, e in rows
         ]
-        self.matched = _match(self.checked.author_keys, self.previous_authors)
+        for merged in MergedRecord.objects.filter(kind="author", source=self.source):
+            previous.append(
+                (
+                    merged.name_in_file.casefold(),
+                    _Previous(merged.author_id or 0, merged.position, False, merged),
+                )
+            )
+        self.previous_authors = sorted(previous, key=lambda item: item[1].position)
+        matched = _match(self.checked.author_keys, self.previous_authors)
+        self.matched = [
+            None if p is not None and p.merged and _strangers(p.merged, key, _other_person) else p
+            for key, p in zip(self.checked.author_keys, matched, strict=True)
+        ]
+        for merged in MergedRecord.objects.filter(kind="work", source=self.source):
+            self.merged_works[merged.work_id or 0].append(merged)
         # Only these authors can have works from the file's previous version.
         self.matched_ids = {p.pk for p in self.matched if p is not None}
 
@@ -321,8 +392,10 @@ class _Import:
         guide.line_end = max(self.checked.lines, 1)
         guide.save()
         self.notes = dict(guide.entries.exclude(note="").values_list("work_id", "note"))
+        # The file's own entries are those from its lines (their work may have been
+        # merged into one from elsewhere); the others an editor added.
         self.added_entries = list(
-            guide.entries.exclude(work__source=self.source)
+            guide.entries.exclude(source=self.source)
             .order_by("order")
             .values_list("work_id", "section", "note", "source_id", "line_start", "line_end")
         )
@@ -365,6 +438,7 @@ class _Import:
         ids: list[int | None] = []
         updated: list[Author] = []
         created: list[dict[str, object]] = []
+        updated_merged = 0
         bios_changed: list[int] = []
         renamed: list[int] = []
         for (index, entry), match in zip(batch, previous, strict=True):
@@ -372,6 +446,11 @@ class _Import:
             if match is None:
                 created.append(values)
                 ids.append(None)
+                continue
+            if match.merged is not None:
+                ids.append(match.pk)
+                if _update_merged(match.merged, values, entry.name):
+                    updated_merged += 1
                 continue
             author = records[match.pk]
             old_name, old_biography = author.name, author.biography
@@ -391,20 +470,20 @@ class _Import:
         Author.objects.bulk_update(updated, [*_AUTHOR_FIELDS, *_PLACE_FIELDS, *_EDIT_FIELDS])
         fresh = iter(new_ids)
         kept = [pk if pk is not None else next(fresh) for pk in ids]
+        changed = len(updated) + updated_merged
         self.report.authors.update(
-            created=len(created),
-            updated=len(updated),
-            unchanged=len(kept) - len(created) - len(updated),
+            created=len(created), updated=changed, unchanged=len(kept) - len(created) - changed
         )
         return kept, [*new_ids, *bios_changed], renamed
 
-    def _previous_works(self, author_ids: list[int]) -> dict[int, list[Work]]:
-        """The works each of these (previously imported) authors led in this source.
+    def _previous_works(self, author_ids: list[int]) -> dict[int, list[Work | MergedRecord]]:
+        """The works each of these (previously imported) authors led in this source, and
+        the works of this source merged into one they are credited for, in file order.
 
         Looked up by author, then narrowed to the source in Python: asked for both at
         once, SQLite walks every work of the source, a whole import's worth by the end.
         """
-        by_author: dict[int, list[Work]] = defaultdict(list)
+        by_author: dict[int, list[Work | MergedRecord]] = defaultdict(list)
         contributions = (
             Contribution.objects.filter(
                 order=0, role=Contribution.Role.AUTHOR, author_id__in=author_ids
@@ -416,6 +495,14 @@ class _Import:
         for contribution in contributions:
             if contribution.work.source_id == self.source.pk:
                 by_author[contribution.author_id].append(contribution.work)
+        if self.merged_works:
+            credits = Contribution.objects.filter(
+                work_id__in=self.merged_works, author_id__in=author_ids, role="author"
+            ).values_list("work_id", "author_id")
+            for work_id, author_id in credits:
+                by_author[author_id].extend(self.merged_works[work_id])
+            for works in by_author.values():
+                works.sort(key=lambda w: w.position)
         return by_author
 
     def write_works(
@@ -427,17 +514,37 @@ class _Import:
         created: list[dict[str, object]] = []
         created_by: list[int] = []
         updated: list[Work] = []
+        merged_updated = 0
         work_entries: list[WorkEntry] = []
         for author_id, entry in zip(author_ids, entries, strict=True):
-            previous = previous_by_author.get(author_id, [])
+            # An author named twice in a file, merged into one, has each work once.
+            previous = [
+                w
+                for w in previous_by_author.get(author_id, [])
+                if (type(w), w.pk) not in self.claimed_works
+            ]
             # By the title the file gave a work: an editor may have changed it since.
-            matched = _match(
-                [w.title.casefold() for w in entry.works],
-                [(_title_in_file(w).casefold(), w) for w in previous],
-            )
+            matched = [
+                None if isinstance(w, MergedRecord) and _strangers(w, e.title, _other_work) else w
+                for e, w in zip(
+                    entry.works,
+                    _match(
+                        [w.title.casefold() for w in entry.works],
+                        [(_previous_title(w).casefold(), w) for w in previous],
+                    ),
+                    strict=True,
+                )
+            ]
+            self.claimed_works.update((type(w), w.pk) for w in matched if w is not None)
             for position, (work_entry, work) in enumerate(zip(entry.works, matched, strict=True)):
                 work_entries.append(work_entry)
                 values = _work_values(work_entry, self.source.pk, position)
+                if isinstance(work, MergedRecord):
+                    self.kept_merged.add(work.pk)
+                    if _update_merged(work, values, work_entry.title):
+                        merged_updated += 1
+                    ids.append(work.work_id)
+                    continue
                 if work is None:
                     created.append(values)
                     created_by.append(author_id)
@@ -464,10 +571,9 @@ class _Import:
         fresh = iter(new_ids)
         kept = [pk if pk is not None else next(fresh) for pk in ids]
         self.kept_works.extend(kept)
+        changed = len(updated) + merged_updated
         self.report.works.update(
-            created=len(created),
-            updated=len(updated),
-            unchanged=len(kept) - len(created) - len(updated),
+            created=len(created), updated=changed, unchanged=len(kept) - len(created) - changed
         )
         return kept, work_entries
 
@@ -508,7 +614,13 @@ class _Import:
         for chunk in chunks(stale, 1000):
             Work.objects.filter(pk__in=chunk).delete()
         self.report.works["removed"] += len(stale)
-        gone = [p.pk for _, p in self.previous_authors if p.pk not in self.matched_ids]
+        kept_merged = self.kept_merged | {p.merged.pk for p in self.matched if p and p.merged}
+        MergedRecord.objects.filter(source=self.source).exclude(pk__in=kept_merged).delete()
+        gone = [
+            p.pk
+            for _, p in self.previous_authors
+            if p.merged is None and p.pk not in self.matched_ids
+        ]
         for chunk in chunks(gone, 1000):
             stale_authors = Author.objects.filter(pk__in=chunk, contributions__isnull=True)
             self.report.authors["removed"] += stale_authors.delete()[1].get(Author._meta.label, 0)

@@ -31,7 +31,16 @@ from readingroom.search.index import reindex
 from .bulk import delete_rows
 from .importer import ImportRefused, ImportReport
 from .locking import write_transaction
-from .models import Author, Contribution, Guide, GuideEntry, Source, SourceChunk, Work
+from .models import (
+    Author,
+    Contribution,
+    Guide,
+    GuideEntry,
+    MergedRecord,
+    Source,
+    SourceChunk,
+    Work,
+)
 from .signals import catalog_changed
 from .slugs import SlugAllocator
 from .timelines import recompute
@@ -54,14 +63,20 @@ def _edited(source: Source) -> bool:
     )
 
 
-def _remove_previous(source: Source) -> None:
+def _remove_previous(source: Source) -> dict[str, Work]:
     """What the list imported last time: its guide, its works, and its authors that
-    no other work credits."""
+    no other work credits. A work of the list's that another guide lists, or that
+    another record was merged into, stays: returned by title, for the list to take
+    up again (deleting it would take it from those guides)."""
     delete_rows(GuideEntry.objects.filter(guide__source=source))
     Guide.objects.filter(source=source).delete()
-    Work.objects.filter(source=source).delete()
+    works = Work.objects.filter(source=source)
+    used = works.filter(Q(guide_entries__isnull=False) | Q(merged__isnull=False)).distinct()
+    shared = {work.title.casefold(): work for work in used.order_by("position", "pk")}
+    works.exclude(pk__in=[work.pk for work in shared.values()]).delete()
     Author.objects.filter(source=source, contributions__isnull=True).delete()
     delete_rows(source.chunks.all())
+    return shared
 
 
 class _ListImport:
@@ -101,35 +116,63 @@ class _ListImport:
             self.authors[key] = found
         return self.authors[key]
 
-    def works(self) -> list[Work]:
+    def works(self, shared: dict[str, Work]) -> list[Work]:
+        """The list's works in its order: new ones, and those it had before that other
+        guides use (``shared``) or that were merged into another (which it then lists)."""
         entries = self.records.entries
-        slugs = SlugAllocator(Work, "work").allocate([e.title for e in entries])
-        works = Work.objects.bulk_create(
+        merged = {
+            m.name_in_file.casefold(): m
+            for m in MergedRecord.objects.filter(kind="work", source=self.source)
+        }
+        found: dict[int, Work] = {}
+        for index, e in enumerate(entries):
+            key = e.title.casefold()
+            if key in merged:
+                record = merged.pop(key)
+                record.fields = {**record.fields, **_work_values(e), "annotation": e.note}
+                record.name_in_file, record.position = e.title, index
+                record.line_start, record.line_end = e.line_start, e.line_end
+                record.save()
+                found[index] = Work.objects.get(pk=record.work_id)
+            elif key in shared:
+                work = shared.pop(key)
+                for name, value in _work_values(e).items():
+                    setattr(work, name, value)
+                work.annotation, work.position = e.note, index
+                work.line_start, work.line_end = e.line_start, e.line_end
+                work.save()
+                found[index] = work
+        MergedRecord.objects.filter(pk__in=[m.pk for m in merged.values()]).delete()
+        # Works no longer in the list stay with the guides that use them, no longer its.
+        Work.objects.filter(pk__in=[w.pk for w in shared.values()]).update(
+            source=None, line_start=None, line_end=None
+        )
+        new = [(i, e) for i, e in enumerate(entries) if i not in found]
+        slugs = SlugAllocator(Work, "work").allocate([e.title for _, e in new])
+        created = Work.objects.bulk_create(
             Work(
-                title=e.title,
+                **_work_values(e),
                 slug=slug,
-                year=e.year,
-                year_end=e.year_end,
-                pages=e.pages,
                 annotation=e.note,
-                edition_year=e.edition_year,
-                publisher=e.publisher or "",
-                place=e.place or "",
-                url=e.url or "",
-                isbn=e.isbn or "",
-                source_text=e.raw,
                 position=position,
                 source=self.source,
                 line_start=e.line_start,
                 line_end=e.line_end,
             )
-            for position, (e, slug) in enumerate(zip(entries, slugs, strict=True))
+            for (position, e), slug in zip(new, slugs, strict=True)
         )
-        self.report.works["created"] += len(works)
+        found.update((i, work) for (i, _), work in zip(new, created, strict=True))
+        works = [found[i] for i in range(len(entries))]
+        self.report.works["created"] += len(created)
+        self.report.works["updated"] += len(entries) - len(created)
+        # A work taken up again keeps its credits; those the list gives are added.
         Contribution.objects.bulk_create(
-            Contribution(work=work, author=self.author(c.name, e), role=c.role, order=order)
-            for e, work in zip(entries, works, strict=True)
-            for order, c in enumerate(_once(e))
+            (
+                Contribution(work=work, author=self.author(c.name, e), role=c.role, order=order)
+                for e, work in zip(entries, works, strict=True)
+                for order, c in enumerate(_once(e))
+            ),
+            ignore_conflicts=True,
         )
         return works
 
@@ -163,6 +206,22 @@ class _ListImport:
             for order, (e, work) in enumerate(zip(self.records.entries, works, strict=True), 1)
         )
         return guide
+
+
+def _work_values(e: ListEntry) -> dict[str, object]:
+    """A work's fields as the list gives them (its annotation is the entry's note)."""
+    return {
+        "title": e.title,
+        "year": e.year,
+        "year_end": e.year_end,
+        "pages": e.pages,
+        "edition_year": e.edition_year,
+        "publisher": e.publisher or "",
+        "place": e.place or "",
+        "url": e.url or "",
+        "isbn": e.isbn or "",
+        "source_text": e.raw,
+    }
 
 
 def _once(entry: ListEntry) -> list[Contributor]:
@@ -212,8 +271,7 @@ def import_list(
                 ]
             )
         report.status = "updated" if source else "created"
-        if source is not None:
-            _remove_previous(source)
+        shared = _remove_previous(source) if source is not None else {}
         source = source or Source(name=name)
         source.sha256 = sha256
         source.imported_at = now or timezone.now()
@@ -228,7 +286,7 @@ def import_list(
             for n, start in enumerate(range(0, len(text), CHUNK_CHARACTERS))
         )
         run = _ListImport(source, records, report)
-        works = run.works()
+        works = run.works(shared)
         run.guide(title, works)
         authors = [a.pk for a in run.authors.values()]
         reindex([w.pk for w in works], authors)

@@ -217,6 +217,13 @@ class Work(Provenance, Edited):
         """The URL, when it is one a reader can safely follow (http or https)."""
         return self.url if self.url.startswith(("http://", "https://")) else ""
 
+    def merged_from(self, source_id: int | None) -> MergedRecord | None:
+        """What another source said of this work, where it was merged into it from there
+        (``self.merged`` is best prefetched); None for the work's own source."""
+        if source_id is None or source_id == self.source_id:
+            return None
+        return next((m for m in self.merged.all() if m.source_id == source_id), None)
+
 
 class Contribution(models.Model):
     """An author's part in a work; order keeps co-authors as the title page lists them."""
@@ -385,6 +392,97 @@ class UnicodeJSONEncoder(DjangoJSONEncoder):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **{**kwargs, "ensure_ascii": False})
+
+
+class MergedRecord(Provenance):
+    """An author or work merged into another: what it was, and where it came from.
+
+    Merging keeps one record and folds the other into it. The other's slug then
+    redirects, and this row keeps its name, its fields as they stood and its
+    provenance, so nothing its source said is lost (a guide's annotation among them),
+    and re-importing that source finds the record it became (catalog/importer.py).
+    """
+
+    class Kind(models.TextChoices):
+        AUTHOR = "author"
+        WORK = "work"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    author = models.ForeignKey(
+        Author, null=True, blank=True, on_delete=models.CASCADE, related_name="merged"
+    )
+    work = models.ForeignKey(
+        Work, null=True, blank=True, on_delete=models.CASCADE, related_name="merged"
+    )
+    slug = models.SlugField(max_length=255, help_text="Its slug, which now redirects.")
+    name = models.TextField(help_text="Its name or title when it was merged.")
+    name_in_file = models.TextField(
+        blank=True, help_text="The name or title its source gave it: what a re-import matches."
+    )
+    position = models.PositiveIntegerField(default=0, help_text="Its place within its source.")
+    fields = models.JSONField(
+        default=dict, encoder=UnicodeJSONEncoder, help_text="Its fields as they stood."
+    )
+    merged_at = models.DateTimeField(default=timezone.now)
+    merged_by_name = models.CharField(max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["kind", "merged_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(kind="author", author__isnull=False, work__isnull=True)
+                    | models.Q(kind="work", work__isnull=False, author__isnull=True)
+                ),
+                name="merged_record_one_target",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} '{self.name}' ({self.provenance})"
+
+    @property
+    def annotation(self) -> str | None:
+        value = self.fields.get("annotation")
+        return value if isinstance(value, str) else None
+
+
+class NotSame(models.Model):
+    """Two records an editor judged to be different: never offered as duplicates again."""
+
+    class Kind(models.TextChoices):
+        AUTHOR = "author"
+        WORK = "work"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    first_author = models.ForeignKey(
+        Author, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    second_author = models.ForeignKey(
+        Author, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    first_work = models.ForeignKey(
+        Work, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    second_work = models.ForeignKey(
+        Work, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    decided_at = models.DateTimeField(default=timezone.now)
+    decided_by_name = models.CharField(max_length=150, blank=True)
+
+    class Meta:
+        verbose_name_plural = "not the same"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "first_author", "second_author", "first_work", "second_work"],
+                name="not_same_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        if self.kind == self.Kind.AUTHOR:
+            return f"{self.first_author} ≠ {self.second_author}"
+        return f"{self.first_work} ≠ {self.second_work}"
 
 
 class LifeEvent(models.Model):

@@ -21,6 +21,8 @@ from .models import (
     Guide,
     GuideEntry,
     LifeEvent,
+    MergedRecord,
+    NotSame,
     SlugRedirect,
     Source,
     Work,
@@ -79,7 +81,10 @@ def catalog_changed(sender: type | None = None, **kwargs: Any) -> None:
         batch.append(True)
 
 
-for _model in (Author, Work, Contribution, Guide, GuideEntry, LifeEvent, SlugRedirect, Source):
+for _model in (
+    Author, Work, Contribution, Guide, GuideEntry, LifeEvent, MergedRecord, NotSame, SlugRedirect,
+    Source,
+):  # fmt: skip
     post_save.connect(
         catalog_changed, sender=_model, dispatch_uid=f"version-save-{_model.__name__}"
     )

@@ -247,8 +247,11 @@ def author_json(request: HttpRequest, slug: str) -> JsonResponse:
 
 def _neighbours(entry: GuideEntry) -> dict[str, Any]:
     entries = GuideEntry.objects.filter(guide=entry.guide).select_related("work")
+    said = entry.work.merged_from(entry.source_id)
     return {
         "entry": entry,
+        # The guide's own annotation, where the work came into it from another's.
+        "annotation": said.annotation if said is not None else None,
         "previous": entries.filter(order__lt=entry.order).order_by("-order").first(),
         "next": entries.filter(order__gt=entry.order).order_by("order").first(),
     }
@@ -259,7 +262,9 @@ def _neighbours(entry: GuideEntry) -> dict[str, Any]:
 def work_page(request: HttpRequest, slug: str) -> HttpResponse:
     work = _get_or_redirect(Work, slug, "work")
     contributions = list(work.contributions.select_related("author").order_by("order"))
-    entries = GuideEntry.objects.filter(work=work).select_related("guide")
+    entries = GuideEntry.objects.filter(work=work).select_related("guide", "work")
+    entries = entries.prefetch_related("work__merged")
+    merged = work.merged.exists()
     style = valid_params(CiteParams, request.GET).get("cite") or DEFAULT_STYLE
     return render(
         request,
@@ -268,6 +273,8 @@ def work_page(request: HttpRequest, slug: str) -> HttpResponse:
             "work": work,
             "contributions": contributions,
             "in_guides": [_neighbours(e) for e in entries.order_by("guide__title")],
+            # Whose annotation the work's own is, when guides from elsewhere list it too.
+            "own_guide": Guide.objects.filter(source_id=work.source_id).first() if merged else None,
             "jsonld": jsonld.to_script_json(jsonld.book(request, work)),
             "citation": _citation(work, style),
             "cite_style": style,
