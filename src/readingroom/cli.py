@@ -775,6 +775,53 @@ def createuser(name: str, editor: bool, email: str) -> None:
     click.echo(f"created {'editor' if editor else 'user'} {name}")
 
 
+@cli.group()
+def token() -> None:
+    """API tokens: an editor writes through /api/ with one (docs/api.md).
+
+    A request sends it as the header 'Authorization: Token KEY'. A user has one
+    token at a time; revoking it refuses it from then on.
+    """
+
+
+def _user(name: str) -> Any:
+    _setup_django()
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(username=name).first()
+    if user is None:
+        _fail(f"no user called {name!r} (create one with `readingroom createuser {name} --editor`)")
+    return user
+
+
+@token.command(name="create")
+@click.argument("name")
+def token_create(name: str) -> None:
+    """Issue a new API token for user NAME and print its key (any earlier one is revoked)."""
+    user = _user(name)
+    from rest_framework.authtoken.models import Token
+
+    from readingroom.catalog.editors import EDITORS
+
+    Token.objects.filter(user=user).delete()
+    click.echo(Token.objects.create(user=user).key)
+    if not user.groups.filter(name=EDITORS).exists() and not user.is_superuser:
+        click.echo(f"note: {name} is not an editor: this token reads, and writes nothing", err=True)
+
+
+@token.command(name="revoke")
+@click.argument("name")
+def token_revoke(name: str) -> None:
+    """Revoke user NAME's API token: requests with it are refused from now on."""
+    user = _user(name)
+    from rest_framework.authtoken.models import Token
+
+    deleted, _ = Token.objects.filter(user=user).delete()
+    if not deleted:
+        _fail(f"{name} has no token to revoke")
+    click.echo(f"revoked the API token of {name}")
+
+
 @cli.command()
 @click.option("--deploy", is_flag=True, help="Also the checks for a production deployment.")
 def check(deploy: bool) -> None:
