@@ -78,6 +78,19 @@ class StoredTextField(serializers.CharField):
         return value
 
 
+class StrictSlugField(serializers.SlugField):
+    """A slug exactly as sent: "serge\n" is not taken for "serge"."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs["trim_whitespace"] = False
+        super().__init__(**kwargs)
+        kept: list[Any] = [
+            v for v in getattr(self, "validators", []) if not isinstance(v, RegexValidator)
+        ]
+        exact = RegexValidator(r"^[-a-zA-Z0-9_]+\Z", "Enter a slug: letters, digits, - and _.")
+        self.validators = [*kept, exact]
+
+
 class StrictIntegerField(serializers.IntegerField):
     """A whole number as JSON gives one: not "12", 12.0 or true."""
 
@@ -109,6 +122,7 @@ class CatalogSerializer(serializers.ModelSerializer):
         **serializers.ModelSerializer.serializer_field_mapping,
         models.CharField: StoredTextField,
         models.TextField: StoredTextField,
+        models.SlugField: StrictSlugField,
         models.IntegerField: StrictIntegerField,
         models.PositiveIntegerField: StrictIntegerField,
         models.BooleanField: StrictBooleanField,

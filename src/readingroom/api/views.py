@@ -248,8 +248,8 @@ _BODIES = {"json": OpenApiTypes.OBJECT, "csl-json": OpenApiTypes.ANY}
 
 
 class ExportQuerySerializer(serializers.Serializer):
-    guide = serializers.SlugField(required=False, max_length=255, help_text="A guide's slug.")
-    author = serializers.SlugField(required=False, max_length=255, help_text="An author's slug.")
+    guide = api.StrictSlugField(required=False, max_length=255, help_text="A guide's slug.")
+    author = api.StrictSlugField(required=False, max_length=255, help_text="An author's slug.")
 
 
 class ExportView(APIView):
