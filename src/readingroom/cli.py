@@ -524,22 +524,12 @@ _STYLE_KEYS = ("chicago-author-date", "chicago-notes", "apa", "mla", "harvard")
 
 def _records(author_slug: str | None, guide_slug: str | None) -> ListGuide:
     """The core records an export writes: one guide's, one author's works, or every work."""
-    from readingroom.catalog.exporter import guide_records, works_records
-    from readingroom.catalog.models import Author, Guide, Work
+    from readingroom.catalog.exports import ExportRefused, records
 
-    if author_slug and guide_slug:
-        _fail("give --author or --guide, not both")
-    if guide_slug:
-        guide = Guide.objects.filter(slug=guide_slug).first()
-        if guide is None:
-            _fail(f"no guide with the slug {guide_slug!r}")
-        return guide_records(guide)
-    if author_slug:
-        author = Author.objects.filter(slug=author_slug).first()
-        if author is None:
-            _fail(f"no author with the slug {author_slug!r}")
-        return works_records(author.works.order_by("position", "pk").distinct())
-    return works_records(Work.objects.order_by("title", "pk"))
+    try:
+        return records(author_slug, guide_slug)
+    except ExportRefused as exc:
+        _fail(exc.message)
 
 
 @cli.command()
@@ -610,38 +600,16 @@ def export(
     back byte for byte). --guide SLUG writes one guide as its editor ordered it.
     """
     _setup_django()
-    from readingroom.catalog.dump import catalog_dump
-    from readingroom.catalog.exporter import (
-        export_guide,
-        export_guide_list,
-        ordered_authors,
-        works_without_lead_author,
-    )
-    from readingroom.catalog.models import Author, Guide
+    from readingroom.catalog.exports import ExportRefused, export
 
-    if format_ in WRITERS:
-        _write_output(WRITERS[format_](_records(author_slug, guide_slug)).encode(), output)
-        return
-    if format_ == "json":
-        if author_slug or guide_slug:
-            _fail("--author and --guide apply to --format guide; the JSON dump is always complete")
-        _write_output(catalog_json.dumps(catalog_dump()).encode("utf-8"), output)
-        return
-    if guide_slug:
-        if author_slug:
-            _fail("give --author or --guide, not both")
-        guide = Guide.objects.filter(slug=guide_slug).first()
-        if guide is None:
-            _fail(f"no guide with the slug {guide_slug!r}")
-        _write_output(export_guide_list(guide), output)
-        return
-    authors = ordered_authors(Author.objects.filter(slug=author_slug) if author_slug else None)
-    if author_slug and not authors:
-        _fail(f"no author with the slug {author_slug!r}")
-    _write_output(export_guide(authors), output)
-    if not author_slug and (left := works_without_lead_author()):
+    try:
+        made = export(format_, author_slug, guide_slug)
+    except ExportRefused as exc:
+        _fail(exc.message)
+    _write_output(made.data, output)
+    if made.left_out:
         click.echo(
-            f"export: left out {format_count(left, 'work')} that no author is credited "
+            f"export: left out {format_count(made.left_out, 'work')} that no author is credited "
             "first for (edited volumes, anonymous works): this export writes each "
             "author's works; `readingroom export --guide SLUG` writes a guide across "
             "authors with all its entries",
@@ -879,6 +847,53 @@ def createuser(name: str, editor: bool, email: str) -> None:
     if editor:
         user.groups.add(ensure_editors_group())
     click.echo(f"created {'editor' if editor else 'user'} {name}")
+
+
+@cli.group()
+def token() -> None:
+    """API tokens: an editor writes through /api/ with one (docs/api.md).
+
+    A request sends it as the header 'Authorization: Token KEY'. A user has one
+    token at a time; revoking it refuses it from then on.
+    """
+
+
+def _user(name: str) -> Any:
+    _setup_django()
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(username=name).first()
+    if user is None:
+        _fail(f"no user called {name!r} (create one with `readingroom createuser {name} --editor`)")
+    return user
+
+
+@token.command(name="create")
+@click.argument("name")
+def token_create(name: str) -> None:
+    """Issue a new API token for user NAME and print its key (any earlier one is revoked)."""
+    user = _user(name)
+    from rest_framework.authtoken.models import Token
+
+    from readingroom.catalog.editors import EDITORS
+
+    Token.objects.filter(user=user).delete()
+    click.echo(Token.objects.create(user=user).key)
+    if not user.groups.filter(name=EDITORS).exists() and not user.is_superuser:
+        click.echo(f"note: {name} is not an editor: this token reads, and writes nothing", err=True)
+
+
+@token.command(name="revoke")
+@click.argument("name")
+def token_revoke(name: str) -> None:
+    """Revoke user NAME's API token: requests with it are refused from now on."""
+    user = _user(name)
+    from rest_framework.authtoken.models import Token
+
+    deleted, _ = Token.objects.filter(user=user).delete()
+    if not deleted:
+        _fail(f"{name} has no token to revoke")
+    click.echo(f"revoked the API token of {name}")
 
 
 @cli.command()

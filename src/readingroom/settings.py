@@ -78,6 +78,10 @@ INSTALLED_APPS = [
     "readingroom.catalog",
     "readingroom.search",
     "readingroom.web",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "readingroom.api",
 ]
 
 MIDDLEWARE = [
@@ -208,6 +212,29 @@ if os.environ.get("READINGROOM_HTTPS") == "1":
     SECURE_HSTS_SECONDS = 31_536_000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# The REST API (readingroom.api, docs/api.md): read for everyone, written by editors
+# with a revocable token (`readingroom token create USERNAME`), JSON only.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["readingroom.api.permissions.EditorsWriteOthersRead"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "readingroom.api.pagination.Pages",
+    "DEFAULT_SCHEMA_CLASS": "readingroom.api.schema.Schema",
+    "EXCEPTION_HANDLER": "readingroom.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "readingroom API",
+    "DESCRIPTION": "Authors, works and annotated reading guides, with their provenance; "
+    "search, likely duplicates and exports. Read by anyone; written by editors with a "
+    "token (docs/api.md).",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api",
+}
 
 LOGGING = {
     "version": 1,

@@ -3,5 +3,11 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("readingroom.api.urls")),
     path("", include("readingroom.web.urls")),
 ]
+
+# Under /api/ every answer is JSON, errors included (readingroom/api/errors.py).
+handler400 = "readingroom.api.errors.bad_request"
+handler404 = "readingroom.api.errors.not_found"
+handler500 = "readingroom.api.errors.server_error"

@@ -107,11 +107,12 @@ def test_json_ld_text_fields_are_plain_text_from_the_rendering(hostile):
 
 
 def test_author_json_keeps_the_source_and_adds_sanitized_html(hostile):
-    data = hostile.get("/authors/serge.json").json()
+    # /authors/serge.json moved into the API (docs/api.md).
+    data = hostile.get("/authors/serge.json", follow=True).json()
     assert data["biography"] == PAYLOAD  # the editor's Markdown, as data
     assert "<strong>Bold</strong>" in data["biography_html"]
     _assert_inert(data["biography_html"])
-    for work in data["works"]:
+    for work in hostile.get("/api/authors/serge/works/").json()["results"]:
         assert work["annotation"] == PAYLOAD
         assert "<strong>Bold</strong>" in work["annotation_html"]
         _assert_inert(work["annotation_html"])
@@ -120,7 +121,7 @@ def test_author_json_keeps_the_source_and_adds_sanitized_html(hostile):
 def test_author_json_html_is_absent_where_there_is_no_text(seeded):
     Work.objects.filter(slug="midnight-in-the-century").update(annotation=None)
     [work] = [
-        w for w in seeded.get("/authors/serge.json").json()["works"]
+        w for w in seeded.get("/api/authors/serge/works/").json()["results"]
         if w["slug"] == "midnight-in-the-century"
     ]  # fmt: skip
     assert (work["annotation"], work["annotation_html"]) == (None, None)

@@ -138,7 +138,7 @@ def test_not_found_page_in_the_site_style(seeded):
     response = seeded.get("/authors/nobody/")
     assert response.status_code == 404
     assert "readingroom" in response.content.decode()
-    assert seeded.get("/authors/nobody.json").status_code == 404
+    assert seeded.get("/authors/nobody.json", follow=True).status_code == 404
 
 
 def test_renamed_slug_redirects(seeded):

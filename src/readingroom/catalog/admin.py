@@ -18,13 +18,13 @@ from django.contrib import admin, messages
 from django.db.models import Exists, F, Max, Model, OuterRef, Q, QuerySet
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from readingroom import limits
 from readingroom.timeline.calendar import period
 
+from .editing import after_author_saved, before_author_saved, stamp_edit
 from .forms import TEXT_AS_STORED, CatalogForm, PlacesField, places_text
 from .models import (
     Author,
@@ -38,7 +38,6 @@ from .models import (
     Source,
     Work,
 )
-from .timelines import recompute
 
 
 class _MissingFilter(admin.SimpleListFilter):
@@ -200,9 +199,7 @@ class EditedAdmin(CatalogAdmin):
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         if change and form.has_changed():
-            obj.edited_at = timezone.now()
-            obj.edited_by = request.user
-            obj.edited_by_name = request.user.get_username()
+            stamp_edit(obj, request.user)
         super().save_model(request, obj, form, change)
 
 
@@ -264,12 +261,9 @@ class AuthorAdmin(EditedAdmin):
         return _children_link(LifeEvent, obj, obj.life_events.count())
 
     def save_model(self, request: HttpRequest, obj: Author, form: Any, change: bool) -> None:
-        # Completing an inferred name is the point of editing it.
-        if change and "name" in form.changed_data:
-            obj.name_inferred = False
+        before_author_saved(obj, form.changed_data, change)
         super().save_model(request, obj, form, change)
-        if "biography" in form.changed_data:
-            recompute([obj])
+        after_author_saved(obj, form.changed_data)
 
 
 class WorkContributionInline(admin.TabularInline):

@@ -9,10 +9,17 @@ from pathlib import Path
 from typing import Any
 
 from django.db.models import Count, Model, Prefetch, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_http_methods
 
@@ -217,32 +224,15 @@ def _page_url(request: HttpRequest, number: int, page: Page) -> str | None:
     return request.build_absolute_uri(f"?page={number}") if 1 <= number <= page.last else None
 
 
-@cached_for_readers
-@_follow_redirects
-def author_json(request: HttpRequest, slug: str) -> JsonResponse:
-    """The author and one page of their works (`?page=N`), with the totals and the
-    addresses of the pages before and after."""
-    author = _get_or_redirect(Author.objects.defer("biography"), slug, "author-json")
-    parts, page, works = _author_works(request, author)
-    return JsonResponse(
-        {
-            "slug": author.slug,
-            "name": author.name,
-            "sort_name": author.sort_name,
-            "name_inferred": author.name_inferred,
-            "biography": Author.objects.values_list("biography", flat=True).get(pk=author.pk),
-            "biography_html": parts.html["biography"].decode(),
-            "provenance": author.provenance,
-            "work_count": parts.work_count,
-            "work_pages": parts.page_total,  # the works' page counts, summed
-            "page": page.number,
-            "last_page": page.last,
-            "previous": _page_url(request, page.number - 1, page),
-            "next": _page_url(request, page.number + 1, page),
-            "works": [_work_json(w) for w in works],
-        },
-        json_dumps_params={"ensure_ascii": False},
-    )
+def author_json(request: HttpRequest, slug: str) -> HttpResponse:
+    """Moved into the API (docs/api.md): the author at /api/authors/SLUG/, and a page of
+    their works (`?page=N`) at /api/authors/SLUG/works/."""
+    page = request.GET.get("page")
+    if page:
+        return HttpResponsePermanentRedirect(
+            reverse("api-author-works", args=[slug]) + "?" + urlencode({"page": page})
+        )
+    return HttpResponsePermanentRedirect(reverse("api-author-detail", args=[slug]))
 
 
 def _neighbours(entry: GuideEntry) -> dict[str, Any]:

@@ -1,0 +1,300 @@
+"""The API's resources: authors, works and guides by slug, search, duplicates, exports.
+
+Lists come a page at a time in a stable order (pagination.py); a renamed record's
+old slug answers 301 with the new address, as the site's pages do. Writes are an
+editor's (permissions.py), checked and stamped as the admin does (serializers.py),
+and made in one transaction: a write that fails leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Prefetch, QuerySet
+from django.http import Http404, HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import generics, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, ParseError
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from readingroom.catalog.duplicates import duplicates
+from readingroom.catalog.exports import FORMATS, ExportRefused, NothingToExport, export
+from readingroom.catalog.models import Author, Contribution, Guide, GuideEntry, SlugRedirect, Work
+from readingroom.search.engine import search as run_search
+
+from . import serializers as api
+
+SLUG_PATTERN = "[-a-zA-Z0-9_]+"
+_READ = ["get", "head"]
+_WRITE = ["get", "post", "put", "patch", "delete", "head"]
+
+
+class _Moved(Exception):
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+
+_MOVED = OpenApiResponse(description="Renamed: the Location header gives its new address.")
+
+
+def _credits() -> Prefetch[Any]:
+    """Works' contributions with their authors, without the authors' biographies."""
+    rows = Contribution.objects.select_related("author").defer("author__biography")
+    return Prefetch("contributions", rows.order_by("order"))
+
+
+def _works() -> QuerySet[Work]:
+    return Work.objects.select_related("source").defer("source_text").prefetch_related(_credits())
+
+
+class CatalogViewSet(viewsets.ModelViewSet):
+    """A kind of record by slug: listed, read, and written by editors."""
+
+    lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
+    http_method_names = _WRITE
+    kind: str
+
+    def get_object(self) -> Any:
+        try:
+            return super().get_object()
+        except Http404:
+            slug = self.kwargs["slug"]
+            moved = SlugRedirect.objects.filter(kind=self.kind, old_slug=slug).first()
+            if moved is None or self.request.method != "GET":
+                raise
+            if self.action in ("works", "entries"):  # the page asked for must be one
+                self.paginator.get_page_size(self.request)
+                self.paginator.get_page_number(self.request, None)
+            path = self.request.path.replace(f"/{slug}/", f"/{moved.new_slug}/", 1)
+            query = self.request.META.get("QUERY_STRING", "")
+            raise _Moved(path + (f"?{query}" if query else "")) from None
+
+    def handle_exception(self, exc: Exception) -> Response:
+        if isinstance(exc, _Moved):
+            return Response(status=301, headers={"Location": exc.url})
+        return super().handle_exception(exc)
+
+    def perform_create(self, serializer: serializers.BaseSerializer[Any]) -> None:
+        self._write(serializer.save)
+
+    def perform_update(self, serializer: serializers.BaseSerializer[Any]) -> None:
+        self._write(serializer.save)
+
+    def perform_destroy(self, instance: Any) -> None:
+        self._write(instance.delete)
+
+    @staticmethod
+    def _write(save: Any) -> None:
+        try:
+            with transaction.atomic():
+                save()
+        except IntegrityError as exc:  # another writer took the slug meanwhile
+            raise api.SlugTaken() from exc
+
+    def _page(self, rows: QuerySet[Any], serializer: type[serializers.Serializer]) -> Response:
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(serializer(page, many=True).data)
+
+
+def _detail_schema(serializer: type[serializers.Serializer]) -> Any:
+    """A record read by an old slug answers 301, as the site's pages do."""
+    return extend_schema_view(retrieve=extend_schema(responses={200: serializer, 301: _MOVED}))
+
+
+@_detail_schema(api.AuthorSerializer)
+class AuthorViewSet(CatalogViewSet):
+    """Authors, A to Z by sort name; each with their provenance and how many works
+    credit them. `/api/authors/{slug}/works/` lists their works."""
+
+    serializer_class = api.AuthorSerializer
+    kind = "author"
+    queryset = (
+        Author.objects.select_related("source")
+        .annotate(work_count=Count("contributions__work", distinct=True))
+        .order_by("sort_name", "slug")
+    )
+
+    @extend_schema(responses={200: api.WorkSerializer(many=True), 301: _MOVED})
+    @action(detail=True, methods=["get"])
+    def works(self, request: Request, slug: str) -> Response:
+        """The works crediting this author, in the order of their guide."""
+        author = self.get_object()
+        rows = _works().filter(contributions__author=author).distinct()
+        return self._page(rows.order_by("position", "pk"), api.WorkSerializer)
+
+
+@_detail_schema(api.WorkSerializer)
+class WorkViewSet(CatalogViewSet):
+    """Works by title, each with its contributors in the title page's order."""
+
+    serializer_class = api.WorkSerializer
+    kind = "work"
+    queryset = _works().order_by("title", "slug")
+
+
+@_detail_schema(api.GuideSerializer)
+class GuideViewSet(CatalogViewSet):
+    """Reading guides by title. `/api/guides/{slug}/entries/` lists a guide's entries
+    in the editor's order, each with its section, note, importance and work."""
+
+    serializer_class = api.GuideSerializer
+    kind = "guide"
+    queryset = (
+        Guide.objects.select_related("source")
+        .annotate(entry_count=Count("entries"))
+        .order_by("title", "slug")
+    )
+
+    @extend_schema(responses={200: api.GuideEntrySerializer(many=True), 301: _MOVED})
+    @action(detail=True, methods=["get"])
+    def entries(self, request: Request, slug: str) -> Response:
+        """The guide's entries in order."""
+        guide = self.get_object()
+        rows = (
+            GuideEntry.objects.filter(guide=guide)
+            .select_related("source", "work", "work__source")
+            .defer("work__source_text")
+            .prefetch_related(Prefetch("work__contributions", _credits().queryset))
+            .order_by("order")
+        )
+        return self._page(rows, api.GuideEntrySerializer)
+
+
+_FACETS = ("author", "decade", "length")
+
+
+class SearchView(APIView):
+    """Works and authors matching the words of `q`, best first, twenty a page, with
+    the facets the site's search shows (authors, decades, lengths); `author`,
+    `decade` and `length` narrow the results to one facet value."""
+
+    http_method_names = _READ
+
+    @extend_schema(
+        parameters=[api.SearchQuerySerializer], responses={200: api.SearchResultsSerializer}
+    )
+    def get(self, request: Request) -> Response:
+        params = api.SearchQuerySerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        chosen = params.validated_data
+        filters = {k: str(chosen[k]) for k in _FACETS if k in chosen}
+        results = run_search(chosen["q"], filters, chosen["page"])
+        facets = {name: [vars(v) for v in results.facets.get(name, [])] for name in _FACETS}
+        document: dict[str, Any] = {
+            "query": results.query,
+            "corrected": results.corrected,
+            "total": results.total,
+            "page": results.page,
+            "pages": results.pages,
+            "results": [
+                {
+                    "kind": hit.kind,
+                    "slug": hit.record.slug,
+                    "name": str(hit.record),
+                    "snippet_html": str(hit.snippet),
+                }
+                for hit in results.hits
+            ],
+            "facets": facets,
+        }
+        return Response(api.SearchResultsSerializer(document).data)
+
+
+class DuplicatesView(generics.ListAPIView):
+    """Authors who may be one person and works that may be one work, each pair with
+    the identity rules' verdict and evidence: `readingroom duplicates --json`."""
+
+    serializer_class = api.DuplicateSerializer
+    http_method_names = _READ
+
+    def get_queryset(self) -> Any:
+        return [pair.as_json() for pair in duplicates()]
+
+
+class _AnyAccept(BaseContentNegotiation):
+    """An export is the bytes of its format, whatever the client says it accepts."""
+
+    def select_parser(self, request: Request, parsers: list[Any]) -> Any:
+        return parsers[0] if parsers else None
+
+    def select_renderer(
+        self, request: Request, renderers: list[Any], format_suffix: str | None = None
+    ) -> tuple[Any, str]:
+        return renderers[0], renderers[0].media_type
+
+
+MEDIA_TYPES = {
+    "guide": "text/plain",
+    "json": "application/json",
+    "bibtex": "application/x-bibtex",
+    "ris": "application/x-research-info-systems",
+    "csl-json": "application/vnd.citationstyles.csl+json",
+    "goodreads": "text/csv",
+    "marcxml": "application/marcxml+xml",
+}
+_BODIES = {"json": OpenApiTypes.OBJECT, "csl-json": OpenApiTypes.ANY}
+
+
+class ExportQuerySerializer(serializers.Serializer):
+    guide = api.StrictSlugField(required=False, max_length=255, help_text="A guide's slug.")
+    author = api.StrictSlugField(required=False, max_length=255, help_text="An author's slug.")
+
+
+class ExportView(APIView):
+    """The catalog, a guide (`?guide=SLUG`) or an author's works (`?author=SLUG`; one
+    of the two at most) in one format, byte for byte what `readingroom export
+    --format FORMAT` writes."""
+
+    http_method_names = _READ
+    content_negotiation_class = _AnyAccept
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "export_format",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                enum=list(FORMATS),
+                description="guide: the plain-text format; json: the complete dump; the "
+                "others: the works as bibliographic records (docs/formats.md).",
+            ),
+            ExportQuerySerializer,
+        ],
+        responses={
+            **{(200, MEDIA_TYPES[name]): _BODIES.get(name, OpenApiTypes.STR) for name in FORMATS},
+        },
+    )
+    def get(self, request: Request, export_format: str) -> HttpResponse:
+        params = ExportQuerySerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        chosen = params.validated_data
+        try:
+            made = export(export_format, chosen.get("author"), chosen.get("guide"))
+        except NothingToExport as exc:
+            raise NotFound(exc.message) from exc
+        except ExportRefused as exc:
+            raise ParseError(exc.message) from exc
+        content_type = MEDIA_TYPES[export_format]
+        if content_type.startswith("text/") and _is_utf8(made.data):
+            content_type += "; charset=utf-8"
+        return HttpResponse(made.data, content_type=content_type)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
