@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from django.test import Client
 from rest_framework.authtoken.models import Token
 
 from readingroom.catalog.models import Author, SlugRedirect, Work
@@ -167,3 +168,13 @@ def test_api_errors_are_json(anonymous):
     response = anonymous.get("/api/nothing-here/")
     assert (response.status_code, response.json()) == (404, {"detail": "Not found."})
     assert anonymous.get("/api/search/?q=a%00b").json()["detail"]
+
+
+@pytest.mark.parametrize("query", ["author=", "guide=", "author=&guide="])
+def test_an_export_of_an_empty_slug_is_refused_not_the_whole_catalog(sample, query):
+    response = Client().get(f"/api/exports/bibtex/?{query}")
+    assert response.status_code == 400
+
+
+def test_a_search_narrowed_to_an_empty_author_is_refused(sample):
+    assert Client().get("/api/search/?q=capital&author=").status_code == 400

@@ -186,7 +186,7 @@ class SearchView(APIView):
         parameters=[api.SearchQuerySerializer], responses={200: api.SearchResultsSerializer}
     )
     def get(self, request: Request) -> Response:
-        params = api.SearchQuerySerializer(data=request.query_params)
+        params = api.SearchQuerySerializer(data=_given(request))
         params.is_valid(raise_exception=True)
         chosen = params.validated_data
         filters = {k: str(chosen[k]) for k in _FACETS if k in chosen}
@@ -277,7 +277,7 @@ class ExportView(APIView):
         },
     )
     def get(self, request: Request, export_format: str) -> HttpResponse:
-        params = ExportQuerySerializer(data=request.query_params)
+        params = ExportQuerySerializer(data=_given(request))
         params.is_valid(raise_exception=True)
         chosen = params.validated_data
         try:
@@ -290,6 +290,12 @@ class ExportView(APIView):
         if content_type.startswith("text/") and _is_utf8(made.data):
             content_type += "; charset=utf-8"
         return HttpResponse(made.data, content_type=content_type)
+
+
+def _given(request: Request) -> dict[str, str]:
+    """The query's parameters as given: as a plain dict, not DRF's form input, in which
+    an optional parameter sent empty (`?author=`) counts as not sent at all."""
+    return request.query_params.dict()
 
 
 def _is_utf8(data: bytes) -> bool:
