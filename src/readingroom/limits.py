@@ -305,6 +305,23 @@ WORK: dict[str, Field] = {
     "position": POSITION,
     **_EDITED,
 }
+# A record merged into another (catalog.MergedRecord): what it was, as its source said.
+_MERGED: dict[str, Field] = {
+    "slug": SLUG,
+    "name_in_file": _line("name or title in its file", max_length=500),
+    **_PLACED,
+    "position": POSITION,
+    "merged_at": TIMESTAMP,
+    "merged_by": _line("merging editor's user name", max_length=150, null=True),
+    "edited_by": _EDITED["edited_by"],
+}
+MERGED_AUTHOR_FIELDS = ("name", "sort_name", "name_inferred", "biography")
+MERGED_WORK_FIELDS = (
+    "title", "year", "year_end", "pages", "annotation", "edition_year", "publisher", "place",
+    "url", "isbn", "source_text",
+)  # fmt: skip
+MERGED_AUTHOR: dict[str, Field] = {**{k: AUTHOR[k] for k in MERGED_AUTHOR_FIELDS}, **_MERGED}
+MERGED_WORK: dict[str, Field] = {**{k: WORK[k] for k in MERGED_WORK_FIELDS}, **_MERGED}
 CONTRIBUTION: dict[str, Field] = {
     "role": Field("choice", "role", choices=ROLES, blank=False),
     "order": _number("order", 0, 10_000),

@@ -131,3 +131,31 @@ def test_whatever_a_guide_holds_its_catalog_dumps_what_loads(guide):
     except ImportRefused:
         return
     catalog_json.loads(_dump())
+
+
+def test_merged_records_and_not_the_same_survive_a_dump(seed_bytes, sample_bytes):
+    from readingroom.catalog.importer import import_guide_bytes as load_guide
+    from readingroom.catalog.merging import mark_not_same, merge_authors
+    from readingroom.catalog.models import MergedRecord, NotSame
+
+    load_guide("sample-guide.txt", sample_bytes, "Sample")
+    load_guide("seed.txt", seed_bytes, "Seed")
+    merge_authors(Author.objects.get(slug="victor-serge"), Author.objects.get(slug="serge"))
+    luxemburg, goldman = Author.objects.order_by("pk")[:2]
+    mark_not_same("author", goldman, luxemburg)
+    first = _dump()
+    assert '"slug": "serge"' in first
+    _clear()
+    assert not MergedRecord.objects.exists()
+    assert not NotSame.objects.exists()
+    load_dump(catalog_json.loads(first))
+    assert _dump() == first
+    assert MergedRecord.objects.count() == 4  # Serge and his three works also the sample's
+    assert NotSame.objects.count() == 1
+    # The seed, imported again after the load, updates what it said: nothing splits.
+    works = Work.objects.count()
+    load_guide("seed.txt", seed_bytes.replace(b"396 pages,", b"396 pages, a new note."), "Seed")
+    assert (Author.objects.filter(name__contains="Serge").count(), Work.objects.count()) == (
+        1,
+        works,
+    )

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from readingroom.formats.catalog_json import DumpError, dumps, loads, references
+from readingroom.formats.catalog_json import FORMAT_VERSION, DumpError, dumps, loads, references
 
 EMPTY = {"sources": [], "authors": [], "works": [], "guides": []}
 AUTHOR = {
@@ -39,6 +39,8 @@ AUTHOR = {
             "hidden": False,
         }
     ],
+    "merged": [],
+    "not_same": [],
 }
 WORK = {
     "slug": "midnight-in-the-century",
@@ -54,6 +56,8 @@ WORK = {
     "isbn": "9780140445688",
     "source_text": "",
     "authors": [{"author": "victor-serge", "role": "author", "order": 0}],
+    "merged": [],
+    "not_same": [],
     "source": None,
     "line_start": None,
     "line_end": None,
@@ -106,7 +110,11 @@ def _with(kind, index=0, **changes):
 
 
 def test_empty_and_valid_dumps_round_trip():
-    assert loads(dumps(EMPTY)) == {"format": "readingroom-catalog", "version": 3, **EMPTY}
+    assert loads(dumps(EMPTY)) == {
+        "format": "readingroom-catalog",
+        "version": FORMAT_VERSION,
+        **EMPTY,
+    }
     assert loads(dumps(VALID))["works"] == [WORK]
 
 
@@ -307,7 +315,7 @@ def test_a_version_1_dump_loads_with_no_importance_or_part():
     for key in ("compilers", "date", "subtitle", "closing"):
         del old["guides"][0][key]
     loaded = loads(json.dumps(old))
-    assert loaded["version"] == 3
+    assert loaded["version"] == FORMAT_VERSION
     entry = loaded["guides"][0]["entries"][0]
     assert (entry["importance"], entry["part"], entry["part_pages"]) == (None, "", None)
     assert (loaded["works"][0]["publisher"], loaded["works"][0]["edition_year"]) == ("", None)
@@ -320,5 +328,32 @@ def test_a_version_2_dump_loads_with_no_subtitle_or_closing():
     for key in ("subtitle", "closing"):
         del old["guides"][0][key]
     loaded = loads(json.dumps(old))
-    assert loaded["version"] == 3
+    assert loaded["version"] == FORMAT_VERSION
     assert (loaded["guides"][0]["subtitle"], loaded["guides"][0]["closing"]) == ("", "")
+
+
+def test_a_version_3_dump_loads_with_nothing_merged():
+    old = json.loads(dumps(VALID))
+    old["version"] = 3
+    for kind in ("authors", "works"):
+        for key in ("merged", "not_same"):
+            del old[kind][0][key]
+    loaded = loads(json.dumps(old))
+    assert loaded["authors"][0]["merged"] == loaded["works"][0]["not_same"] == []
+
+
+def test_a_merged_record_is_checked_like_the_record_it_was():
+    merged = {
+        "title": "", "year": 1939, "year_end": None, "pages": -1, "annotation": None,
+        "edition_year": None, "publisher": "", "place": "", "url": "", "isbn": "",
+        "source_text": "", "slug": "midnight-2", "name_in_file": "Midnight",
+        "source": "elsewhere.txt", "line_start": 3, "line_end": 2, "position": 0,
+        "merged_at": "2026-12-02T12:00:00+00:00", "merged_by": "ed", "edited_by": None,
+    }  # fmt: skip
+    with pytest.raises(DumpError) as refused:
+        loads(dumps(_with("works", merged=[merged])))
+    assert refused.value.problems == [
+        "$.works[0].merged[0].title: title is empty",
+        "$.works[0].merged[0].pages: page count -1 is out of range (0 to 100,000)",
+        "$.works[0].merged[0].line_end: ends (2) before line_start (3)",
+    ]

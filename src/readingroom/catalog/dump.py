@@ -12,7 +12,7 @@ from readingroom.formats import catalog_json
 from readingroom.formats.catalog_json import DumpError
 from readingroom.guidetext.encoding import CHUNK_BYTES, encode_guide
 from readingroom.guidetext.parser import line_count
-from readingroom.limits import parse_timestamp
+from readingroom.limits import MERGED_AUTHOR_FIELDS, MERGED_WORK_FIELDS, parse_timestamp
 from readingroom.search.index import rebuild
 from readingroom.search.signals import search_signals_paused
 
@@ -24,18 +24,54 @@ from .models import (
     Guide,
     GuideEntry,
     LifeEvent,
+    MergedRecord,
+    NotSame,
     Source,
     Work,
 )
 from .signals import catalog_changed, life_events_recomputed
 
+_MERGED_FIELDS = {"author": MERGED_AUTHOR_FIELDS, "work": MERGED_WORK_FIELDS}
 
-def _place(record: Author | Work | Guide | GuideEntry, sources: dict[int, str]) -> dict[str, Any]:
+
+def _place(
+    record: Author | Work | Guide | GuideEntry | MergedRecord, sources: dict[int, str]
+) -> dict[str, Any]:
     return {
         "source": sources.get(record.source_id) if record.source_id else None,
         "line_start": record.line_start,
         "line_end": record.line_end,
     }
+
+
+def _merged(records: Iterable[MergedRecord], sources: dict[int, str]) -> list[dict[str, Any]]:
+    """The records merged into one, oldest first, each as its source said it."""
+    return [
+        {
+            **{name: m.fields.get(name) for name in _MERGED_FIELDS[m.kind]},
+            "slug": m.slug,
+            "name_in_file": m.name_in_file,
+            **_place(m, sources),
+            "position": m.position,
+            "merged_at": m.merged_at.isoformat(),
+            "merged_by": m.merged_by_name or None,
+            "edited_by": m.fields.get("edited_by_name") or None,
+        }
+        for m in sorted(records, key=lambda m: (m.merged_at, m.slug))
+    ]
+
+
+def _not_same(kind: str) -> dict[str, list[str]]:
+    """For each record's slug, the slugs of those judged not the same as it: each pair
+    once, on the record whose slug sorts first, so equal catalogs dump equally."""
+    pairs: dict[str, list[str]] = {}
+    rows = NotSame.objects.filter(kind=kind).values_list(
+        f"first_{kind}__slug", f"second_{kind}__slug"
+    )
+    for pair in rows:
+        first, second = sorted(pair)
+        pairs.setdefault(first, []).append(second)
+    return {slug: sorted(others) for slug, others in pairs.items()}
 
 
 def _history(record: Author | Work | Guide) -> dict[str, Any]:
@@ -49,6 +85,7 @@ def _history(record: Author | Work | Guide) -> dict[str, Any]:
 def catalog_dump() -> dict[str, Any]:
     """Every record, ordered by its natural key so equal catalogs dump equally."""
     sources = dict(Source.objects.values_list("pk", "name"))
+    apart = {kind: _not_same(kind) for kind in ("author", "work")}
     works = Work.objects.select_related("edited_by").prefetch_related(
         Prefetch("contributions", Contribution.objects.select_related("author"))
     )
@@ -97,9 +134,11 @@ def catalog_dump() -> dict[str, Any]:
                     }
                     for e in sorted(a.life_events.all(), key=lambda e: (e.position, e.pk))
                 ],
+                "merged": _merged(a.merged.all(), sources),
+                "not_same": [{"author": slug} for slug in apart["author"].get(a.slug, [])],
             }
             for a in Author.objects.select_related("edited_by")
-            .prefetch_related("life_events")
+            .prefetch_related("life_events", "merged")
             .order_by("slug")
         ],
         "works": [
@@ -123,8 +162,10 @@ def catalog_dump() -> dict[str, Any]:
                 **_place(w, sources),
                 "position": w.position,
                 **_history(w),
+                "merged": _merged(w.merged.all(), sources),
+                "not_same": [{"work": slug} for slug in apart["work"].get(w.slug, [])],
             }
-            for w in works.order_by("slug")
+            for w in works.prefetch_related("merged").order_by("slug")
         ],
         "guides": [
             {
@@ -233,9 +274,9 @@ class _Loader:
         self.elsewhere = catalog_json.references(document)
         self.sources: dict[str, int] = {}
 
-    def _values(self, record: dict[str, Any], nested: str) -> dict[str, Any]:
+    def _values(self, record: dict[str, Any], nested: tuple[str, ...]) -> dict[str, Any]:
         """A record's model field values: references by id, timestamps as datetimes."""
-        values = {k: v for k, v in record.items() if k not in (nested, "source")}
+        values = {k: v for k, v in record.items() if k not in (*nested, "source")}
         values["source_id"] = self.sources[record["source"]] if record["source"] else None
         values["created_at"] = parse_timestamp(record["created_at"])
         edited = record["edited_at"]
@@ -245,7 +286,9 @@ class _Loader:
         values["edited_by_name"] = name
         return values
 
-    def _save(self, model: Any, kind: str, nested: str) -> tuple[dict[str, int], list[int]]:
+    def _save(
+        self, model: Any, kind: str, nested: tuple[str, ...]
+    ) -> tuple[dict[str, int], list[int]]:
         """Save one kind of record; returns every slug's id (the catalog's too) and the
         ids of the records saved, in the dump's order."""
         records = self.document[kind]
@@ -274,7 +317,7 @@ class _Loader:
         self.sources.update(_existing(Source, "name", self.elsewhere["sources"]))
 
     def authors_with_events(self) -> dict[str, int]:
-        authors, saved = self._save(Author, "authors", "life_events")
+        authors, saved = self._save(Author, "authors", ("life_events", "merged", "not_same"))
         events = [
             LifeEvent(
                 author_id=authors[record["slug"]],
@@ -293,7 +336,7 @@ class _Loader:
         return authors
 
     def works_with_credits(self, authors: dict[str, int]) -> dict[str, int]:
-        works, saved = self._save(Work, "works", "authors")
+        works, saved = self._save(Work, "works", ("authors", "merged", "not_same"))
         credits = [
             Contribution(
                 work_id=works[record["slug"]],
@@ -308,7 +351,7 @@ class _Loader:
         return works
 
     def guides_with_entries(self, works: dict[str, int]) -> None:
-        guides, saved = self._save(Guide, "guides", "entries")
+        guides, saved = self._save(Guide, "guides", ("entries",))
         entries = [
             GuideEntry(
                 guide_id=guides[record["slug"]],
@@ -321,8 +364,51 @@ class _Loader:
         ]
         _replace_children(GuideEntry, "guide_id", saved, entries)
 
+    def merged_and_apart(self, kind: str, ids: dict[str, int]) -> None:
+        """The records merged into each, and the pairs judged not the same."""
+        records = self.document[f"{kind}s"]
+        saved = [ids[r["slug"]] for r in records]
+        merged = [
+            MergedRecord(
+                kind=kind,
+                **{f"{kind}_id": ids[record["slug"]]},
+                slug=m["slug"],
+                name=m["name" if kind == "author" else "title"],
+                name_in_file=m["name_in_file"],
+                position=m["position"],
+                fields={
+                    **{name: m[name] for name in _MERGED_FIELDS[kind]},
+                    "edited_by_name": m["edited_by"] or "",
+                },
+                source_id=self.sources[m["source"]] if m["source"] else None,
+                line_start=m["line_start"],
+                line_end=m["line_end"],
+                merged_at=parse_timestamp(m["merged_at"]),
+                merged_by_name=m["merged_by"] or "",
+            )
+            for record in records
+            for m in record["merged"]
+        ]
+        _replace_children(MergedRecord, f"{kind}_id", saved, merged)
+        apart = [
+            sorted((ids[record["slug"]], ids[other[kind]]))
+            for record in records
+            for other in record["not_same"]
+        ]
+        NotSame.objects.bulk_create(
+            (
+                NotSame(kind=kind, **{f"first_{kind}_id": a, f"second_{kind}_id": b})
+                for a, b in apart
+                if a != b
+            ),
+            ignore_conflicts=True,
+        )
+
     def run(self) -> dict[str, int]:
         self.sources_with_text()
-        works = self.works_with_credits(self.authors_with_events())
+        authors = self.authors_with_events()
+        works = self.works_with_credits(authors)
         self.guides_with_entries(works)
+        self.merged_and_apart("author", authors)
+        self.merged_and_apart("work", works)
         return {kind: len(self.document[kind]) for kind in ("sources", "authors", "works")}

@@ -23,6 +23,7 @@ from django.utils import timezone
 from readingroom.guidetext.parser import GuideReader
 from readingroom.identity import Verdict
 from readingroom.identity.titles import compare_titles
+from readingroom.limits import MERGED_AUTHOR_FIELDS, MERGED_WORK_FIELDS
 from readingroom.search.index import reindex
 
 from .duplicates import not_same_pairs
@@ -46,11 +47,8 @@ from .timelines import recompute
 _AUTHOR_FILLS = ("biography",)
 _WORK_FILLS = ("year", "year_end", "pages", "edition_year", "publisher", "place", "isbn", "url")
 # What a merged record remembers of itself (besides its name and provenance).
-_AUTHOR_KEPT = ("name", "sort_name", "name_inferred", "biography", "edited_by_name")
-_WORK_KEPT = (
-    "title", "year", "year_end", "pages", "annotation", "edition_year", "publisher", "place",
-    "isbn", "url", "source_text", "edited_by_name",
-)  # fmt: skip
+_AUTHOR_KEPT = (*MERGED_AUTHOR_FIELDS, "edited_by_name")
+_WORK_KEPT = (*MERGED_WORK_FIELDS, "edited_by_name")
 
 
 class MergeRefused(Exception):

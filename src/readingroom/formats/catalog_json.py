@@ -22,7 +22,7 @@ from readingroom import limits
 from readingroom.guidetext.encoding import encode_guide
 
 FORMAT_NAME = "readingroom-catalog"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 # What each version added: an older dump loads as if it said none of it.
 _ADDED: dict[int, dict[str, dict[str, Any]]] = {
     # Importance and the part to read on guide entries; publisher, place, edition
@@ -34,6 +34,11 @@ _ADDED: dict[int, dict[str, dict[str, Any]]] = {
     },
     # A guide's subtitle and closing text.
     3: {"guides": {"subtitle": "", "closing": ""}},
+    # Records merged into authors and works, and pairs editors judged not the same.
+    4: {
+        "authors": {"merged": [], "not_same": []},
+        "works": {"merged": [], "not_same": []},
+    },
 }
 _UPGRADES: dict[int, dict[str, dict[str, Any]]] = {
     old: {
@@ -42,7 +47,7 @@ _UPGRADES: dict[int, dict[str, dict[str, Any]]] = {
             for new in range(old + 1, FORMAT_VERSION + 1)
             for key, value in _ADDED[new].get(kind, {}).items()
         }
-        for kind in ("works", "guides", "entries")
+        for kind in ("authors", "works", "guides", "entries")
     }
     for old in range(1, FORMAT_VERSION)
 }
@@ -67,12 +72,22 @@ class Kind:
 KINDS: dict[str, Kind] = {
     "sources": Kind(limits.SOURCE, "name", {}),
     "authors": Kind(
-        {**limits.AUTHOR, "source": _SOURCE_REF}, "slug", {"life_events": limits.LIFE_EVENT}
+        {**limits.AUTHOR, "source": _SOURCE_REF},
+        "slug",
+        {
+            "life_events": limits.LIFE_EVENT,
+            "merged": {**limits.MERGED_AUTHOR, "source": _SOURCE_REF},
+            "not_same": {"author": _AUTHOR_REF},
+        },
     ),
     "works": Kind(
         {**limits.WORK, "source": _SOURCE_REF},
         "slug",
-        {"authors": {"author": _AUTHOR_REF, **limits.CONTRIBUTION}},
+        {
+            "authors": {"author": _AUTHOR_REF, **limits.CONTRIBUTION},
+            "merged": {**limits.MERGED_WORK, "source": _SOURCE_REF},
+            "not_same": {"work": _WORK_REF},
+        },
     ),
     "guides": Kind(
         {**limits.GUIDE, "source": _SOURCE_REF},
@@ -172,10 +187,11 @@ def _upgrade(document: dict[str, Any], defaults: dict[str, dict[str, Any]]) -> N
         for record in records if isinstance(records, list) else []:
             if isinstance(record, dict):
                 for key, value in defaults[kind].items():
-                    record.setdefault(key, value)
+                    record.setdefault(key, list(value) if isinstance(value, list) else value)
                 if kind == "guides":
                     fill(record.get("entries"), "entries")
 
+    fill(document.get("authors"), "authors")
     fill(document.get("works"), "works")
     fill(document.get("guides"), "guides")
     document["version"] = FORMAT_VERSION
@@ -244,6 +260,14 @@ def references(document: dict[str, Any]) -> dict[str, dict[str, str]]:
         for index, record in enumerate(document[name]):
             if record.get("source") is not None:
                 want("sources", record["source"], f"$.{name}[{index}].source")
+    for name in ("authors", "works"):
+        for index, record in enumerate(document[name]):
+            for n, merged in enumerate(record["merged"]):
+                if merged["source"] is not None:
+                    want("sources", merged["source"], f"$.{name}[{index}].merged[{n}].source")
+            for n, other in enumerate(record["not_same"]):
+                key = name[:-1]
+                want(name, other[key], f"$.{name}[{index}].not_same[{n}].{key}")
     for index, work in enumerate(document["works"]):
         for n, contribution in enumerate(work["authors"]):
             want("authors", contribution["author"], f"$.works[{index}].authors[{n}].author")
