@@ -25,12 +25,13 @@ from typing import BinaryIO, TypeVar
 from django.db import connection
 from django.utils import timezone
 
-from readingroom.guidetext import AuthorEntry, Problem, WorkEntry, parse_work, sort_name
+from readingroom.guidetext import AuthorEntry, Problem, WorkEntry, parse_work
 from readingroom.guidetext.encoding import TextStream
 from readingroom.guidetext.parser import GuideReader
 from readingroom.guidetext.records import TextLayout
 from readingroom.identity import Verdict
 from readingroom.identity.people import Person, compare_people
+from readingroom.identity.sorting import heading_sort_name
 from readingroom.identity.titles import compare_titles
 from readingroom.search.index import reindex
 
@@ -189,7 +190,7 @@ def _work_values(entry: WorkEntry, source_id: int, position: int) -> dict[str, o
 def _author_values(entry: AuthorEntry, source_id: int, position: int) -> dict[str, object]:
     return {
         "name": entry.name,
-        "sort_name": sort_name(entry.name),
+        "sort_name": heading_sort_name(entry.name),
         "name_inferred": entry.name_inferred,
         "biography": entry.biography,
         "source_id": source_id,

@@ -24,8 +24,9 @@ from django.utils import timezone
 
 from readingroom.formats.records import Contributor, ListEntry, ListGuide, join_compilers
 from readingroom.formats.validation import with_limits
-from readingroom.guidetext import Problem, sort_name
+from readingroom.guidetext import Problem
 from readingroom.guidetext.parser import line_count
+from readingroom.identity.sorting import heading_sort_name
 from readingroom.search.index import reindex
 
 from .bulk import delete_rows
@@ -91,7 +92,7 @@ class _ListImport:
             if found is None:
                 found = Author(
                     name=name,
-                    sort_name=sort_name(name),
+                    sort_name=heading_sort_name(name),
                     slug=SlugAllocator(Author, "author").allocate([name])[0],
                     biography=self.records.author_notes.get(name, ""),
                     position=len(self.authors),

@@ -73,7 +73,9 @@ _PARTICLES = frozenset("de da del della der di du la le van von ten ter".split()
 
 
 def sort_name(name: str) -> str:
-    """'Victor Serge' → 'Serge, Victor'; 'Ludwig van Beethoven' → 'Beethoven, Ludwig van'."""
+    """'Victor Serge' → 'Serge, Victor'; 'Ludwig van Beethoven' → 'Beethoven, Ludwig van';
+    'W. E. B. Du Bois' → 'Du Bois, W. E. B.' (a particle written with a capital is
+    part of the surname, as English-language catalogues file it)."""
     parts = name.split()
     if len(parts) < 2 or "," in name:
         return name
@@ -82,4 +84,8 @@ def sort_name(name: str) -> str:
         surname_start -= 1
     given = parts[:surname_start]
     particles = parts[surname_start:-1]
-    return f"{parts[-1]}, {' '.join(given + particles)}"
+    capitalised = 0
+    while capitalised < len(particles) and particles[capitalised][:1].isupper():
+        capitalised += 1
+    surname = " ".join([*particles[:capitalised], parts[-1]])
+    return f"{surname}, {' '.join(given + particles[capitalised:])}"
