@@ -246,3 +246,20 @@ def test_the_guide_json_holds_sections_entries_contributors_and_parts(client):
         "South End Press",
     )
     assert strike["provenance"] == "strikes.txt:19–22"
+
+
+def test_a_name_the_identity_rules_are_sure_of_credits_the_catalogs_author():
+    def load(name: str, text: str):
+        return import_list(name, text.encode(), text, "utf-8", read_list(text))
+
+    load("one.txt", "Reading\n\n1. Karl Marx, Capital, Volume I (1867)\n")
+    report = load(
+        "two.txt",
+        "More\n\n1. K. Marx, Capital, Volume I (1867)\n"
+        "2. K. Marx, The Civil War in France (1871)\n"
+        "3. Engels, The Condition of the Working Class in England (1845)\n",
+    )
+    assert sorted(Author.objects.values_list("name", flat=True)) == ["Engels", "Karl Marx"]
+    marx = Author.objects.get(name="Karl Marx")
+    assert marx.works.count() == 3
+    assert any("K. Marx is taken for Karl Marx" in w.message for w in report.warnings)

@@ -26,6 +26,8 @@ from readingroom.formats.records import Contributor, ListEntry, ListGuide, join_
 from readingroom.formats.validation import with_limits
 from readingroom.guidetext import Problem
 from readingroom.guidetext.parser import line_count
+from readingroom.identity import Verdict
+from readingroom.identity.people import Person, compare_people
 from readingroom.identity.sorting import heading_sort_name
 from readingroom.search.index import reindex
 
@@ -89,6 +91,7 @@ class _ListImport:
         key = name.casefold()
         if key not in self.authors:
             found = Author.objects.filter(name__iexact=name).order_by("pk").first()
+            found = found or self._same_person(name)
             if found is None:
                 found = Author(
                     name=name,
@@ -116,6 +119,30 @@ class _ListImport:
                     )
             self.authors[key] = found
         return self.authors[key]
+
+    def _same_person(self, name: str) -> Author | None:
+        """The catalog's author the identity rules are sure is this name's bearer
+        ("Marx, K." and the Karl Marx of the same works), if there is one: among those
+        filed under the same surname, the oldest record."""
+        surname = heading_sort_name(name).split(",")[0].strip()
+        if not surname:
+            return None
+        titles = [e.title for e in self.records.entries if name in {c.name for c in e.contributors}]
+        person = Person.of(name, titles)
+        for author in Author.objects.filter(sort_name__istartswith=surname).order_by("pk")[:50]:
+            theirs = author.works.values_list("title", flat=True)
+            match = compare_people(person, Person.of(author.name, theirs))
+            if match.verdict is Verdict.SAME:
+                self.report.warnings.append(
+                    Problem(
+                        f"{name} is taken for {author.name}, already in the catalog "
+                        f"({'; '.join(match.evidence)})",
+                        None,
+                        "warning",
+                    )
+                )
+                return author
+        return None
 
     def works(self, shared: dict[str, Work]) -> list[Work]:
         """The list's works in its order: new ones, and those it had before that other
