@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Literal, get_args
 
+from readingroom.identity.identifiers import SCHEMES
 from readingroom.timeline.calendar import ends_before_start, is_calendar_date
 
 # Prose fields (a biography, an annotation, a note) hold at most this many characters.
@@ -322,6 +323,13 @@ MERGED_WORK_FIELDS = (
 )  # fmt: skip
 MERGED_AUTHOR: dict[str, Field] = {**{k: AUTHOR[k] for k in MERGED_AUTHOR_FIELDS}, **_MERGED}
 MERGED_WORK: dict[str, Field] = {**{k: WORK[k] for k in MERGED_WORK_FIELDS}, **_MERGED}
+# An identifier in a public catalogue (catalog.Identifier), in its scheme's normal form.
+IDENTIFIER: dict[str, Field] = {
+    "scheme": Field(
+        "choice", "identifier scheme", choices={s: v.label for s, v in SCHEMES.items()}
+    ),
+    "value": _line("identifier", max_length=64, blank=False),
+}
 CONTRIBUTION: dict[str, Field] = {
     "role": Field("choice", "role", choices=ROLES, blank=False),
     "order": _number("order", 0, 10_000),
@@ -377,6 +385,9 @@ RECORDS: dict[str, dict[str, Field]] = {
     "guide": GUIDE,
     "guide entry": GUIDE_ENTRY,
     "life event": LIFE_EVENT,
+    "identifier": IDENTIFIER,
+    "merged author": MERGED_AUTHOR,
+    "merged work": MERGED_WORK,
 }
 _LINES = {"one": "one line", "lf": "line breaks allowed", "any": "verbatim"}
 

@@ -41,6 +41,7 @@ AUTHOR = {
     ],
     "merged": [],
     "not_same": [],
+    "identifiers": [{"scheme": "wikidata", "value": "Q312609"}],
 }
 WORK = {
     "slug": "midnight-in-the-century",
@@ -58,6 +59,7 @@ WORK = {
     "authors": [{"author": "victor-serge", "role": "author", "order": 0}],
     "merged": [],
     "not_same": [],
+    "identifiers": [{"scheme": "isbn", "value": "9780140445688"}],
     "source": None,
     "line_start": None,
     "line_end": None,
@@ -356,4 +358,21 @@ def test_a_merged_record_is_checked_like_the_record_it_was():
         "$.works[0].merged[0].title: title is empty",
         "$.works[0].merged[0].pages: page count -1 is out of range (0 to 100,000)",
         "$.works[0].merged[0].line_end: ends (2) before line_start (3)",
+    ]
+
+
+def test_an_identifier_is_checked_and_kept_in_its_normal_form():
+    bad = [
+        {"scheme": "isbn", "value": "9780140445689"},
+        {"scheme": "wikidata", "value": "https://www.wikidata.org/wiki/Q1"},
+        {"scheme": "doi", "value": "10.1/x"},
+    ]
+    with pytest.raises(DumpError) as refused:
+        loads(dumps(_with("works", identifiers=bad)))
+    assert refused.value.problems == [
+        "$.works[0].identifiers[0].value: the ISBN's check digit is wrong",
+        "$.works[0].identifiers[1].value: 'https://www.wikidata.org/wiki/Q1' is not in its "
+        "normal form",
+        "$.works[0].identifiers[2].scheme: identifier scheme 'doi' is not one of 'isbn', "
+        "'olid', 'wikidata', 'viaf', 'isni', 'lccn', 'oclc'",
     ]

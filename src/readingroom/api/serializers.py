@@ -27,7 +27,7 @@ from rest_framework.serializers import as_serializer_error
 from readingroom import limits
 from readingroom.catalog.editing import after_author_saved, before_author_saved, stamp_edit
 from readingroom.catalog.forms import StoredText
-from readingroom.catalog.models import Author, Contribution, Guide, GuideEntry, Work
+from readingroom.catalog.models import Author, Contribution, Guide, GuideEntry, Identifier, Work
 from readingroom.catalog.slugs import SlugAllocator
 from readingroom.catalog.validators import Limit
 from readingroom.formats.records import SECTION_SEPARATOR
@@ -267,8 +267,18 @@ _EDITED_BY = serializers.CharField(
 )
 
 
+class IdentifierSerializer(serializers.ModelSerializer):
+    url = serializers.CharField(read_only=True, help_text="The record's page in that catalogue.")
+
+    class Meta:
+        model = Identifier
+        fields = ("scheme", "value", "url")
+        read_only_fields = fields
+
+
 class AuthorSerializer(CatalogSerializer):
     provenance = ProvenanceField()
+    identifiers = IdentifierSerializer(many=True, read_only=True)
     edited_by = copy.deepcopy(_EDITED_BY)
     biography_html = MarkdownField("biography")
     work_count = serializers.IntegerField(read_only=True, help_text="How many works credit them.")
@@ -286,6 +296,7 @@ class AuthorSerializer(CatalogSerializer):
             "biography",
             "biography_html",
             "work_count",
+            "identifiers",
             "provenance",
             *_STAMPS,
         )
@@ -313,6 +324,7 @@ class ContributorSerializer(serializers.ModelSerializer):
 
 class WorkSerializer(CatalogSerializer):
     provenance = ProvenanceField()
+    identifiers = IdentifierSerializer(many=True, read_only=True)
     edited_by = copy.deepcopy(_EDITED_BY)
     annotation_html = MarkdownField("annotation")
     contributors = serializers.SerializerMethodField()
@@ -337,6 +349,7 @@ class WorkSerializer(CatalogSerializer):
             "isbn",
             "url",
             "contributors",
+            "identifiers",
             "provenance",
             *_STAMPS,
         )

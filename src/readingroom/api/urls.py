@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include(router.urls)),
     path("search/", views.SearchView.as_view(), name="api-search"),
     path("duplicates/", views.DuplicatesView.as_view(), name="api-duplicates"),
+    path("exports/json/", views.DumpView.as_view(), name="api-dump"),
     path("exports/<str:export_format>/", views.ExportView.as_view(), name="api-export"),
     # The OpenAPI 3 document: YAML, or JSON with ?format=json or at openapi.json.
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

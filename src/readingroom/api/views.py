@@ -55,7 +55,8 @@ def _credits() -> Prefetch[Any]:
 
 
 def _works() -> QuerySet[Work]:
-    return Work.objects.select_related("source").defer("source_text").prefetch_related(_credits())
+    works = Work.objects.select_related("source").defer("source_text")
+    return works.prefetch_related(_credits(), "identifiers")
 
 
 class CatalogViewSet(viewsets.ModelViewSet):
@@ -122,6 +123,7 @@ class AuthorViewSet(CatalogViewSet):
     kind = "author"
     queryset = (
         Author.objects.select_related("source")
+        .prefetch_related("identifiers")
         .annotate(work_count=Count("contributions__work", distinct=True))
         .order_by("sort_name", "slug")
     )
@@ -252,6 +254,26 @@ class ExportQuerySerializer(serializers.Serializer):
     author = api.StrictSlugField(required=False, max_length=255, help_text="An author's slug.")
 
 
+# The JSON dump is always of the whole catalog: it has an address of its own, without
+# the parameters the other formats take, so that the document says what is accepted.
+_SELECTABLE = [name for name in FORMATS if name != "json"]
+
+
+def _exported(
+    export_format: str, author: str | None = None, guide: str | None = None
+) -> HttpResponse:
+    try:
+        made = export(export_format, author, guide)
+    except NothingToExport as exc:
+        raise NotFound(exc.message) from exc
+    except ExportRefused as exc:
+        raise ParseError(exc.message) from exc
+    content_type = MEDIA_TYPES[export_format]
+    if content_type.startswith("text/") and _is_utf8(made.data):
+        content_type += "; charset=utf-8"
+    return HttpResponse(made.data, content_type=content_type)
+
+
 class ExportView(APIView):
     """The catalog, a guide (`?guide=SLUG`) or an author's works (`?author=SLUG`; one
     of the two at most) in one format, byte for byte what `readingroom export
@@ -266,30 +288,39 @@ class ExportView(APIView):
                 "export_format",
                 OpenApiTypes.STR,
                 OpenApiParameter.PATH,
-                enum=list(FORMATS),
-                description="guide: the plain-text format; json: the complete dump; the "
-                "others: the works as bibliographic records (docs/formats.md).",
+                enum=_SELECTABLE,
+                description="guide: the plain-text format; the others: the works as "
+                "bibliographic records (docs/formats.md). The complete JSON dump is "
+                "/api/exports/json/.",
             ),
             ExportQuerySerializer,
         ],
         responses={
-            **{(200, MEDIA_TYPES[name]): _BODIES.get(name, OpenApiTypes.STR) for name in FORMATS},
+            **{
+                (200, MEDIA_TYPES[name]): _BODIES.get(name, OpenApiTypes.STR)
+                for name in _SELECTABLE
+            },
         },
     )
     def get(self, request: Request, export_format: str) -> HttpResponse:
         params = ExportQuerySerializer(data=_given(request))
         params.is_valid(raise_exception=True)
         chosen = params.validated_data
-        try:
-            made = export(export_format, chosen.get("author"), chosen.get("guide"))
-        except NothingToExport as exc:
-            raise NotFound(exc.message) from exc
-        except ExportRefused as exc:
-            raise ParseError(exc.message) from exc
-        content_type = MEDIA_TYPES[export_format]
-        if content_type.startswith("text/") and _is_utf8(made.data):
-            content_type += "; charset=utf-8"
-        return HttpResponse(made.data, content_type=content_type)
+        if export_format not in _SELECTABLE:
+            raise NotFound(f"no export format {export_format!r}")
+        return _exported(export_format, chosen.get("author"), chosen.get("guide"))
+
+
+class DumpView(APIView):
+    """The complete, lossless JSON dump of the catalog: what `readingroom export
+    --format json` writes, and `readingroom import` loads."""
+
+    http_method_names = _READ
+    content_negotiation_class = _AnyAccept
+
+    @extend_schema(responses={(200, MEDIA_TYPES["json"]): _BODIES["json"]})
+    def get(self, request: Request) -> HttpResponse:
+        return _exported("json")
 
 
 def _given(request: Request) -> dict[str, str]:

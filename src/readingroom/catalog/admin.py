@@ -31,6 +31,7 @@ from .models import (
     Contribution,
     Guide,
     GuideEntry,
+    Identifier,
     LifeEvent,
     MergedRecord,
     NotSame,
@@ -203,6 +204,22 @@ class EditedAdmin(CatalogAdmin):
         super().save_model(request, obj, form, change)
 
 
+class IdentifierInline(admin.TabularInline):
+    """Identifiers in public catalogues, pasted as numbers or URLs, kept in normal form."""
+
+    model = Identifier
+    form = CatalogForm
+    extra = 0
+    fields = ("scheme", "value", "link")
+    readonly_fields = ("link",)
+
+    @admin.display(description="page")
+    def link(self, obj: Identifier) -> str:
+        if not obj.pk or not obj.url:
+            return "—"
+        return format_html('<a href="{}" rel="noopener">{}</a>', obj.url, obj.url)
+
+
 class MergedInline(admin.TabularInline):
     """The records merged into this one: what each was and where it came from."""
 
@@ -223,7 +240,7 @@ class MergedInline(admin.TabularInline):
 
 @admin.register(Author)
 class AuthorAdmin(EditedAdmin):
-    inlines = (MergedInline,)
+    inlines = (IdentifierInline, MergedInline)
     list_display = ("name", "sort_name", "name_inferred", "work_count", "source_file", "edited_at")
     list_filter = (("name_inferred", admin.BooleanFieldListFilter), "source")
     search_fields = ("name", "sort_name", "biography")
@@ -283,7 +300,7 @@ class WorkAdmin(EditedAdmin):
     search_fields = ("title", "annotation", "contributions__author__name")
     # The primary key is indexed; sorting a million titles for every page is not cheap.
     ordering = ("-pk",)
-    inlines = (WorkContributionInline, MergedInline)
+    inlines = (WorkContributionInline, IdentifierInline, MergedInline)
     fieldsets = (
         (None, {"fields": ("title", "slug", "year", "year_end", "pages", "annotation")}),
         (

@@ -23,6 +23,7 @@ from .models import (
     Contribution,
     Guide,
     GuideEntry,
+    Identifier,
     LifeEvent,
     MergedRecord,
     NotSame,
@@ -72,6 +73,13 @@ def _not_same(kind: str) -> dict[str, list[str]]:
         first, second = sorted(pair)
         pairs.setdefault(first, []).append(second)
     return {slug: sorted(others) for slug, others in pairs.items()}
+
+
+def _identifiers(record: Author | Work) -> list[dict[str, str]]:
+    return [
+        {"scheme": i.scheme, "value": i.value}
+        for i in sorted(record.identifiers.all(), key=lambda i: (i.scheme, i.value))
+    ]
 
 
 def _history(record: Author | Work | Guide) -> dict[str, Any]:
@@ -136,9 +144,10 @@ def catalog_dump() -> dict[str, Any]:
                 ],
                 "merged": _merged(a.merged.all(), sources),
                 "not_same": [{"author": slug} for slug in apart["author"].get(a.slug, [])],
+                "identifiers": _identifiers(a),
             }
             for a in Author.objects.select_related("edited_by")
-            .prefetch_related("life_events", "merged")
+            .prefetch_related("life_events", "merged", "identifiers")
             .order_by("slug")
         ],
         "works": [
@@ -164,8 +173,9 @@ def catalog_dump() -> dict[str, Any]:
                 **_history(w),
                 "merged": _merged(w.merged.all(), sources),
                 "not_same": [{"work": slug} for slug in apart["work"].get(w.slug, [])],
+                "identifiers": _identifiers(w),
             }
-            for w in works.prefetch_related("merged").order_by("slug")
+            for w in works.prefetch_related("merged", "identifiers").order_by("slug")
         ],
         "guides": [
             {
@@ -317,7 +327,9 @@ class _Loader:
         self.sources.update(_existing(Source, "name", self.elsewhere["sources"]))
 
     def authors_with_events(self) -> dict[str, int]:
-        authors, saved = self._save(Author, "authors", ("life_events", "merged", "not_same"))
+        authors, saved = self._save(
+            Author, "authors", ("life_events", "merged", "not_same", "identifiers")
+        )
         events = [
             LifeEvent(
                 author_id=authors[record["slug"]],
@@ -336,7 +348,7 @@ class _Loader:
         return authors
 
     def works_with_credits(self, authors: dict[str, int]) -> dict[str, int]:
-        works, saved = self._save(Work, "works", ("authors", "merged", "not_same"))
+        works, saved = self._save(Work, "works", ("authors", "merged", "not_same", "identifiers"))
         credits = [
             Contribution(
                 work_id=works[record["slug"]],
@@ -365,7 +377,7 @@ class _Loader:
         _replace_children(GuideEntry, "guide_id", saved, entries)
 
     def merged_and_apart(self, kind: str, ids: dict[str, int]) -> None:
-        """The records merged into each, and the pairs judged not the same."""
+        """The records merged into each, their identifiers, and the pairs judged not the same."""
         records = self.document[f"{kind}s"]
         saved = [ids[r["slug"]] for r in records]
         merged = [
@@ -390,6 +402,12 @@ class _Loader:
             for m in record["merged"]
         ]
         _replace_children(MergedRecord, f"{kind}_id", saved, merged)
+        identifiers = [
+            Identifier(**{f"{kind}_id": ids[record["slug"]]}, **identifier)
+            for record in records
+            for identifier in record["identifiers"]
+        ]
+        _replace_children(Identifier, f"{kind}_id", saved, identifiers)
         apart = [
             sorted((ids[record["slug"]], ids[other[kind]]))
             for record in records

@@ -17,6 +17,7 @@ _EDITABLE = (
     "slugredirect",
     "lifeevent",
     "notsame",
+    "identifier",
 )
 _READABLE = ("source", "mergedrecord")
 

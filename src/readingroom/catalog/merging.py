@@ -34,6 +34,7 @@ from .models import (
     Contribution,
     Edited,
     GuideEntry,
+    Identifier,
     LifeEvent,
     MergedRecord,
     NotSame,
@@ -129,6 +130,14 @@ def _move_contributions(keep: Q, other: Q, moved: dict[str, int], key: str) -> N
         credit.save()
 
 
+def _move_identifiers(kind: str, keep: Author | Work, other: Author | Work) -> None:
+    """The other's identifiers the kept record lacks are the kept record's now."""
+    held = set(Identifier.objects.filter(**{kind: keep}).values_list("scheme", "value"))
+    for identifier in Identifier.objects.filter(**{kind: other}):
+        if (identifier.scheme, identifier.value) not in held:
+            Identifier.objects.filter(pk=identifier.pk).update(**{kind: keep})
+
+
 def _remember_not_same(kind: str, first: int, second: int, user: Any) -> None:
     low, high = sorted((first, second))
     NotSame.objects.get_or_create(
@@ -166,6 +175,7 @@ def _remember(
 def _merge_works(keep: Work, other: Work, user: Any) -> None:
     _remember("work", keep, other, other.title, title_in_file(other), _WORK_KEPT, user)
     MergedRecord.objects.filter(work=other).update(work=keep)
+    _move_identifiers("work", keep, other)
     GuideEntry.objects.filter(work=other).update(work=keep)
     _move_contributions(Q(work=keep), Q(work=other), {"work_id": keep.pk}, "author_id")
     filled = _fill(keep, other, _WORK_FILLS)
@@ -209,6 +219,7 @@ def merge_authors(keep: Author, other: Author, user: Any = None) -> MergeReport:
         other = Author.objects.select_related("source").get(pk=other.pk)
         _remember("author", keep, other, other.name, _name_in_file(other), _AUTHOR_KEPT, user)
         MergedRecord.objects.filter(author=other).update(author=keep)
+        _move_identifiers("author", keep, other)
         work_ids = list(other.contributions.values_list("work_id", flat=True))
         _move_contributions(Q(author=keep), Q(author=other), {"author_id": keep.pk}, "work_id")
         # The events an editor made or corrected are theirs; extracted ones come again.

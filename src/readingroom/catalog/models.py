@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from readingroom import limits
+from readingroom.identity.identifiers import SCHEMES, BadIdentifier, normal_identifier
 from readingroom.timeline.calendar import period
 
 from .validators import limited
@@ -445,6 +446,67 @@ class MergedRecord(Provenance):
     def annotation(self) -> str | None:
         value = self.fields.get("annotation")
         return value if isinstance(value, str) else None
+
+
+class Identifier(models.Model):
+    """An identifier of an author or a work in a public catalogue (ISBN, Open Library,
+    Wikidata, VIAF, ISNI, LCCN, OCLC), kept in its scheme's normal form and linked out
+    to that catalogue's page (readingroom.identity.identifiers); never fetched."""
+
+    scheme = models.CharField(max_length=10, choices=[(s.name, s.label) for s in SCHEMES.values()])
+    value = models.CharField(
+        max_length=64, help_text="As pasted: a number, a prefixed one or the record's URL."
+    )
+    author = models.ForeignKey(
+        Author, null=True, blank=True, on_delete=models.CASCADE, related_name="identifiers"
+    )
+    work = models.ForeignKey(
+        Work, null=True, blank=True, on_delete=models.CASCADE, related_name="identifiers"
+    )
+
+    class Meta:
+        ordering = ["scheme", "value"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(author__isnull=False, work__isnull=True)
+                    | models.Q(work__isnull=False, author__isnull=True)
+                ),
+                name="identifier_one_record",
+            ),
+            models.UniqueConstraint(
+                fields=["scheme", "value", "author"], name="identifier_unique_author"
+            ),
+            models.UniqueConstraint(
+                fields=["scheme", "value", "work"], name="identifier_unique_work"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.value}"
+
+    @property
+    def label(self) -> str:
+        return SCHEMES[self.scheme].label if self.scheme in SCHEMES else self.scheme
+
+    @property
+    def url(self) -> str:
+        return SCHEMES[self.scheme].url(self.value) if self.scheme in SCHEMES else ""
+
+    def clean(self) -> None:
+        """The value in its scheme's normal form, its check digit verified; a scheme
+        only for what it identifies (an ISBN is a work's, a VIAF ID an author's)."""
+        scheme = SCHEMES.get(self.scheme)
+        if scheme is None:
+            return  # the field's choices say so
+        if self.author_id is not None and not scheme.for_authors:
+            raise ValidationError({"scheme": f"{scheme.label} identifies works, not authors."})
+        if self.work_id is not None and not scheme.for_works:
+            raise ValidationError({"scheme": f"{scheme.label} identifies authors, not works."})
+        try:
+            self.value = normal_identifier(self.scheme, self.value or "")
+        except BadIdentifier as exc:
+            raise ValidationError({"value": limits.as_sentence(str(exc))}) from None
 
 
 class NotSame(models.Model):

@@ -20,6 +20,7 @@ from .models import (
     Contribution,
     Guide,
     GuideEntry,
+    Identifier,
     LifeEvent,
     MergedRecord,
     NotSame,
@@ -82,8 +83,8 @@ def catalog_changed(sender: type | None = None, **kwargs: Any) -> None:
 
 
 for _model in (
-    Author, Work, Contribution, Guide, GuideEntry, LifeEvent, MergedRecord, NotSame, SlugRedirect,
-    Source,
+    Author, Work, Contribution, Guide, GuideEntry, Identifier, LifeEvent, MergedRecord, NotSame,
+    SlugRedirect, Source,
 ):  # fmt: skip
     post_save.connect(
         catalog_changed, sender=_model, dispatch_uid=f"version-save-{_model.__name__}"

@@ -20,6 +20,7 @@ from typing import Any
 
 from readingroom import limits
 from readingroom.guidetext.encoding import encode_guide
+from readingroom.identity.identifiers import BadIdentifier, normal_identifier
 
 FORMAT_NAME = "readingroom-catalog"
 FORMAT_VERSION = 4
@@ -36,8 +37,8 @@ _ADDED: dict[int, dict[str, dict[str, Any]]] = {
     3: {"guides": {"subtitle": "", "closing": ""}},
     # Records merged into authors and works, and pairs editors judged not the same.
     4: {
-        "authors": {"merged": [], "not_same": []},
-        "works": {"merged": [], "not_same": []},
+        "authors": {"merged": [], "not_same": [], "identifiers": []},
+        "works": {"merged": [], "not_same": [], "identifiers": []},
     },
 }
 _UPGRADES: dict[int, dict[str, dict[str, Any]]] = {
@@ -78,6 +79,7 @@ KINDS: dict[str, Kind] = {
             "life_events": limits.LIFE_EVENT,
             "merged": {**limits.MERGED_AUTHOR, "source": _SOURCE_REF},
             "not_same": {"author": _AUTHOR_REF},
+            "identifiers": limits.IDENTIFIER,
         },
     ),
     "works": Kind(
@@ -87,6 +89,7 @@ KINDS: dict[str, Kind] = {
             "authors": {"author": _AUTHOR_REF, **limits.CONTRIBUTION},
             "merged": {**limits.MERGED_WORK, "source": _SOURCE_REF},
             "not_same": {"work": _WORK_REF},
+            "identifiers": limits.IDENTIFIER,
         },
     ),
     "guides": Kind(
@@ -155,6 +158,12 @@ def _rules(path: str, kind: str, record: dict[str, Any]) -> Iterator[str]:
         if all(v is None or isinstance(v, str) for v in dates):
             for rule in limits.life_event_rules(*dates):
                 yield f"{path}.{rule.field}: {rule.message}"
+    if kind == "identifiers" and not any(_fields(path, record, limits.IDENTIFIER)):
+        try:
+            if normal_identifier(record["scheme"], record["value"]) != record["value"]:
+                yield f"{path}.value: {record['value']!r} is not in its normal form"
+        except BadIdentifier as exc:
+            yield f"{path}.value: {exc}"
     if kind == "sources" and not any(_fields(path, record, limits.SOURCE)):
         # The hash is of the file's bytes, which the text and encoding give back exactly.
         data = encode_guide(record["text"], record["encoding"])
@@ -197,7 +206,11 @@ def _upgrade(document: dict[str, Any], defaults: dict[str, dict[str, Any]]) -> N
     document["version"] = FORMAT_VERSION
 
 
-_NESTED_KEYS: dict[str, tuple[str, ...]] = {"authors": ("author", "role"), "entries": ("order",)}
+_NESTED_KEYS: dict[str, tuple[str, ...]] = {
+    "authors": ("author", "role"),
+    "entries": ("order",),
+    "identifiers": ("scheme", "value"),
+}
 
 
 class _Validator:
