@@ -671,12 +671,11 @@ def duplicates(as_json: bool) -> None:
 
 def _pair(kind: str | None, first: str, second: str) -> tuple[str, Any, Any]:
     """Two records named by slug (an old slug too), and whether they are authors or works."""
-    from readingroom.catalog.models import Author, SlugRedirect, Work
-
-    models = {"author": Author, "work": Work}
+    from readingroom.catalog.merging import MERGEABLE
+    from readingroom.catalog.models import SlugRedirect
 
     def find(kind: str, slug: str) -> Any:
-        model = models[kind]
+        model = MERGEABLE[kind]
         moved = SlugRedirect.objects.filter(kind=kind, old_slug=slug).first()
         return model.objects.filter(slug=moved.new_slug if moved else slug).first()
 

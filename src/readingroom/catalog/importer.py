@@ -241,7 +241,7 @@ def _strangers(merged: MergedRecord, name: str, different: Callable[[str, str], 
     )
 
 
-def _update_merged(merged: MergedRecord, values: dict[str, object], name: str) -> bool:
+def update_merged(merged: MergedRecord, values: dict[str, object], name: str) -> bool:
     """Keep what the file now says of a record merged into another; whether it changed."""
     fields = {k: v for k, v in values.items() if k in merged.fields}
     place = {k: values[k] for k in ("line_start", "line_end", "position")}
@@ -450,7 +450,7 @@ class _Import:
                 continue
             if match.merged is not None:
                 ids.append(match.pk)
-                if _update_merged(match.merged, values, entry.name):
+                if update_merged(match.merged, values, entry.name):
                     updated_merged += 1
                 continue
             author = records[match.pk]
@@ -542,7 +542,7 @@ class _Import:
                 values = _work_values(work_entry, self.source.pk, position)
                 if isinstance(work, MergedRecord):
                     self.kept_merged.add(work.pk)
-                    if _update_merged(work, values, work_entry.title):
+                    if update_merged(work, values, work_entry.title):
                         merged_updated += 1
                     ids.append(work.work_id)
                     continue

@@ -32,7 +32,7 @@ from readingroom.identity.sorting import heading_sort_name
 from readingroom.search.index import reindex
 
 from .bulk import delete_rows
-from .importer import ImportRefused, ImportReport
+from .importer import ImportRefused, ImportReport, update_merged
 from .locking import write_transaction
 from .models import (
     Author,
@@ -155,19 +155,16 @@ class _ListImport:
         found: dict[int, Work] = {}
         for index, e in enumerate(entries):
             key = e.title.casefold()
+            said = {**_work_values(e), "position": index}
+            said.update(line_start=e.line_start, line_end=e.line_end)
             if key in merged:
                 record = merged.pop(key)
-                record.fields = {**record.fields, **_work_values(e), "annotation": e.note}
-                record.name_in_file, record.position = e.title, index
-                record.line_start, record.line_end = e.line_start, e.line_end
-                record.save()
+                update_merged(record, said, e.title)
                 found[index] = Work.objects.get(pk=record.work_id)
             elif key in shared:
                 work = shared.pop(key)
-                for name, value in _work_values(e).items():
+                for name, value in said.items():
                     setattr(work, name, value)
-                work.annotation, work.position = e.note, index
-                work.line_start, work.line_end = e.line_start, e.line_end
                 work.save()
                 found[index] = work
         MergedRecord.objects.filter(pk__in=[m.pk for m in merged.values()]).delete()
@@ -181,7 +178,6 @@ class _ListImport:
             Work(
                 **_work_values(e),
                 slug=slug,
-                annotation=e.note,
                 position=position,
                 source=self.source,
                 line_start=e.line_start,
@@ -240,6 +236,7 @@ def _work_values(e: ListEntry) -> dict[str, object]:
     """A work's fields as the list gives them (its annotation is the entry's note)."""
     return {
         "title": e.title,
+        "annotation": e.note,
         "year": e.year,
         "year_end": e.year_end,
         "pages": e.pages,

@@ -17,10 +17,7 @@ from django.urls import reverse
 
 from .duplicates import duplicates
 from .locking import CatalogLocked
-from .merging import MergeRefused, mark_not_same, merge_authors, merge_works
-from .models import Author, Work
-
-_MODELS: dict[str, type[Author] | type[Work]] = {"author": Author, "work": Work}
+from .merging import MERGEABLE, MergeRefused, mark_not_same, merge_authors, merge_works
 
 
 class ResolveForm(forms.Form):
@@ -48,7 +45,7 @@ def duplicates_view(request: HttpRequest) -> HttpResponse:
         **admin.site.each_context(request),
         "title": "Likely duplicates",
         "pairs": pairs,
-        "can_resolve": {kind: _allowed(request, kind) for kind in _MODELS},
+        "can_resolve": {kind: _allowed(request, kind) for kind in MERGEABLE},
     }
     return TemplateResponse(request, "admin/catalog/duplicates.html", context)
 
@@ -62,7 +59,7 @@ def _resolve(request: HttpRequest) -> HttpResponse:
     kind, action = form.cleaned_data["kind"], form.cleaned_data["action"]
     if not _allowed(request, kind):
         raise PermissionDenied
-    model = _MODELS[kind]
+    model = MERGEABLE[kind]
     keep = model.objects.filter(slug=form.cleaned_data["keep"]).first()
     other = model.objects.filter(slug=form.cleaned_data["other"]).first()
     if keep is None or other is None:

@@ -52,6 +52,10 @@ _AUTHOR_KEPT = (*MERGED_AUTHOR_FIELDS, "edited_by_name")
 _WORK_KEPT = (*MERGED_WORK_FIELDS, "edited_by_name")
 
 
+# What can be merged, by the name its commands and pages use.
+MERGEABLE: dict[str, type[Author] | type[Work]] = {"author": Author, "work": Work}
+
+
 class MergeRefused(Exception):
     """The two records cannot be merged (the message says why); nothing was written."""
 
@@ -104,12 +108,6 @@ def _mark_edited(record: Edited, user: Any) -> None:
     record.edited_at = timezone.now()
     record.edited_by = user
     record.edited_by_name = _editor(user)
-
-
-def _redirect(kind: str, old: str, new: str) -> None:
-    SlugRedirect.objects.filter(kind=kind, new_slug=old).update(new_slug=new)
-    SlugRedirect.objects.filter(kind=kind, old_slug=new).delete()
-    SlugRedirect.objects.update_or_create(kind=kind, old_slug=old, defaults={"new_slug": new})
 
 
 def _move_contributions(keep: Q, other: Q, moved: dict[str, int], key: str) -> None:
@@ -184,7 +182,7 @@ def _merge_works(keep: Work, other: Work, user: Any) -> None:
     other_slug = other.slug
     other.delete()
     keep.save()
-    _redirect("work", other_slug, keep.slug)
+    SlugRedirect.point("work", other_slug, keep.slug)
 
 
 def _shared_works(author: Author) -> list[tuple[Work, Work]]:
@@ -235,7 +233,7 @@ def merge_authors(keep: Author, other: Author, user: Any = None) -> MergeReport:
         other_pk, other_slug = other.pk, other.slug
         other.delete()
         keep.save()
-        _redirect("author", other_slug, keep.slug)
+        SlugRedirect.point("author", other_slug, keep.slug)
         for kept_work, other_work in _shared_works(keep):
             report.works_merged.append((kept_work.slug, other_work.slug))
             _merge_works(kept_work, other_work, user)

@@ -363,6 +363,14 @@ class SlugRedirect(models.Model):
     def __str__(self) -> str:
         return f"{self.kind}: {self.old_slug} → {self.new_slug}"
 
+    @classmethod
+    def point(cls, kind: str, old: str, new: str) -> None:
+        """Send ``old`` (and every slug that led to it) to ``new``; ``new`` itself is a
+        record's slug again, so no redirect may start from it."""
+        cls.objects.filter(kind=kind, new_slug=old).update(new_slug=new)
+        cls.objects.filter(kind=kind, old_slug=new).delete()
+        cls.objects.update_or_create(kind=kind, old_slug=old, defaults={"new_slug": new})
+
 
 class CatalogVersion(models.Model):
     """A number that changes whenever the catalog does; cached pages are keyed by it."""
@@ -395,6 +403,13 @@ class UnicodeJSONEncoder(DjangoJSONEncoder):
         super().__init__(*args, **{**kwargs, "ensure_ascii": False})
 
 
+class RecordKind(models.TextChoices):
+    """What a merged record or a "not the same" pair is of."""
+
+    AUTHOR = "author"
+    WORK = "work"
+
+
 class MergedRecord(Provenance):
     """An author or work merged into another: what it was, and where it came from.
 
@@ -404,9 +419,7 @@ class MergedRecord(Provenance):
     and re-importing that source finds the record it became (catalog/importer.py).
     """
 
-    class Kind(models.TextChoices):
-        AUTHOR = "author"
-        WORK = "work"
+    Kind = RecordKind
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     author = models.ForeignKey(
@@ -512,9 +525,7 @@ class Identifier(models.Model):
 class NotSame(models.Model):
     """Two records an editor judged to be different: never offered as duplicates again."""
 
-    class Kind(models.TextChoices):
-        AUTHOR = "author"
-        WORK = "work"
+    Kind = RecordKind
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     first_author = models.ForeignKey(

@@ -41,12 +41,7 @@ def remember_old_slug(
     old = sender.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
     if old is None or old == instance.slug:
         return
-    kind = sender.__name__.lower()
-    SlugRedirect.objects.filter(kind=kind, new_slug=old).update(new_slug=instance.slug)
-    SlugRedirect.objects.filter(kind=kind, old_slug=instance.slug).delete()
-    SlugRedirect.objects.update_or_create(
-        kind=kind, old_slug=old, defaults={"new_slug": instance.slug}
-    )
+    SlugRedirect.point(sender.__name__.lower(), old, instance.slug)
 
 
 # Sent with ``authors=[...]`` when their life events were extracted anew (an import,
