@@ -244,6 +244,7 @@ def _list_json(guide: ListGuide, reader: Reader) -> dict[str, Any]:
                         "container",
                         "url",
                         "isbn",
+                        "language",
                         "note",
                     )
                 },

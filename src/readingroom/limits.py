@@ -296,15 +296,25 @@ WORK: dict[str, Field] = {
     "year_end": _number("end year", EARLIEST_YEAR, LATEST_YEAR, null=True),
     "pages": _number("page count", 0, MAX_PAGES, null=True),
     "annotation": _prose("annotation", null=True),
-    "edition_year": _number("edition year", EARLIEST_YEAR, LATEST_YEAR, null=True),
-    "publisher": _line("publisher"),
-    "place": _line("place of publication"),
     "url": _line("URL", max_length=2000),
-    "isbn": _line("ISBN", max_length=13),
     "source_text": _prose("source paragraph"),
     **_PLACED,
     "position": POSITION,
     **_EDITED,
+}
+# What tells one edition of a work from another, as pages, the API and exports show it.
+EDITION_FIELDS = ("year", "publisher", "place", "pages", "isbn", "translator", "language")
+# One edition of a work (catalog.Edition): what a guide cites, or an editor adds.
+EDITION: dict[str, Field] = {
+    "year": _number("edition year", EARLIEST_YEAR, LATEST_YEAR, null=True),
+    "publisher": _line("publisher"),
+    "place": _line("place of publication"),
+    "pages": _number("page count", 0, MAX_PAGES, null=True),
+    "isbn": _line("ISBN", max_length=13),
+    "translator": _line("translator"),
+    "language": _line("language", max_length=64),
+    **_PLACED,
+    "position": POSITION,
 }
 # A record merged into another (catalog.MergedRecord): what it was, as its source said.
 _MERGED: dict[str, Field] = {
@@ -318,8 +328,7 @@ _MERGED: dict[str, Field] = {
 }
 MERGED_AUTHOR_FIELDS = ("name", "sort_name", "name_inferred", "biography")
 MERGED_WORK_FIELDS = (
-    "title", "year", "year_end", "pages", "annotation", "edition_year", "publisher", "place",
-    "url", "isbn", "source_text",
+    "title", "year", "year_end", "pages", "annotation", "url", "source_text",
 )  # fmt: skip
 MERGED_AUTHOR: dict[str, Field] = {**{k: AUTHOR[k] for k in MERGED_AUTHOR_FIELDS}, **_MERGED}
 MERGED_WORK: dict[str, Field] = {**{k: WORK[k] for k in MERGED_WORK_FIELDS}, **_MERGED}
@@ -381,6 +390,7 @@ RECORDS: dict[str, dict[str, Field]] = {
     "source": SOURCE,
     "author": AUTHOR,
     "work": WORK,
+    "edition": EDITION,
     "contribution": CONTRIBUTION,
     "guide": GUIDE,
     "guide entry": GUIDE_ENTRY,

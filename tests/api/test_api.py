@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 from django.test import Client
 from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
 from readingroom.catalog.models import Author, SlugRedirect, Work
 from readingroom.cli import cli
@@ -178,3 +179,29 @@ def test_an_export_of_an_empty_slug_is_refused_not_the_whole_catalog(sample, que
 
 def test_a_search_narrowed_to_an_empty_author_is_refused(sample):
     assert Client().get("/api/search/?q=capital&author=").status_code == 400
+
+
+def test_a_work_lists_its_editions_and_an_entry_the_one_it_cites(db):
+    from readingroom.catalog.merging import merge_works
+    from readingroom.catalog.models import Guide, Work
+    from tests.catalog.test_editions import MEMOIRS_NYRB, MEMOIRS_OXFORD, _import
+
+    _import("oxford.json", MEMOIRS_OXFORD)
+    _import("nyrb.json", MEMOIRS_NYRB)
+    oxford, nyrb = Work.objects.order_by("pk")
+    merge_works(oxford, nyrb)
+    client = APIClient()
+    work = client.get(f"/api/works/{oxford.slug}/").json()
+    assert [
+        (e["year"], e["publisher"], e["pages"], e["reading"], e["provenance"]["source"])
+        for e in work["editions"]
+    ] == [
+        (1963, "Oxford University Press", 401, True, "oxford.json"),
+        (2012, "New York Review Books", 576, False, "nyrb.json"),
+    ]
+    guide = Guide.objects.get(source__name="nyrb.json")
+    (entry,) = client.get(f"/api/guides/{guide.slug}/entries/").json()["results"]
+    assert (entry["edition"]["publisher"], entry["edition"]["reading"]) == (
+        "New York Review Books",
+        False,
+    )

@@ -64,7 +64,7 @@ def test_a_schedule_becomes_a_guide_in_the_lists_order():
         ("Anne Smith", "editor"),
     ]
     making = Work.objects.get(title__startswith="The Making")
-    assert (making.year, making.publisher, making.place) == (1963, "", "")
+    assert (making.year, making.edition) == (1963, None)
     # One Eric Hobsbawm, credited twice; the source keeps the list's text.
     assert Author.objects.filter(name="Eric Hobsbawm").count() == 1
     assert "".join(Source.objects.get().text_pieces()) == SCHEDULE
@@ -108,14 +108,17 @@ def test_publishers_places_editions_and_links_are_kept():
         "kept.md",
     )
     capital = Work.objects.get(title="Capital, Volume I")
-    assert (capital.year, capital.publisher, capital.place, capital.pages) == (
-        1976,
+    # One year beside the publisher is the work's: the list does not say it is a reprint's.
+    assert (capital.year, capital.pages) == (1976, 1152)
+    edition = capital.edition
+    assert (edition.year, edition.publisher, edition.place, edition.pages) == (
+        None,
         "Penguin",
         "London",
         1152,
     )
     aid = Work.objects.get(title="Mutual Aid")
-    assert (aid.url, aid.isbn) == ("https://example.org/aid", "0140445684")
+    assert (aid.url, aid.edition.isbn) == ("https://example.org/aid", "0140445684")
 
 
 def test_the_work_page_shows_the_edition_and_links_only_to_the_web(client):
@@ -196,7 +199,7 @@ def test_a_version_2_guide_keeps_its_header_notes_and_closing(client):
     assert guide.closing == "Ask *Sam* for the spare copies."
     assert Author.objects.get(name="Rosa Luxemburg").biography == "Born in Zamość in 1871."
     strike = Work.objects.get(title="Strike!")
-    assert (strike.publisher, strike.isbn) == ("South End Press", "9780896085695")
+    assert (strike.edition.publisher, strike.edition.isbn) == ("South End Press", "9780896085695")
     page = client.get(f"/guides/{guide.slug}/")
     html = page.content.decode()
     assert '<span class="subtitle">A reading course</span>' in html
@@ -240,7 +243,7 @@ def test_the_guide_json_holds_sections_entries_contributors_and_parts(client):
     assert mass["work"]["contributors"] == [
         {"name": "Rosa Luxemburg", "slug": "rosa-luxemburg", "role": "author"}
     ]
-    assert (strike["importance"], strike["work"]["isbn"], strike["work"]["publisher"]) == (
+    assert (strike["importance"], strike["edition"]["isbn"], strike["edition"]["publisher"]) == (
         "optional",
         "9780896085695",
         "South End Press",

@@ -151,6 +151,7 @@ def _entries(draw: st.DrawFn) -> ListEntry:
         place=draw(st.none() | st.sampled_from(["London", "New York", "Zürich"])),
         url=draw(st.none() | st.just("https://example.org/a?b=1")),
         isbn=draw(st.none() | st.just("9780140445688")),
+        language=draw(st.none() | st.sampled_from(["en", "German", "pt-BR"])),
         note=draw(st.none() | _NOTES),
         sections=tuple(draw(st.lists(_WORDS, max_size=2))),
     )
@@ -167,7 +168,7 @@ def _held(entry: ListEntry) -> tuple[object, ...]:
     return (
         entry.title, people, entry.year, edition, entry.pages, entry.part,
         entry.part_pages, entry.importance, entry.publisher, entry.place, entry.url, entry.isbn,
-        entry.note, entry.sections,
+        entry.language, entry.note, entry.sections,
     )  # fmt: skip
 
 

@@ -50,12 +50,24 @@ WORK = {
     "year_end": None,
     "pages": 199,
     "annotation": None,
-    "edition_year": 1982,
-    "publisher": "Writers and Readers",
-    "place": "London",
     "url": "https://example.org/midnight",
-    "isbn": "9780140445688",
     "source_text": "",
+    "edition": 0,
+    "editions": [
+        {
+            "year": 1982,
+            "publisher": "Writers and Readers",
+            "place": "London",
+            "pages": 199,
+            "isbn": "9780140445688",
+            "translator": "",
+            "language": "",
+            "source": None,
+            "line_start": None,
+            "line_end": None,
+            "position": 0,
+        }
+    ],
     "authors": [{"author": "victor-serge", "role": "author", "order": 0}],
     "merged": [],
     "not_same": [],
@@ -85,6 +97,7 @@ GUIDE = {
     "entries": [
         {
             "work": "midnight-in-the-century",
+            "edition": 0,
             "order": 1,
             "section": None,
             "note": "",
@@ -103,6 +116,23 @@ def _problems(document):
     with pytest.raises(DumpError) as caught:
         loads(dumps(document))
     return caught.value.problems
+
+
+def _before_editions(version):
+    """The valid dump as a version before 5 wrote it: the edition cited inline."""
+    old = json.loads(dumps(VALID))
+    old["version"] = version
+    work = old["works"][0]
+    (edition,) = work.pop("editions")
+    del work["edition"]
+    del old["guides"][0]["entries"][0]["edition"]
+    work.update(
+        edition_year=edition["year"],
+        publisher=edition["publisher"],
+        place=edition["place"],
+        isbn=edition["isbn"],
+    )
+    return old
 
 
 def _with(kind, index=0, **changes):
@@ -257,7 +287,8 @@ def test_every_problem_is_reported_not_just_the_first():
 
 
 def test_many_problems_are_counted_after_a_hundred():
-    document = {**VALID, "works": [{**WORK, "slug": f"w{i}", "pages": -1} for i in range(250)]}
+    works = [{**WORK, "slug": f"w{i}", "pages": -1} for i in range(250)]
+    document = {**VALID, "works": works, "guides": []}
     problems = _problems(document)
     assert len(problems) == 101
     assert problems[-1] == "… and 150 more problems"
@@ -288,7 +319,7 @@ def test_references_outside_the_dump_are_listed_with_a_path():
 
 def test_valid_json_types_only():
     # JSON numbers that are floats are not whole numbers.
-    text = dumps(VALID).replace('"pages": 199', '"pages": 199.5')
+    text = dumps(VALID).replace('"pages": 199', '"pages": 199.5', 1)
     with pytest.raises(DumpError) as caught:
         loads(text)
     assert caught.value.problems == [
@@ -308,8 +339,7 @@ def test_numbers_and_times_python_cannot_hold_are_refused():
 
 
 def test_a_version_1_dump_loads_with_no_importance_or_part():
-    old = json.loads(dumps(VALID))
-    old["version"] = 1
+    old = _before_editions(1)
     for key in ("importance", "part", "part_pages"):
         del old["guides"][0]["entries"][0][key]
     for key in ("edition_year", "publisher", "place", "url", "isbn"):
@@ -320,13 +350,13 @@ def test_a_version_1_dump_loads_with_no_importance_or_part():
     assert loaded["version"] == FORMAT_VERSION
     entry = loaded["guides"][0]["entries"][0]
     assert (entry["importance"], entry["part"], entry["part_pages"]) == (None, "", None)
-    assert (loaded["works"][0]["publisher"], loaded["works"][0]["edition_year"]) == ("", None)
+    assert (loaded["works"][0]["editions"], loaded["works"][0]["edition"]) == ([], None)
+    assert entry["edition"] is None
     assert loaded["guides"][0]["compilers"] == loaded["guides"][0]["closing"] == ""
 
 
 def test_a_version_2_dump_loads_with_no_subtitle_or_closing():
-    old = json.loads(dumps(VALID))
-    old["version"] = 2
+    old = _before_editions(2)
     for key in ("subtitle", "closing"):
         del old["guides"][0][key]
     loaded = loads(json.dumps(old))
@@ -335,8 +365,7 @@ def test_a_version_2_dump_loads_with_no_subtitle_or_closing():
 
 
 def test_a_version_3_dump_loads_with_nothing_merged():
-    old = json.loads(dumps(VALID))
-    old["version"] = 3
+    old = _before_editions(3)
     for kind in ("authors", "works"):
         for key in ("merged", "not_same"):
             del old[kind][0][key]
@@ -344,11 +373,15 @@ def test_a_version_3_dump_loads_with_nothing_merged():
     assert loaded["authors"][0]["merged"] == loaded["works"][0]["not_same"] == []
 
 
+def test_a_version_4_dump_gives_each_work_the_edition_it_cited():
+    loaded = loads(json.dumps(_before_editions(4)))
+    assert loaded == loads(dumps(VALID))
+
+
 def test_a_merged_record_is_checked_like_the_record_it_was():
     merged = {
         "title": "", "year": 1939, "year_end": None, "pages": -1, "annotation": None,
-        "edition_year": None, "publisher": "", "place": "", "url": "", "isbn": "",
-        "source_text": "", "slug": "midnight-2", "name_in_file": "Midnight",
+        "url": "", "source_text": "", "slug": "midnight-2", "name_in_file": "Midnight",
         "source": "elsewhere.txt", "line_start": 3, "line_end": 2, "position": 0,
         "merged_at": "2026-12-02T12:00:00+00:00", "merged_by": "ed", "edited_by": None,
     }  # fmt: skip

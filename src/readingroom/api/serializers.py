@@ -27,11 +27,20 @@ from rest_framework.serializers import as_serializer_error
 from readingroom import limits
 from readingroom.catalog.editing import after_author_saved, before_author_saved, stamp_edit
 from readingroom.catalog.forms import StoredText
-from readingroom.catalog.models import Author, Contribution, Guide, GuideEntry, Identifier, Work
+from readingroom.catalog.models import (
+    Author,
+    Contribution,
+    Edition,
+    Guide,
+    GuideEntry,
+    Identifier,
+    Work,
+)
 from readingroom.catalog.slugs import SlugAllocator
 from readingroom.catalog.validators import Limit
 from readingroom.formats.records import SECTION_SEPARATOR
 from readingroom.identity import Verdict
+from readingroom.limits import EDITION_FIELDS
 from readingroom.web.markdown import render_markdown
 
 # Characters a field may be given (limits.characters_problem, as a pattern the
@@ -276,6 +285,22 @@ class IdentifierSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class EditionSerializer(serializers.ModelSerializer):
+    """One edition of a work, as a guide cites it or an editor added it."""
+
+    provenance = ProvenanceField()
+    reading = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Edition
+        fields = (*EDITION_FIELDS, "reading", "provenance")
+        read_only_fields = fields
+
+    def get_reading(self, edition: Edition) -> bool:
+        """Whether the work's page count, and so its reading time, is this edition's."""
+        return bool(edition.work.edition_id == edition.pk)
+
+
 class AuthorSerializer(CatalogSerializer):
     provenance = ProvenanceField()
     identifiers = IdentifierSerializer(many=True, read_only=True)
@@ -325,6 +350,7 @@ class ContributorSerializer(serializers.ModelSerializer):
 class WorkSerializer(CatalogSerializer):
     provenance = ProvenanceField()
     identifiers = IdentifierSerializer(many=True, read_only=True)
+    editions = EditionSerializer(many=True, read_only=True)
     edited_by = copy.deepcopy(_EDITED_BY)
     annotation_html = MarkdownField("annotation")
     contributors = serializers.SerializerMethodField()
@@ -343,17 +369,14 @@ class WorkSerializer(CatalogSerializer):
             "pages",
             "annotation",
             "annotation_html",
-            "edition_year",
-            "publisher",
-            "place",
-            "isbn",
             "url",
             "contributors",
             "identifiers",
+            "editions",
             "provenance",
             *_STAMPS,
         )
-        read_only_fields = ("edition_year", "publisher", "place", "isbn", "url", *_STAMPS[:2])
+        read_only_fields = ("url", *_STAMPS[:2])
         extra_kwargs = _SLUG
 
     @extend_schema_field(ContributorSerializer(many=True))
@@ -400,6 +423,9 @@ class GuideEntrySerializer(serializers.ModelSerializer):
 
     sections = serializers.SerializerMethodField()
     provenance = ProvenanceField()
+    edition = EditionSerializer(
+        read_only=True, allow_null=True, help_text="The edition the guide cites, if it names one."
+    )
     work = WorkSerializer(read_only=True)
 
     class Meta:
@@ -413,6 +439,7 @@ class GuideEntrySerializer(serializers.ModelSerializer):
             "part_pages",
             "note",
             "provenance",
+            "edition",
             "work",
         )
         read_only_fields = fields

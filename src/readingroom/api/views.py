@@ -30,7 +30,15 @@ from rest_framework.views import APIView
 
 from readingroom.catalog.duplicates import duplicates
 from readingroom.catalog.exports import FORMATS, ExportRefused, NothingToExport, export
-from readingroom.catalog.models import Author, Contribution, Guide, GuideEntry, SlugRedirect, Work
+from readingroom.catalog.models import (
+    Author,
+    Contribution,
+    Edition,
+    Guide,
+    GuideEntry,
+    SlugRedirect,
+    Work,
+)
 from readingroom.search.engine import search as run_search
 
 from . import serializers as api
@@ -54,9 +62,13 @@ def _credits() -> Prefetch[Any]:
     return Prefetch("contributions", rows.order_by("order"))
 
 
+def _editions() -> Prefetch[Any]:
+    return Prefetch("editions", Edition.objects.select_related("source"))
+
+
 def _works() -> QuerySet[Work]:
     works = Work.objects.select_related("source").defer("source_text")
-    return works.prefetch_related(_credits(), "identifiers")
+    return works.prefetch_related(_credits(), "identifiers", _editions())
 
 
 class CatalogViewSet(viewsets.ModelViewSet):
@@ -166,9 +178,12 @@ class GuideViewSet(CatalogViewSet):
         guide = self.get_object()
         rows = (
             GuideEntry.objects.filter(guide=guide)
-            .select_related("source", "work", "work__source")
-            .defer("work__source_text")
-            .prefetch_related(Prefetch("work__contributions", _credits().queryset))
+            .select_related("source", "work", "work__source", "edition__work", "edition__source")
+            .defer("work__source_text", "edition__work__source_text")
+            .prefetch_related(
+                Prefetch("work__contributions", _credits().queryset),
+                Prefetch("work__editions", _editions().queryset),
+            )
             .order_by("order")
         )
         return self._page(rows, api.GuideEntrySerializer)

@@ -22,6 +22,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from readingroom import limits
+from readingroom.limits import EDITION_FIELDS
 from readingroom.timeline.calendar import period
 
 from .editing import after_author_saved, before_author_saved, stamp_edit
@@ -29,6 +30,7 @@ from .forms import TEXT_AS_STORED, CatalogForm, PlacesField, places_text
 from .models import (
     Author,
     Contribution,
+    Edition,
     Guide,
     GuideEntry,
     Identifier,
@@ -293,6 +295,24 @@ class WorkContributionInline(admin.TabularInline):
     fields = ("author", "role", "order")
 
 
+class EditionInline(admin.TabularInline):
+    """A work's editions: each guide's cited one, and those an editor adds."""
+
+    model = Edition
+    form = CatalogForm
+    extra = 0
+    fields = (*EDITION_FIELDS, "provenance")
+    readonly_fields = ("provenance",)
+
+
+def _own_editions(form: Any, work_id: int | None) -> Any:
+    """A form whose edition can only be one of the work's own."""
+    field = form.base_fields.get("edition")
+    if field is not None:
+        field.queryset = Edition.objects.filter(work_id=work_id)
+    return form
+
+
 @admin.register(Work)
 class WorkAdmin(EditedAdmin):
     list_display = ("title", "year", "pages", "has_annotation", "source_file", "edited_at")
@@ -300,15 +320,18 @@ class WorkAdmin(EditedAdmin):
     search_fields = ("title", "annotation", "contributions__author__name")
     # The primary key is indexed; sorting a million titles for every page is not cheap.
     ordering = ("-pk",)
-    inlines = (WorkContributionInline, IdentifierInline, MergedInline)
+    inlines = (WorkContributionInline, EditionInline, IdentifierInline, MergedInline)
     fieldsets = (
-        (None, {"fields": ("title", "slug", "year", "year_end", "pages", "annotation")}),
+        (None, {"fields": ("title", "slug", "year", "year_end", "pages", "edition", "annotation")}),
         (
             "Provenance",
             {"fields": ("source_text", *EditedAdmin.readonly_fields), "classes": ("collapse",)},
         ),
     )
     readonly_fields = ("source_text", *EditedAdmin.readonly_fields)
+
+    def get_form(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+        return _own_editions(super().get_form(request, obj, **kwargs), obj.pk if obj else None)
 
     @admin.display(boolean=True, description="annotation")
     def has_annotation(self, obj: Work) -> bool:
@@ -434,7 +457,12 @@ class GuideEntryAdmin(ChildAdmin):
     search_fields = ("work__title", "section", "note")
     ordering = ("guide", "order")
     autocomplete_fields = ("guide", "work")
-    fields = ("guide", "order", "work", "section", "importance", "part", "part_pages", "note")
+    fields = (
+        "guide", "order", "work", "edition", "section", "importance", "part", "part_pages", "note",
+    )  # fmt: skip
+
+    def get_form(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+        return _own_editions(super().get_form(request, obj, **kwargs), obj.work_id if obj else None)
 
     @admin.display(description="note")
     def short_note(self, obj: GuideEntry) -> str:

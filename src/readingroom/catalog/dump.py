@@ -21,6 +21,7 @@ from .locking import write_transaction
 from .models import (
     Author,
     Contribution,
+    Edition,
     Guide,
     GuideEntry,
     Identifier,
@@ -36,7 +37,7 @@ _MERGED_FIELDS = {"author": MERGED_AUTHOR_FIELDS, "work": MERGED_WORK_FIELDS}
 
 
 def _place(
-    record: Author | Work | Guide | GuideEntry | MergedRecord, sources: dict[int, str]
+    record: Author | Work | Edition | Guide | GuideEntry | MergedRecord, sources: dict[int, str]
 ) -> dict[str, Any]:
     return {
         "source": sources.get(record.source_id) if record.source_id else None,
@@ -82,6 +83,39 @@ def _identifiers(record: Author | Work) -> list[dict[str, str]]:
     ]
 
 
+def _edition_places() -> dict[int, int]:
+    """Each edition's place in its work's list of editions: how the dump names it."""
+    places: dict[int, int] = {}
+    counts: dict[int, int] = {}
+    for pk, work_id in Edition.objects.order_by("work", "position", "pk").values_list(
+        "pk", "work_id"
+    ):
+        places[pk] = counts.get(work_id, 0)
+        counts[work_id] = places[pk] + 1
+    return places
+
+
+def _editions(work: Work, sources: dict[int, str]) -> list[dict[str, Any]]:
+    return [
+        {
+            "year": e.year,
+            "publisher": e.publisher,
+            "place": e.place,
+            "pages": e.pages,
+            "isbn": e.isbn,
+            "translator": e.translator,
+            "language": e.language,
+            **_place(e, sources),
+            "position": e.position,
+        }
+        for e in sorted(work.editions.all(), key=lambda e: (e.position, e.pk))
+    ]
+
+
+def _cited(edition_id: int | None, places: dict[int, int]) -> int | None:
+    return None if edition_id is None else places[edition_id]
+
+
 def _history(record: Author | Work | Guide) -> dict[str, Any]:
     return {
         "created_at": record.created_at.isoformat(),
@@ -94,6 +128,7 @@ def catalog_dump() -> dict[str, Any]:
     """Every record, ordered by its natural key so equal catalogs dump equally."""
     sources = dict(Source.objects.values_list("pk", "name"))
     apart = {kind: _not_same(kind) for kind in ("author", "work")}
+    editions = _edition_places()
     works = Work.objects.select_related("edited_by").prefetch_related(
         Prefetch("contributions", Contribution.objects.select_related("author"))
     )
@@ -158,12 +193,9 @@ def catalog_dump() -> dict[str, Any]:
                 "year_end": w.year_end,
                 "pages": w.pages,
                 "annotation": w.annotation,
-                "edition_year": w.edition_year,
-                "publisher": w.publisher,
-                "place": w.place,
                 "url": w.url,
-                "isbn": w.isbn,
                 "source_text": w.source_text,
+                "edition": _cited(w.edition_id, editions),
                 "authors": [
                     {"author": c.author.slug, "role": c.role, "order": c.order}
                     for c in sorted(w.contributions.all(), key=lambda c: (c.order, c.role))
@@ -174,8 +206,9 @@ def catalog_dump() -> dict[str, Any]:
                 "merged": _merged(w.merged.all(), sources),
                 "not_same": [{"work": slug} for slug in apart["work"].get(w.slug, [])],
                 "identifiers": _identifiers(w),
+                "editions": _editions(w, sources),
             }
-            for w in works.prefetch_related("merged", "identifiers").order_by("slug")
+            for w in works.prefetch_related("merged", "identifiers", "editions").order_by("slug")
         ],
         "guides": [
             {
@@ -191,6 +224,7 @@ def catalog_dump() -> dict[str, Any]:
                 "entries": [
                     {
                         "work": e.work.slug,
+                        "edition": _cited(e.edition_id, editions),
                         "order": e.order,
                         "section": e.section,
                         "note": e.note,
@@ -283,6 +317,7 @@ class _Loader:
         # What the dump refers to but does not carry: already in the catalog (checked).
         self.elsewhere = catalog_json.references(document)
         self.sources: dict[str, int] = {}
+        self.cited: dict[tuple[str, int], int | None] = {}
 
     def _values(self, record: dict[str, Any], nested: tuple[str, ...]) -> dict[str, Any]:
         """A record's model field values: references by id, timestamps as datetimes."""
@@ -348,7 +383,9 @@ class _Loader:
         return authors
 
     def works_with_credits(self, authors: dict[str, int]) -> dict[str, int]:
-        works, saved = self._save(Work, "works", ("authors", "merged", "not_same", "identifiers"))
+        works, saved = self._save(
+            Work, "works", ("authors", "merged", "not_same", "identifiers", "editions", "edition")
+        )
         credits = [
             Contribution(
                 work_id=works[record["slug"]],
@@ -360,7 +397,36 @@ class _Loader:
             for c in record["authors"]
         ]
         _replace_children(Contribution, "work_id", saved, credits)
+        self.editions(works, saved)
         return works
+
+    def editions(self, works: dict[str, int], saved: list[int]) -> None:
+        """Each work's editions, the one its pages are from, and (for the guides)
+        each edition's id by its work's slug and its place in the work's list."""
+        records = self.document["works"]
+        editions = [
+            [
+                Edition(
+                    work_id=works[record["slug"]],
+                    **{k: v for k, v in e.items() if k != "source"},
+                    source_id=self.sources[e["source"]] if e["source"] else None,
+                )
+                for e in record["editions"]
+            ]
+            for record in records
+        ]
+        _replace_children(Edition, "work_id", saved, [e for held in editions for e in held])
+        self.cited = {
+            (record["slug"], n): edition.pk
+            for record, held in zip(records, editions, strict=True)
+            for n, edition in enumerate(held)
+        }
+        reading = [
+            Work(pk=works[record["slug"]], edition_id=self.cited[record["slug"], record["edition"]])
+            for record in records
+            if record["edition"] is not None
+        ]
+        Work.objects.bulk_update(reading, ["edition"], batch_size=500)
 
     def guides_with_entries(self, works: dict[str, int]) -> None:
         guides, saved = self._save(Guide, "guides", ("entries",))
@@ -368,7 +434,8 @@ class _Loader:
             GuideEntry(
                 guide_id=guides[record["slug"]],
                 work_id=works[e["work"]],
-                **{k: v for k, v in e.items() if k != "work"},
+                edition_id=self.cited.get((e["work"], e["edition"])),
+                **{k: v for k, v in e.items() if k not in ("work", "edition")},
                 source_id=self.sources[record["source"]] if record["source"] else None,
             )
             for record in self.document["guides"]

@@ -28,7 +28,7 @@ from readingroom.guidetext import (
 )
 from readingroom.guidetext.encoding import ENCODINGS
 
-from .models import Author, Contribution, Guide, GuideEntry, Source, Work
+from .models import Author, Contribution, Edition, Guide, GuideEntry, Source, Work
 
 
 def _sections() -> dict[int, str | None]:
@@ -108,6 +108,7 @@ def _list_entry(entry: GuideEntry) -> ListEntry:
     work = entry.work
     listed = work_entry(
         work,
+        entry.edition,
         part=entry.part or None,
         part_pages=entry.part_pages,
         importance=entry.importance,
@@ -119,8 +120,10 @@ def _list_entry(entry: GuideEntry) -> ListEntry:
     return replace(listed, note=said.annotation, raw=str(said.fields.get("source_text", "")))
 
 
-def work_entry(work: Work, **guide: Any) -> ListEntry:
-    """A work as the core records hold it; ``guide`` adds what a guide says of it."""
+def work_entry(work: Work, edition: Edition | None = None, **guide: Any) -> ListEntry:
+    """A work as the core records hold it, in the edition a guide cites (else the one
+    its pages are from); ``guide`` adds what the guide says of reading it."""
+    edition = edition or work.edition
     return ListEntry(
         title=work.title,
         contributors=[
@@ -129,12 +132,13 @@ def work_entry(work: Work, **guide: Any) -> ListEntry:
         ],
         year=work.year,
         year_end=work.year_end,
-        edition_year=work.edition_year,
-        pages=work.pages,
-        publisher=work.publisher or None,
-        place=work.place or None,
+        edition_year=edition.year if edition else None,
+        pages=edition.pages if edition and edition.pages is not None else work.pages,
+        publisher=edition.publisher or None if edition else None,
+        place=edition.place or None if edition else None,
         url=work.url or None,
-        isbn=work.isbn or None,
+        isbn=edition.isbn or None if edition else None,
+        language=edition.language or None if edition else None,
         note=work.annotation,
         raw=work.source_text,
         **guide,
@@ -143,7 +147,7 @@ def work_entry(work: Work, **guide: Any) -> ListEntry:
 
 def works_records(works: QuerySet[Work]) -> ListGuide:
     """Works outside any one guide (an author's, the catalog's) as core records."""
-    entries = works.prefetch_related("contributions__author")
+    entries = works.select_related("edition").prefetch_related("contributions__author")
     return ListGuide(entries=[work_entry(work) for work in entries.iterator(chunk_size=2000)])
 
 
@@ -152,7 +156,7 @@ def guide_records(guide: Guide) -> ListGuide:
     the notes on the people its own source brought in (another source's author is
     that source's to write)."""
     entries = (
-        guide.entries.select_related("work")
+        guide.entries.select_related("work__edition", "edition")
         .prefetch_related("work__contributions__author", "work__merged")
         .order_by("order")
     )

@@ -15,6 +15,7 @@ editor has changed any of it since: then nothing is written and the import says 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import PurePath
@@ -37,6 +38,7 @@ from .locking import write_transaction
 from .models import (
     Author,
     Contribution,
+    Edition,
     Guide,
     GuideEntry,
     MergedRecord,
@@ -72,6 +74,7 @@ def _remove_previous(source: Source) -> dict[str, Work]:
     another record was merged into, stays: returned by title, for the list to take
     up again (deleting it would take it from those guides)."""
     delete_rows(GuideEntry.objects.filter(guide__source=source))
+    Edition.objects.filter(source=source).delete()
     Guide.objects.filter(source=source).delete()
     works = Work.objects.filter(source=source)
     used = works.filter(Q(guide_entries__isnull=False) | Q(merged__isnull=False)).distinct()
@@ -200,7 +203,33 @@ class _ListImport:
         )
         return works
 
-    def guide(self, title: str, works: list[Work]) -> Guide:
+    def editions(self, works: list[Work]) -> list[Edition | None]:
+        """The edition each entry cites, where it names one, among its work's editions;
+        a work of the list's own, or one without, reads by it."""
+        held = Counter(Edition.objects.filter(work__in=works).values_list("work_id", flat=True))
+        cited: list[Edition | None] = []
+        for e, work in zip(self.records.entries, works, strict=True):
+            values = _edition_values(e)
+            if values is not None:
+                values.update(line_start=e.line_start, line_end=e.line_end)
+                cited.append(
+                    Edition(work=work, source=self.source, position=held[work.pk], **values)
+                )
+                held[work.pk] += 1
+            else:
+                cited.append(None)
+        Edition.objects.bulk_create(c for c in cited if c is not None)
+        reading = {
+            work.pk: (work, edition)
+            for work, edition in zip(works, cited, strict=True)
+            if edition is not None and (work.source_id == self.source.pk or work.edition_id is None)
+        }
+        for work, edition in reading.values():
+            work.edition = edition
+        Work.objects.bulk_update([work for work, _ in reading.values()], ["edition"])
+        return cited
+
+    def guide(self, title: str, works: list[Work], editions: list[Edition | None]) -> Guide:
         guide = Guide(
             title=title,
             subtitle=self.records.subtitle or "",
@@ -223,11 +252,14 @@ class _ListImport:
                 importance=e.importance,
                 part=e.part or "",
                 part_pages=e.part_pages,
+                edition=edition,
                 source=self.source,
                 line_start=e.line_start,
                 line_end=e.line_end,
             )
-            for order, (e, work) in enumerate(zip(self.records.entries, works, strict=True), 1)
+            for order, (e, work, edition) in enumerate(
+                zip(self.records.entries, works, editions, strict=True), 1
+            )
         )
         return guide
 
@@ -240,12 +272,25 @@ def _work_values(e: ListEntry) -> dict[str, object]:
         "year": e.year,
         "year_end": e.year_end,
         "pages": e.pages,
-        "edition_year": e.edition_year,
+        "url": e.url or "",
+        "source_text": e.raw,
+    }
+
+
+def _edition_values(e: ListEntry) -> dict[str, object] | None:
+    """The edition the entry cites, if it names one: by year, publisher, place or ISBN
+    (a page count alone is the work's, of an edition the list does not say)."""
+    if not (e.edition_year or e.publisher or e.place or e.isbn or e.language):
+        return None
+    translators = [c.name for c in e.contributors if c.role == "translator"]
+    return {
+        "year": e.edition_year,
         "publisher": e.publisher or "",
         "place": e.place or "",
-        "url": e.url or "",
+        "pages": e.pages,
         "isbn": e.isbn or "",
-        "source_text": e.raw,
+        "translator": " and ".join(translators),
+        "language": e.language or "",
     }
 
 
@@ -312,7 +357,7 @@ def import_list(
         )
         run = _ListImport(source, records, report)
         works = run.works(shared)
-        run.guide(title, works)
+        run.guide(title, works, run.editions(works))
         authors = [a.pk for a in run.authors.values()]
         reindex([w.pk for w in works], authors)
         recompute(Author.objects.filter(pk__in=authors, source=source).exclude(biography=""))

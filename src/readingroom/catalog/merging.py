@@ -33,6 +33,7 @@ from .models import (
     Author,
     Contribution,
     Edited,
+    Edition,
     GuideEntry,
     Identifier,
     LifeEvent,
@@ -46,7 +47,7 @@ from .timelines import recompute
 
 # The fields a kept record takes from the other when it has none of its own.
 _AUTHOR_FILLS = ("biography",)
-_WORK_FILLS = ("year", "year_end", "pages", "edition_year", "publisher", "place", "isbn", "url")
+_WORK_FILLS = ("year", "year_end", "url")
 # What a merged record remembers of itself (besides its name and provenance).
 _AUTHOR_KEPT = (*MERGED_AUTHOR_FIELDS, "edited_by_name")
 _WORK_KEPT = (*MERGED_WORK_FIELDS, "edited_by_name")
@@ -102,6 +103,14 @@ def _fill(kept: Edited, other: Edited, names: tuple[str, ...]) -> list[str]:
             setattr(kept, name, getattr(other, name))
             filled.append(name)
     return filled
+
+
+def _fill_pages(kept: Work, other: Work) -> list[str]:
+    """A kept work without a page count reads by the other's, and the edition it is of."""
+    if kept.pages is not None or other.pages is None:
+        return []
+    kept.pages, kept.edition_id = other.pages, other.edition_id
+    return ["pages"]
 
 
 def _mark_edited(record: Edited, user: Any) -> None:
@@ -174,9 +183,10 @@ def _merge_works(keep: Work, other: Work, user: Any) -> None:
     _remember("work", keep, other, other.title, title_in_file(other), _WORK_KEPT, user)
     MergedRecord.objects.filter(work=other).update(work=keep)
     _move_identifiers("work", keep, other)
+    Edition.objects.filter(work=other).update(work=keep)
     GuideEntry.objects.filter(work=other).update(work=keep)
     _move_contributions(Q(work=keep), Q(work=other), {"work_id": keep.pk}, "author_id")
-    filled = _fill(keep, other, _WORK_FILLS)
+    filled = _fill(keep, other, _WORK_FILLS) + _fill_pages(keep, other)
     if filled:
         _mark_edited(keep, user)
     other_slug = other.slug

@@ -1,9 +1,9 @@
 """The catalog: sources, authors, works and guides, each traceable to its lines.
 
-Authors also carry the life events drawn from their biographies. Room is left,
-without building them yet, for editions and identifiers (ISBN, Open Library,
-Wikidata) hanging off Work, subjects on Work, and readers' shelves pointing at
-Work; none of those needs a change to the tables here (docs/architecture.md).
+Authors also carry the life events drawn from their biographies. A work has its
+editions (each guide's cited one, and those editors add) and identifiers in public
+catalogues; room is left for subjects on Work and readers' shelves pointing at Work
+(docs/architecture.md).
 """
 
 from __future__ import annotations
@@ -166,22 +166,13 @@ class Work(Provenance, Edited):
     )
     pages = models.PositiveIntegerField(null=True, blank=True, **limited("work", "pages"))
     annotation = models.TextField(null=True, blank=True, **limited("work", "annotation"))
-    edition_year = models.IntegerField(
+    edition = models.ForeignKey(
+        "Edition",
         null=True,
         blank=True,
-        help_text="The year of the edition cited, beside the first publication's.",
-        **limited("work", "edition_year"),
-    )
-    publisher = models.CharField(blank=True, db_default="", **limited("work", "publisher"))
-    place = models.CharField(
-        blank=True, db_default="", help_text="Where it was published.", **limited("work", "place")
-    )
-    isbn = models.CharField(
-        "ISBN",
-        blank=True,
-        db_default="",
-        help_text="ISBN-13 or ISBN-10, digits only, its check digit verified.",
-        **limited("work", "isbn"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The edition its page count is from, when the guide names one.",
     )
     url = models.CharField(
         "URL",
@@ -210,8 +201,21 @@ class Work(Provenance, Edited):
         return reverse("work", args=[self.slug])
 
     def clean(self) -> None:
-        """The importer's rules for years and page counts (readingroom.limits)."""
+        """The importer's rules for years and page counts (readingroom.limits); the
+        edition its pages are from is one of its own and, if it counts them, agrees."""
         raise_rule_errors(limits.work_rules(self.year, self.year_end, self.pages))
+        edition = self.edition
+        if edition is None:
+            return
+        if edition.work_id != self.pk:
+            raise ValidationError({"edition": "That edition is another work's."})
+        if edition.pages is not None and self.pages != edition.pages:
+            raise ValidationError(
+                {
+                    "pages": f"The {edition} has {edition.pages:,} pages, not "
+                    f"{self.pages or 0:,}: change one, or choose another edition."
+                }
+            )
 
     @property
     def link(self) -> str:
@@ -224,6 +228,58 @@ class Work(Provenance, Edited):
         if source_id is None or source_id == self.source_id:
             return None
         return next((m for m in self.merged.all() if m.source_id == source_id), None)
+
+
+class Edition(Provenance):
+    """One edition of a work: the one a guide cites (its publisher, place, year, page
+    count, ISBN, translator and language), or one an editor adds. A guide entry names
+    the edition it cites, and a work the one its page count, and so its reading time,
+    is from; a merged work brings its editions along."""
+
+    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="editions")
+    year = models.IntegerField(null=True, blank=True, **limited("edition", "year"))
+    publisher = models.CharField(blank=True, **limited("edition", "publisher"))
+    place = models.CharField(
+        blank=True, help_text="Where it was published.", **limited("edition", "place")
+    )
+    pages = models.PositiveIntegerField(null=True, blank=True, **limited("edition", "pages"))
+    isbn = models.CharField(
+        "ISBN",
+        blank=True,
+        help_text="ISBN-13 or ISBN-10, digits only, its check digit verified.",
+        **limited("edition", "isbn"),
+    )
+    translator = models.CharField(
+        blank=True, help_text="As the edition credits them.", **limited("edition", "translator")
+    )
+    language = models.CharField(
+        blank=True,
+        help_text='Its language, as a name or a tag ("English", "de").',
+        **limited("edition", "language"),
+    )
+    position = models.PositiveIntegerField(default=0, **limited("edition", "position"))
+
+    class Meta:
+        ordering = ["work", "position", "pk"]
+
+    def __str__(self) -> str:
+        return self.described or "edition"
+
+    @property
+    def described(self) -> str:
+        """How a reader tells it apart: "1963 Oxford University Press edition"."""
+        said = " ".join(str(part) for part in (self.year, self.publisher) if part)
+        if not said and not self.isbn:
+            return ""
+        said = f"{said} edition" if said else "edition"
+        return f"{said}, ISBN {self.isbn}" if self.isbn else said
+
+    def clean(self) -> None:
+        if self.isbn:
+            try:
+                self.isbn = normal_identifier("isbn", self.isbn)
+            except BadIdentifier as exc:
+                raise ValidationError({"isbn": limits.as_sentence(str(exc))}) from None
 
 
 class Contribution(models.Model):
@@ -331,6 +387,14 @@ class GuideEntry(Provenance):
         help_text="Pages in the part to read; they count instead of the work's.",
         **limited("guideentry", "part_pages"),
     )
+    edition = models.ForeignKey(
+        Edition,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="entries",
+        help_text="The edition the guide cites.",
+    )
 
     class Meta:
         ordering = ["guide", "order"]
@@ -341,6 +405,10 @@ class GuideEntry(Provenance):
 
     def __str__(self) -> str:
         return f"{self.guide}: {self.order}. {self.work}"
+
+    def clean(self) -> None:
+        if self.edition is not None and self.edition.work_id != self.work_id:
+            raise ValidationError({"edition": "That edition is another work's."})
 
 
 class SlugRedirect(models.Model):

@@ -11,6 +11,7 @@ RECORDS = {
     "source": limits.SOURCE,
     "author": limits.AUTHOR,
     "work": limits.WORK,
+    "edition": limits.EDITION,
     "contribution": limits.CONTRIBUTION,
     "guide": limits.GUIDE,
     "guideentry": limits.GUIDE_ENTRY,

@@ -23,7 +23,7 @@ from readingroom.guidetext.encoding import encode_guide
 from readingroom.identity.identifiers import BadIdentifier, normal_identifier
 
 FORMAT_NAME = "readingroom-catalog"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 # What each version added: an older dump loads as if it said none of it.
 _ADDED: dict[int, dict[str, dict[str, Any]]] = {
     # Importance and the part to read on guide entries; publisher, place, edition
@@ -40,6 +40,16 @@ _ADDED: dict[int, dict[str, dict[str, Any]]] = {
         "authors": {"merged": [], "not_same": [], "identifiers": []},
         "works": {"merged": [], "not_same": [], "identifiers": []},
     },
+    # Editions under works: a work's edition year, publisher, place and ISBN become
+    # its first edition (_editions_from_works), which its own guide's entries cite.
+    5: {"works": {"editions": [], "edition": None}, "entries": {"edition": None}},
+}
+# The fields version 5 moved from a work, and from a work merged into it, to an edition.
+_EDITION_FIELDS = {
+    "edition_year": "year",
+    "publisher": "publisher",
+    "place": "place",
+    "isbn": "isbn",
 }
 _UPGRADES: dict[int, dict[str, dict[str, Any]]] = {
     old: {
@@ -59,6 +69,8 @@ Schema = Mapping[str, limits.Field]
 _SOURCE_REF = limits.Field("text", "source", null=True, max_length=255)
 _AUTHOR_REF = limits.Field("slug", "author", max_length=255, blank=False)
 _WORK_REF = limits.Field("slug", "work", max_length=255, blank=False)
+# An edition is named by its place in its work's list of editions.
+_EDITION_REF = limits.Field("integer", "edition", null=True, minimum=0, maximum=limits.MAX_INT)
 
 
 @dataclass(frozen=True)
@@ -83,10 +95,11 @@ KINDS: dict[str, Kind] = {
         },
     ),
     "works": Kind(
-        {**limits.WORK, "source": _SOURCE_REF},
+        {**limits.WORK, "edition": _EDITION_REF, "source": _SOURCE_REF},
         "slug",
         {
             "authors": {"author": _AUTHOR_REF, **limits.CONTRIBUTION},
+            "editions": {**limits.EDITION, "source": _SOURCE_REF},
             "merged": {**limits.MERGED_WORK, "source": _SOURCE_REF},
             "not_same": {"work": _WORK_REF},
             "identifiers": limits.IDENTIFIER,
@@ -95,7 +108,7 @@ KINDS: dict[str, Kind] = {
     "guides": Kind(
         {**limits.GUIDE, "source": _SOURCE_REF},
         "slug",
-        {"entries": {"work": _WORK_REF, **limits.GUIDE_ENTRY}},
+        {"entries": {"work": _WORK_REF, "edition": _EDITION_REF, **limits.GUIDE_ENTRY}},
     ),
 }
 
@@ -153,6 +166,7 @@ def _rules(path: str, kind: str, record: dict[str, Any]) -> Iterator[str]:
             for rule in limits.work_rules(*values):
                 if rule.severity == "error":
                     yield f"{path}.{rule.field}: {rule.message}"
+        yield from _reading_edition(path, record)
     if kind == "life_events":
         dates = [record.get(k) for k in ("start", "end")]
         if all(v is None or isinstance(v, str) for v in dates):
@@ -186,6 +200,76 @@ def _duplicates(path: str, records: list[Any], key: str | tuple[str, ...]) -> It
             yield (f"{path}[{index}].{keys[0]}: {shown!r} is already used by {path}[{seen[value]}]")
         else:
             seen[value] = index
+
+
+def _reading_edition(path: str, work: dict[str, Any]) -> Iterator[str]:
+    """The edition a work's pages are from is one of its own, with the same count."""
+    index, editions = work.get("edition"), work.get("editions")
+    if type(index) is not int or not isinstance(editions, list):
+        return
+    if index >= len(editions):
+        yield f"{path}.edition: the work has no edition {index} (it has {len(editions)})"
+    elif isinstance(cited := editions[index], dict):
+        pages, own = cited.get("pages"), work.get("pages")
+        if type(pages) is int and pages != own and not limits.WORK["pages"].problem(own):
+            yield (f"{path}.pages: edition {index} has {pages} pages, not {work.get('pages')}")
+
+
+def _cited_editions(document: dict[str, Any]) -> Iterator[str]:
+    """An entry cites one of its work's editions, and only of a work the dump holds."""
+    editions = {
+        w.get("slug"): len(w["editions"])
+        for w in _dicts(document.get("works"))
+        if isinstance(w.get("editions"), list)
+    }
+    for index, guide in enumerate(_dicts(document.get("guides"))):
+        entries = guide.get("entries")
+        for n, entry in enumerate(entries if isinstance(entries, list) else []):
+            if not isinstance(entry, dict) or type(cited := entry.get("edition")) is not int:
+                continue
+            path = f"$.guides[{index}].entries[{n}].edition"
+            held = editions.get(entry.get("work"))
+            if held is None:
+                yield f"{path}: names an edition of a work the dump does not hold"
+            elif cited >= held:
+                yield f"{path}: the work has no edition {cited} (it has {held})"
+
+
+def _cited_edition(values: dict[str, Any], pages: object) -> dict[str, Any] | None:
+    """What an older dump held of the edition cited, taken out of ``values``."""
+    said = {new: values.pop(old, None) for old, new in _EDITION_FIELDS.items()}
+    if not any(said.values()):
+        return None
+    text = {k: v if isinstance(v, str) else "" for k, v in said.items() if k != "year"}
+    return {"year": said["year"], **text, "pages": pages, "translator": "", "language": ""}
+
+
+def _editions_from_works(document: dict[str, Any]) -> None:
+    """A dump before version 5, its works' cited editions as editions: a work's own is
+    its first, cited by its source's guides; one merged in is cited by the merged
+    record's source's guides."""
+    cited: dict[tuple[object, object], int] = {}  # (work slug, source) -> edition
+    for work in _dicts(document.get("works")):
+        editions: list[dict[str, Any]] = []
+        records = [(work, work.get("pages"), True)]
+        records += [(m, m.get("pages"), False) for m in _dicts(work.get("merged"))]
+        for record, pages, own in records:
+            edition = _cited_edition(record, pages)
+            if edition is None:
+                continue
+            place = {k: record.get(k) for k in ("source", "line_start", "line_end")}
+            editions.append({**edition, **place, "position": len(editions)})
+            cited[(work.get("slug"), record.get("source"))] = len(editions) - 1
+            if own:
+                work["edition"] = 0
+        work["editions"] = editions
+    for guide in _dicts(document.get("guides")):
+        for entry in _dicts(guide.get("entries")):
+            entry["edition"] = cited.get((entry.get("work"), guide.get("source")))
+
+
+def _dicts(records: object) -> list[dict[str, Any]]:
+    return [r for r in records if isinstance(r, dict)] if isinstance(records, list) else []
 
 
 # What makes a nested record unique within its parent (the database's constraints).
@@ -233,6 +317,7 @@ class _Validator:
             for index, record in enumerate(records):
                 self.record(f"$.{name}[{index}]", name, record, kind)
             self.add(_duplicates(f"$.{name}", records, kind.key))
+        self.add(_cited_editions(self.document))
         if self.count > MAX_PROBLEMS:
             self.problems.append(f"… and {self.count - MAX_PROBLEMS:,} more problems")
         return self.problems
@@ -307,6 +392,8 @@ def loads(text: str) -> dict[str, Any]:
         raise DumpError(f"dump version {version!r} is not supported (expected {FORMAT_VERSION})")
     if version in _UPGRADES:
         _upgrade(document, _UPGRADES[version])
+        if version < 5:
+            _editions_from_works(document)
     expected = {"format", "version", *KINDS}
     problems = [f"$: unknown key {key!r}" for key in sorted(set(document) - expected)]
     problems += [

@@ -90,6 +90,7 @@ def _entry(item: dict[str, Any]) -> ListEntry | None:
         container=_text(item, "container-title"),
         url=_text(item, "URL"),
         isbn=isbn if is_valid(isbn) else None,
+        language=_text(item, "language"),
         note=str(item["annote"]) if item.get("annote") not in (None, "") else None,
         sections=tuple(str(s) for s in sections) if isinstance(sections, list) else (),
     )
@@ -166,6 +167,7 @@ def csl_item(entry: ListEntry, number: int) -> dict[str, Any]:
         "container-title": entry.container,
         "ISBN": entry.isbn,
         "URL": entry.url,
+        "language": entry.language,
         "annote": entry.note,
     }
     item.update({k: v for k, v in optional.items() if v})

@@ -77,7 +77,16 @@ DETAIL_LABELS = {
     "place": "Place",
     "edition_year": "Edition",
     "isbn": "ISBN",
+    "language": "Language",
     "url": "URL",
+}
+# The limits a detail's value keeps: the edition's, where it describes the edition.
+_DETAIL_LIMITS = {
+    "part": limits.GUIDE_ENTRY["part"],
+    "publisher": limits.EDITION["publisher"],
+    "place": limits.EDITION["place"],
+    "language": limits.EDITION["language"],
+    "url": limits.WORK["url"],
 }
 _DETAILS = {label.casefold(): name for name, label in DETAIL_LABELS.items()}
 
@@ -450,13 +459,13 @@ def _detail(name: str, value: str) -> tuple[object, str | None]:
     if name == "edition_year":
         if not _EDITION.fullmatch(value):
             return None, f"edition {value!r} is not a year"
-        return int(value), limits.WORK["edition_year"].problem(int(value))
+        return int(value), limits.EDITION["year"].problem(int(value))
     if name == "isbn":
         isbn = compact(value)
         if not is_valid(isbn):
             return None, f"ISBN {value} is not valid (its check digit does not match)"
         return isbn, None
-    spec = limits.GUIDE_ENTRY["part"] if name == "part" else limits.WORK[name]
+    spec = _DETAIL_LIMITS[name]
     return value, spec.problem(value)
 
 

@@ -61,6 +61,7 @@ class Cited:
     container: str | None = None
     url: str | None = None
     isbn: str | None = None
+    language: str | None = None
     note: str | None = None
 
 

@@ -99,6 +99,7 @@ def _entry(record: dict[str, Any]) -> ListEntry | None:
         container=_text(record, "secondary_title", "journal_name"),
         url=_text(record, "urls"),
         isbn=isbn if is_valid(isbn) else None,
+        language=_text(record, "language"),
         note=_text(record, "notes"),
         sections=tuple(keywords[0].split(SECTION_SEPARATOR)) if keywords else (),
     )
@@ -151,6 +152,7 @@ def _record(entry: ListEntry) -> dict[str, Any]:
         "publisher": entry.publisher,
         "place_published": entry.place,
         "issn": entry.isbn,
+        "language": entry.language,
         "urls": [entry.url] if entry.url else None,
         "notes": [entry.note] if entry.note else None,
         "importance": [entry.importance] if entry.importance else None,

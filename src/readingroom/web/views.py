@@ -27,6 +27,7 @@ from readingroom.catalog.exporter import work_entry
 from readingroom.catalog.models import (
     Author,
     Contribution,
+    Edition,
     Guide,
     GuideEntry,
     SlugRedirect,
@@ -34,6 +35,7 @@ from readingroom.catalog.models import (
 )
 from readingroom.citing import DEFAULT_STYLE, STYLES, bibliography
 from readingroom.formats.records import SECTION_SEPARATOR
+from readingroom.limits import EDITION_FIELDS
 from readingroom.reading import ReadingSpeed, format_duration, reading_minutes
 from readingroom.search.engine import search as run_search
 
@@ -178,11 +180,7 @@ _WORK_COLUMNS = (
     "title",
     "year",
     "year_end",
-    "edition_year",
     "pages",
-    "publisher",
-    "place",
-    "isbn",
     "url",
     "annotation",
 )
@@ -250,10 +248,11 @@ def _neighbours(entry: GuideEntry) -> dict[str, Any]:
 @cached_for_readers
 @_follow_redirects
 def work_page(request: HttpRequest, slug: str) -> HttpResponse:
-    work = _get_or_redirect(Work, slug, "work")
+    work = _get_or_redirect(Work.objects.select_related("edition"), slug, "work")
     contributions = list(work.contributions.select_related("author").order_by("order"))
-    entries = GuideEntry.objects.filter(work=work).select_related("guide", "work")
+    entries = GuideEntry.objects.filter(work=work).select_related("guide", "work", "edition")
     entries = entries.prefetch_related("work__merged")
+    editions = work.editions.select_related("source").prefetch_related("entries__guide")
     merged = work.merged.exists()
     style = valid_params(CiteParams, request.GET).get("cite") or DEFAULT_STYLE
     return render(
@@ -263,6 +262,7 @@ def work_page(request: HttpRequest, slug: str) -> HttpResponse:
             "work": work,
             "contributions": contributions,
             "in_guides": [_neighbours(e) for e in entries.order_by("guide__title")],
+            "editions": editions,
             # Whose annotation the work's own is, when guides from elsewhere list it too.
             "own_guide": Guide.objects.filter(source_id=work.source_id).first() if merged else None,
             "jsonld": jsonld.to_script_json(jsonld.book(request, work)),
@@ -312,6 +312,10 @@ def guide_page(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _edition_json(edition: Edition | None) -> dict[str, Any] | None:
+    return None if edition is None else {name: getattr(edition, name) for name in EDITION_FIELDS}
+
+
 def _entry_json(entry: GuideEntry) -> dict[str, Any]:
     return {
         "order": entry.order,
@@ -321,6 +325,8 @@ def _entry_json(entry: GuideEntry) -> dict[str, Any]:
         "part_pages": entry.part_pages,  # the pages that count for reading time
         "note": entry.note,
         "provenance": entry.provenance,
+        # The edition the guide cites, else the one the work's pages are from.
+        "edition": _edition_json(entry.edition or entry.work.edition),
         "work": {
             **_work_json(entry.work),
             "contributors": [
@@ -341,7 +347,8 @@ def guide_json(request: HttpRequest, slug: str) -> JsonResponse:
     page = page_of(
         parts.entry_count, ENTRIES_PER_PAGE, valid_params(PageParams, request.GET).get("page")
     )
-    rows = guide.entries.order_by("order").select_related("work")[page.start : page.stop]
+    rows = guide.entries.order_by("order").select_related("work__edition", "edition")
+    rows = rows[page.start : page.stop]
     return JsonResponse(
         {
             "slug": guide.slug,
