@@ -88,7 +88,9 @@ class StoredTextField(serializers.CharField):
 
 
 class StrictSlugField(serializers.SlugField):
-    """A slug exactly as sent: "serge\n" is not taken for "serge"."""
+    """A slug exactly as sent: "serge\n" is not taken for "serge", nor 12 for "12"."""
+
+    default_error_messages = {"not_text": "Not a valid string."}
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs["trim_whitespace"] = False
@@ -98,6 +100,11 @@ class StrictSlugField(serializers.SlugField):
         ]
         exact = RegexValidator(r"^[-a-zA-Z0-9_]+\Z", "Enter a slug: letters, digits, - and _.")
         self.validators = [*kept, exact]
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("not_text")
+        return str(super().to_internal_value(data))
 
 
 class StrictIntegerField(serializers.IntegerField):
