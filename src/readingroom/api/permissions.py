@@ -22,3 +22,14 @@ class EditorsWriteOthersRead(DjangoModelPermissions):
         if request.method in SAFE_METHODS or getattr(view, "queryset", None) is None:
             return True
         return bool(super().has_permission(request, view))
+
+
+class EditorsResolveDuplicates(EditorsWriteOthersRead):
+    """Merging two records changes one and deletes the other: it takes both permissions
+    on that kind of record, as the admin's "Likely duplicates" page does, and so does
+    saying that two are not the same (the page's other action)."""
+
+    perms_map = {
+        **EditorsWriteOthersRead.perms_map,
+        "POST": ["%(app_label)s.change_%(model_name)s", "%(app_label)s.delete_%(model_name)s"],
+    }

@@ -518,5 +518,66 @@ class DuplicateSerializer(serializers.Serializer):
     records = DuplicateRecordSerializer(many=True, help_text="The older record first.")
 
 
+# -- merging and "not the same" ----------------------------------------------------------
+
+
+class OtherRecordSerializer(serializers.Serializer):
+    """The body of a merge or a "not the same": the other record of the pair."""
+
+    other = StrictSlugField(
+        max_length=255,
+        help_text="The other record's slug (of the same kind; an old slug names the record "
+        "it leads to).",
+    )
+
+
+class RecordLinkSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField(help_text="An author's name or a work's title.")
+    url = serializers.URLField(help_text="The record's address in the API.")
+
+
+class MergedWorkSerializer(serializers.Serializer):
+    kept = serializers.CharField(help_text="The kept work's slug.")
+    merged = serializers.CharField(help_text="The merged work's slug, which now redirects.")
+    url = serializers.URLField(help_text="The kept work's address in the API.")
+
+
+class MergeReportSerializer(serializers.Serializer):
+    """What a merge did: `readingroom merge`'s report, with the kept record in full."""
+
+    kind = serializers.ChoiceField(choices=["author", "work"])
+    kept = serializers.CharField(help_text="The kept record's slug.")
+    merged = serializers.CharField(
+        help_text="The merged record's slug: it now redirects to the kept one."
+    )
+    url = serializers.URLField(help_text="The kept record's address in the API.")
+    filled = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="The fields the kept record lacked and took from the merged one.",
+    )
+    works_merged = MergedWorkSerializer(
+        many=True, help_text="An author merge's works the two shared by title, merged too."
+    )
+    summary = serializers.CharField(help_text="The report as `readingroom merge` prints it.")
+
+
+class AuthorMergeReportSerializer(MergeReportSerializer):
+    record = AuthorSerializer(read_only=True, help_text="The kept author, as it now is.")
+
+
+class WorkMergeReportSerializer(MergeReportSerializer):
+    record = WorkSerializer(read_only=True, help_text="The kept work, as it now is.")
+
+
+class NotSameSerializer(serializers.Serializer):
+    """Two records an editor judged different: `/api/duplicates/` no longer lists them."""
+
+    kind = serializers.ChoiceField(choices=["author", "work"])
+    records = RecordLinkSerializer(many=True, help_text="The two, the path's record first.")
+    decided_by = serializers.CharField(help_text="The editor who first judged them different.")
+    decided_at = serializers.DateTimeField()
+
+
 class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField()

@@ -3,16 +3,20 @@
 Lists come a page at a time in a stable order (pagination.py); a renamed record's
 old slug answers 301 with the new address, as the site's pages do. Writes are an
 editor's (permissions.py), checked and stamped as the admin does (serializers.py),
-and made in one transaction: a write that fails leaves nothing behind.
+and made in one transaction: a write that fails leaves nothing behind. An author or
+a work also takes `merge/` and `not-same/` (the admin's "Likely duplicates" actions),
+run by catalog/merging.py under the catalog's write lock.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404, HttpResponse
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -22,7 +26,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import generics, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, ParseError
+from rest_framework.exceptions import APIException, NotFound, ParseError, ValidationError
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -30,18 +34,30 @@ from rest_framework.views import APIView
 
 from readingroom.catalog.duplicates import duplicates
 from readingroom.catalog.exports import FORMATS, ExportRefused, NothingToExport, export
+from readingroom.catalog.locking import CatalogLocked, write_transaction
+from readingroom.catalog.merging import (
+    MERGEABLE,
+    MergeRefused,
+    mark_not_same,
+    merge_authors,
+    merge_works,
+)
 from readingroom.catalog.models import (
     Author,
     Contribution,
     Edition,
     Guide,
     GuideEntry,
+    MergedRecord,
+    NotSame,
     SlugRedirect,
     Work,
 )
 from readingroom.search.engine import search as run_search
+from readingroom.web.middleware import RETRY_AFTER_SECONDS
 
 from . import serializers as api
+from .permissions import EditorsResolveDuplicates
 
 SLUG_PATTERN = "[-a-zA-Z0-9_]+"
 _READ = ["get", "head"]
@@ -126,12 +142,150 @@ def _detail_schema(serializer: type[serializers.Serializer]) -> Any:
     return extend_schema_view(retrieve=extend_schema(responses={200: serializer, 301: _MOVED}))
 
 
+class CatalogBusy(APIException):
+    status_code = 503
+    default_detail = "An import is writing to the catalog; nothing was changed. Try again shortly."
+    default_code = "busy"
+    wait = RETRY_AFTER_SECONDS  # sent as Retry-After
+
+
+def _sentence(message: str) -> str:
+    return message if message.endswith(".") else message + "."
+
+
+class ResolveDuplicates(CatalogViewSet):
+    """Authors and works take the two actions that resolve a likely duplicate:
+    `merge/` folds the body's `other` into the path's record, `not-same/` remembers
+    that the two differ. Each is one transaction under the catalog's write lock (as
+    an import, the command line's and the admin's merges take it), in which both
+    records are looked up again and locked, so that what was checked is what is
+    merged; it waits a few seconds for an import, then answers 503."""
+
+    # Under the write lock (a 503 when an import keeps it); neither sets a slug (no 409).
+    locking_actions = ("merge", "not_same")
+    merge_report: type[serializers.Serializer]
+
+    def _url(self, kind: str, slug: str) -> str:
+        return self.request.build_absolute_uri(reverse(f"api-{kind}-detail", args=[slug]))
+
+    def _locked(self, slug: str) -> Any:
+        """The path's record, locked; an old slug is a 404 here, as for any write."""
+        model = MERGEABLE[self.kind]
+        record = model.objects.select_for_update().filter(slug=slug).first()
+        if record is not None:
+            return record
+        moved = SlugRedirect.objects.filter(kind=self.kind, old_slug=slug).first()
+        if moved is not None:
+            raise NotFound(
+                f"No {self.kind} has the slug '{slug}' now: it leads to '{moved.new_slug}'."
+            )
+        raise NotFound(f"No {self.kind} has the slug '{slug}'.")
+
+    def _other(self, slug: str, keep: Any) -> Any:
+        """The body's record, locked; an old slug names the record it leads to."""
+        model = MERGEABLE[self.kind]
+        moved = SlugRedirect.objects.filter(kind=self.kind, old_slug=slug).first()
+        current = slug if moved is None else moved.new_slug
+        other = model.objects.select_for_update().filter(slug=current).first()
+        if other is None:
+            raise ValidationError({"other": [f"No {self.kind} has the slug '{slug}'."]})
+        if other.pk == keep.pk and slug != keep.slug:
+            merged = MergedRecord.objects.filter(kind=self.kind, slug=slug, **{self.kind: keep})
+            said = "was merged into" if merged.exists() else "is now"
+            raise ValidationError({"other": [f"'{slug}' {said} '{keep.slug}' already."]})
+        return other
+
+    def _resolve(self, slug: str, step: Any, answer: type[serializers.Serializer]) -> Response:
+        """Run ``step(keep, other)`` on the pair, in one write transaction; its result
+        is the answer, through the ``answer`` serializer."""
+        try:
+            with write_transaction(wait=settings.WRITE_WAIT_SECONDS):
+                keep = self._locked(slug)
+                given = api.OtherRecordSerializer(data=self.request.data)
+                given.is_valid(raise_exception=True)
+                other = self._other(given.validated_data["other"], keep)
+                try:
+                    return Response(answer(step(keep, other)).data)
+                except MergeRefused as exc:
+                    raise ValidationError({"other": [_sentence(str(exc))]}) from exc
+        except CatalogLocked as exc:
+            raise CatalogBusy() from exc
+
+    @action(detail=True, methods=["post"], permission_classes=[EditorsResolveDuplicates])
+    def merge(self, request: Request, slug: str) -> Response:
+        """Merge the record `other` names into this one, which is kept (`readingroom
+        merge SLUG OTHER`): the other's slug then redirects here, its credits and guide
+        entries move here, what it said is kept beside this record, and a field this
+        one lacks is taken from it. Merging two authors merges the works they share by
+        title too. The answer is the merge's report, with the kept record."""
+
+        def merged(keep: Any, other: Any) -> dict[str, Any]:
+            merger = merge_authors if self.kind == "author" else merge_works
+            report = merger(keep, other, request.user)
+            return {
+                "kind": report.kind,
+                "kept": report.kept,
+                "merged": report.merged,
+                "url": self._url(self.kind, report.kept),
+                "filled": report.filled,
+                "works_merged": [
+                    {"kept": kept, "merged": gone, "url": self._url("work", kept)}
+                    for kept, gone in report.works_merged
+                ],
+                "summary": report.summary(),
+                "record": self.get_queryset().get(pk=keep.pk),
+            }
+
+        return self._resolve(slug, merged, self.merge_report)
+
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="not-same",
+        permission_classes=[EditorsResolveDuplicates],
+    )
+    def not_same(self, request: Request, slug: str) -> Response:
+        """Remember that this record and the one `other` names are different
+        (`readingroom not-same`): `/api/duplicates/` no longer lists the pair. Saying
+        it again changes nothing."""
+
+        def judged(first: Any, second: Any) -> dict[str, Any]:
+            mark_not_same(self.kind, first, second, request.user)
+            low, high = sorted((first.pk, second.pk))
+            pair = {f"first_{self.kind}_id": low, f"second_{self.kind}_id": high}
+            decision = NotSame.objects.get(kind=self.kind, **pair)
+            return {
+                "kind": self.kind,
+                "records": [
+                    {"slug": r.slug, "name": str(r), "url": self._url(self.kind, r.slug)}
+                    for r in (first, second)
+                ],
+                "decided_by": decision.decided_by_name,
+                "decided_at": decision.decided_at,
+            }
+
+        return self._resolve(slug, judged, api.NotSameSerializer)
+
+
+def _resolve_schema(report: type[serializers.Serializer]) -> Any:
+    """The two actions' request and answers, per kind of record (schema.py adds the
+    errors, 503 among them)."""
+    return extend_schema_view(
+        merge=extend_schema(request=api.OtherRecordSerializer, responses={200: report}),
+        not_same=extend_schema(
+            request=api.OtherRecordSerializer, responses={200: api.NotSameSerializer}
+        ),
+    )
+
+
 @_detail_schema(api.AuthorSerializer)
-class AuthorViewSet(CatalogViewSet):
+@_resolve_schema(api.AuthorMergeReportSerializer)
+class AuthorViewSet(ResolveDuplicates):
     """Authors, A to Z by sort name; each with their provenance and how many works
     credit them. `/api/authors/{slug}/works/` lists their works."""
 
     serializer_class = api.AuthorSerializer
+    merge_report = api.AuthorMergeReportSerializer
     kind = "author"
     queryset = (
         Author.objects.select_related("source")
@@ -150,10 +304,12 @@ class AuthorViewSet(CatalogViewSet):
 
 
 @_detail_schema(api.WorkSerializer)
-class WorkViewSet(CatalogViewSet):
+@_resolve_schema(api.WorkMergeReportSerializer)
+class WorkViewSet(ResolveDuplicates):
     """Works by title, each with its contributors in the title page's order."""
 
     serializer_class = api.WorkSerializer
+    merge_report = api.WorkMergeReportSerializer
     kind = "work"
     queryset = _works().order_by("title", "slug")
 
