@@ -36,7 +36,7 @@ from readingroom.guidetext.parser import GuideReader
 from readingroom.guidetext.writer import format_years
 from readingroom.limits import GUIDE
 from readingroom.progress import import_progress
-from readingroom.reading import format_count, format_pages
+from readingroom.reading import format_count, format_duration, format_pages
 
 DEFAULT_PORT = 8000
 SAMPLE_GUIDE = "sample-guide.txt"
@@ -533,6 +533,20 @@ def _records(author_slug: str | None, guide_slug: str | None) -> ListGuide:
         _fail(exc.message)
 
 
+def _file_or_catalog(
+    file: str | None, author_slug: str | None, guide_slug: str | None
+) -> tuple[ListGuide, str]:
+    """FILE's records, read as `parse` reads them, else a guide's or an author's from the
+    catalog; with a name for them (the file's stem, or the slug)."""
+    if file is not None:
+        name, handle = _open(file)
+        with handle:
+            reader_, _ = _reader_for(handle, None)
+            return reader_.read(_read_text(name, handle)), PurePath(name).stem
+    _setup_django()
+    return _records(author_slug, guide_slug), str(guide_slug or author_slug)
+
+
 @cli.command()
 @click.argument("file", required=False, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option(
@@ -558,16 +572,137 @@ def cite(
 
     if sum(x is not None for x in (file, guide_slug, author_slug)) != 1:
         _fail("give one of FILE, --guide SLUG or --author SLUG")
-    if file is not None:
-        name, handle = _open(file)
-        with handle:
-            reader_, _ = _reader_for(handle, None)
-            records = reader_.read(_read_text(name, handle))
-    else:
-        _setup_django()
-        records = _records(author_slug, guide_slug)
+    records, _ = _file_or_catalog(file, author_slug, guide_slug)
     for entry in bibliography(records.entries, style, html=as_html):
         click.echo(entry)
+
+
+def _plan_readings(records: ListGuide) -> tuple[list[Any], list[str]]:
+    """The readings a guide's entries give, and the titles of those with no page count."""
+    from readingroom.reading.plans import reading_of
+
+    readings, unplanned = [], []
+    for entry in records.entries:
+        reading = reading_of(entry)
+        if reading is None:
+            unplanned.append(entry.title)
+        else:
+            readings.append(reading)
+    return readings, unplanned
+
+
+def _plan_json(plan: Any, unplanned: list[str]) -> dict[str, Any]:
+    return {
+        "start": plan.start.isoformat(),
+        "finish": plan.finish.isoformat() if plan.finish else None,
+        "pages": plan.pages,
+        "pages_per_day": plan.pages_per_day,
+        "minutes": round(plan.minutes),
+        "sessions": [
+            {
+                "date": s.day.isoformat(),
+                "pages": s.pages,
+                "minutes": round(s.minutes),
+                "label": s.label,
+                "portions": [
+                    {"title": p.title, "first_page": p.first, "last_page": p.last, "whole": p.whole}
+                    for p in s.portions
+                ],
+            }
+            for s in plan.sessions
+        ],
+        "not_planned": unplanned,
+    }
+
+
+@cli.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--guide", "guide_slug", metavar="SLUG", help="A guide in the catalog.")
+@click.option(
+    "--start",
+    required=True,
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The first day to read on (YYYY-MM-DD).",
+)
+@click.option("--pages-per-day", type=click.FloatRange(min=1, max=100_000), help="A pace.")
+@click.option("--hours-per-week", type=click.FloatRange(min=0.1, max=168), help="A pace.")
+@click.option(
+    "--finish-by",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The last day: the plan takes the smallest daily load that finishes by then.",
+)
+@click.option(
+    "--days-off",
+    default="",
+    metavar="DAYS",
+    help="Weekdays and dates with no reading: 'sat,sun,2026-12-25'.",
+)
+@click.option(
+    "--words-per-minute",
+    type=click.IntRange(50, 2000),
+    default=250,
+    show_default=True,
+    help="The reader's speed (pages hold 275 words).",
+)
+@click.option("--json", "as_json", is_flag=True, help="The plan as JSON.")
+@click.option("--ics", metavar="FILE", help="Also write the plan as an iCalendar file.")
+def plan(
+    file: str | None,
+    guide_slug: str | None,
+    start: Any,
+    pages_per_day: float | None,
+    hours_per_week: float | None,
+    finish_by: Any,
+    days_off: str,
+    words_per_minute: int,
+    as_json: bool,
+    ics: str | None,
+) -> None:
+    """A reading plan for FILE's works or a guide's (--guide), from --start at one pace:
+    --pages-per-day N, --hours-per-week H or --finish-by DATE.
+
+    Each reading day takes the day's pages in the guide's order, a part to read
+    ("pp. 12–40") instead of the whole work where the guide gives one. A day finishes
+    a work when little of it is left, and stops at a work's end when that comes
+    late in the day; otherwise a long work is split by pages. Works with no page
+    count are named, not planned. No account is needed: the plan is printed, not kept.
+    """
+    from datetime import UTC, datetime
+
+    from readingroom.reading.calendar import plan_calendar
+    from readingroom.reading.plans import DaysOff, Pace, PlanError, make_plan
+    from readingroom.reading.time import ReadingSpeed
+
+    if (file is None) == (guide_slug is None):
+        _fail("give one of FILE or --guide SLUG")
+    records, key = _file_or_catalog(file, None, guide_slug)
+    title = records.title or key
+    readings, unplanned = _plan_readings(records)
+    try:
+        pace = Pace(pages_per_day, hours_per_week, finish_by.date() if finish_by else None)
+        made = make_plan(
+            readings,
+            start.date(),
+            pace,
+            DaysOff.parse(days_off),
+            ReadingSpeed(words_per_minute=words_per_minute),
+        )
+    except PlanError as exc:
+        _fail(str(exc))
+    if ics:
+        stamp = datetime.now(UTC).replace(microsecond=0)
+        _write_output(plan_calendar(made, f"Reading {title}", key, stamp), ics)
+    if as_json:
+        click.echo(json.dumps(_plan_json(made, unplanned), ensure_ascii=False, indent=2))
+        return
+    click.echo(made.summary())
+    for session in made.sessions:
+        click.echo(
+            f"{session.day:%a %Y-%m-%d}  {session.pages:>5,} pp.  "
+            f"{format_duration(session.minutes):>16}  {session.label}"
+        )
+    if unplanned:
+        click.echo(f"not planned (no page count): {'; '.join(unplanned)}", err=True)
 
 
 @cli.command()
