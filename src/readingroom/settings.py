@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "readingroom.catalog",
     "readingroom.search",
     "readingroom.web",
+    "readingroom.readers",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",

@@ -42,7 +42,7 @@ from .models import (
     SlugRedirect,
     Work,
 )
-from .signals import catalog_changed
+from .signals import catalog_changed, work_merged
 from .timelines import recompute
 
 # The fields a kept record takes from the other when it has none of its own.
@@ -189,6 +189,7 @@ def _merge_works(keep: Work, other: Work, user: Any) -> None:
     filled = _fill(keep, other, _WORK_FILLS) + _fill_pages(keep, other)
     if filled:
         _mark_edited(keep, user)
+    work_merged.send(sender=Work, keep=keep, other=other)
     other_slug = other.slug
     other.delete()
     keep.save()

@@ -18,6 +18,7 @@ from .models import (
     Author,
     CatalogVersion,
     Contribution,
+    Edition,
     Guide,
     GuideEntry,
     Identifier,
@@ -47,6 +48,11 @@ def remember_old_slug(
 # Sent with ``authors=[...]`` when their life events were extracted anew (an import,
 # a biography edited, a dump loaded): what shows a biography can be made again.
 life_events_recomputed = Signal()
+
+# Sent with ``keep=`` and ``other=`` when a work is merged into another, before the
+# other is deleted: what points at it from outside the catalog (readers' shelves,
+# reading logged, plans) moves to the kept work.
+work_merged = Signal()
 
 # Inside catalog_changes_batched(): whether anything changed (the version moves once).
 _batch: ContextVar[list[bool] | None] = ContextVar("catalog_batch", default=None)
@@ -78,8 +84,8 @@ def catalog_changed(sender: type | None = None, **kwargs: Any) -> None:
 
 
 for _model in (
-    Author, Work, Contribution, Guide, GuideEntry, Identifier, LifeEvent, MergedRecord, NotSame,
-    SlugRedirect, Source,
+    Author, Work, Edition, Contribution, Guide, GuideEntry, Identifier, LifeEvent, MergedRecord,
+    NotSame, SlugRedirect, Source,
 ):  # fmt: skip
     post_save.connect(
         catalog_changed, sender=_model, dispatch_uid=f"version-save-{_model.__name__}"
