@@ -1,0 +1,7 @@
+from django.urls import path
+
+from .statistics import statistics
+
+urlpatterns = [
+    path("reading/statistics/", statistics, name="reader-statistics"),
+]
