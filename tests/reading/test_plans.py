@@ -14,6 +14,7 @@ from readingroom.reading.plans import (
     PlanError,
     Reading,
     make_plan,
+    meeting_readings,
     replan,
     standing,
 )
@@ -187,3 +188,40 @@ def test_falling_behind_recalculates_the_rest_and_says_by_how_much():
     assert rest.pages == 1256 - 75
     ahead = standing(plan, [130, 0, 0, 0, 0], today)
     assert ahead.describe() == "10 pages ahead (under a day)"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    readings=_readings(),
+    meetings=st.lists(st.dates(START, START + timedelta(days=200)), min_size=1, max_size=30),
+)
+def test_a_group_reads_every_page_once_over_its_meetings(readings, meetings):
+    shares = meeting_readings(readings, meetings)
+    assert [s.day for s in shares] == sorted(set(meetings))
+    read = [
+        (p.reading, page)
+        for share in shares
+        for p in share.portions
+        for page in range(p.first, p.last + 1)
+    ]
+    assert read == [
+        (index, page)
+        for index, reading in enumerate(readings)
+        for page in range(reading.first_page, reading.last_page + 1)
+    ]
+    total = sum(r.pages for r in readings)
+    share = total / len(shares)
+    for n in range(1, len(shares)):
+        so_far = sum(s.pages for s in shares[:n])
+        assert abs(so_far - n * share) <= share / 4 + 1  # within a quarter share of even
+
+
+def test_the_seed_over_six_weekly_meetings_ends_a_share_at_a_works_end_when_near():
+    # Shares of 209⅓ pages, a work's end taken within 52 pages: the second share's
+    # even end (419) moves to the Memoirs' end (396); the works' other ends (527, 748,
+    # 947) lie over 52 pages from the shares' even ends (628, 837, 1047).
+    weekly = [START + timedelta(weeks=n) for n in range(6)]
+    shares = meeting_readings(SEED, weekly)
+    assert [s.pages for s in shares] == [209, 187, 232, 209, 210, 209]
+    assert [s.portions[-1].ends_reading for s in shares] == [False, True, False, False, False, True]
+    assert shares[1].portions[-1].label == "Memoirs of a Revolutionary, pp. 210–396"

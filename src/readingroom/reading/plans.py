@@ -399,3 +399,51 @@ def replan(plan: Plan, read: Sequence[int], today: date, pace: Pace) -> Plan:
                 )
             )
     return make_plan(left, today, pace, plan.days_off, plan.speed)
+
+
+@dataclass(frozen=True)
+class MeetingReading:
+    """What a study group reads for one meeting: the portions since the last one."""
+
+    day: date
+    portions: tuple[Portion, ...]
+
+    @property
+    def pages(self) -> int:
+        return sum(p.pages for p in self.portions)
+
+
+def meeting_readings(readings: Sequence[Reading], meetings: Sequence[date]) -> list[MeetingReading]:
+    """The readings cut into one share per meeting, in order: even shares of the pages,
+    each ending at a work's or chapter's end when one lies within a quarter of a share
+    of where it would fall. Every page is read for exactly one meeting; a meeting can
+    get nothing only when there are more meetings than pages."""
+    days = sorted(set(meetings))
+    readings = tuple(r for r in readings if r.pages > 0)
+    if not days:
+        raise PlanError("a group plan needs at least one meeting date")
+    starts = [0]
+    for reading in readings:
+        starts.append(starts[-1] + reading.pages)
+    total = starts[-1]
+    share = total / len(days)
+    slack = share * BOUNDARY_SHARE
+    boundaries = _boundaries(readings)
+    ends: list[int] = []
+    done = 0
+    for n in range(1, len(days) + 1):
+        target = round(n * share)
+        end = target
+        if n < len(days):
+            near = [b for b in boundaries if done < b < total and abs(b - target) <= slack]
+            if near:
+                end = min(near, key=lambda b: (abs(b - target), b))
+        end = max(end, done)
+        ends.append(end)
+        done = end
+    shares = []
+    done = 0
+    for day, end in zip(days, ends, strict=True):
+        shares.append(MeetingReading(day, _portions(readings, starts[:-1], done, end)))
+        done = end
+    return shares
