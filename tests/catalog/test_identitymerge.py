@@ -11,7 +11,7 @@ from django.test import Client
 
 from readingroom.catalog.duplicates import duplicates
 from readingroom.catalog.identitymerge import certainly_same
-from readingroom.catalog.importer import import_guide_bytes
+from readingroom.catalog.importer import ImportReport, import_guide_bytes
 from readingroom.catalog.listimport import import_list
 from readingroom.catalog.merging import mark_not_same
 from readingroom.catalog.models import Author, GuideEntry, LifeEvent, MergedRecord, Work
@@ -322,3 +322,11 @@ def test_life_dates_in_one_heading_do_not_keep_the_two_apart_and_dates_that_diff
     other = "# Ada Byron (1900–1950)\n\nNotes (1843): 10 pages, third note.\n"
     assert "merged" not in _import("third.txt", other).summary()
     assert Author.objects.count() == 2
+
+
+def test_the_summary_names_ten_merged_authors_and_counts_the_rest():
+    report = ImportReport("big.txt", status="created", merged=[f"Author {n}" for n in range(12)])
+    assert report.summary().endswith(
+        "; merged 12 authors into existing records: Author 0, Author 1, Author 2, Author 3, "
+        "Author 4, Author 5, Author 6, Author 7, Author 8, Author 9 and 2 more"
+    )

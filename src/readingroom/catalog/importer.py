@@ -68,6 +68,8 @@ _PLACE: dict[type, tuple[str, ...]] = {Author: _PLACE_FIELDS, Work: _WORK_PLACE_
 BATCH_WORKS = 5_000
 BATCH_CHARACTERS = 16_000_000
 _ANALYZE_AFTER = 50_000
+# The summary names this many of the authors an import merged (the warnings name each).
+_NAMES_SHOWN = 10
 _ENTRY_COLUMNS = [
     "guide_id", "work_id", "order", "section", "note", "source_id", "line_start", "line_end",
 ]  # fmt: skip
@@ -104,10 +106,13 @@ class ImportReport:
         conflicts = f"; {len(self.conflicts)} editors' changes kept" if self.conflicts else ""
         merged = ""
         if self.merged:
-            many = len(self.merged) > 1
+            many, more = len(self.merged) > 1, len(self.merged) - _NAMES_SHOWN
+            names = ", ".join(self.merged[:_NAMES_SHOWN]) + (
+                f" and {more:,} more" if more > 0 else ""
+            )
             merged = (
                 f"; merged {len(self.merged):,} author{'s' if many else ''} into "
-                f"{'existing records' if many else 'an existing record'}: " + ", ".join(self.merged)
+                f"{'existing records' if many else 'an existing record'}: {names}"
             )
         return (
             f"{self.source}: {self.status} — authors: {counts(self.authors)}; "
