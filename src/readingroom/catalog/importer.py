@@ -68,6 +68,8 @@ _PLACE: dict[type, tuple[str, ...]] = {Author: _PLACE_FIELDS, Work: _WORK_PLACE_
 BATCH_WORKS = 5_000
 BATCH_CHARACTERS = 16_000_000
 _ANALYZE_AFTER = 50_000
+# The summary names this many of the authors an import merged (the warnings name each).
+_NAMES_SHOWN = 10
 _ENTRY_COLUMNS = [
     "guide_id", "work_id", "order", "section", "note", "source_id", "line_start", "line_end",
 ]  # fmt: skip
@@ -92,6 +94,8 @@ class ImportReport:
     works: Counter[str] = field(default_factory=Counter)
     warnings: list[Problem] = field(default_factory=list)
     conflicts: list[Problem] = field(default_factory=list)
+    # The file's authors merged with the catalog's (catalog/identitymerge.py), by name.
+    merged: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         def counts(counter: Counter[str]) -> str:
@@ -100,9 +104,19 @@ class ImportReport:
         if self.status in ("unchanged", "retitled"):
             return f"{self.source}: {self.status}"
         conflicts = f"; {len(self.conflicts)} editors' changes kept" if self.conflicts else ""
+        merged = ""
+        if self.merged:
+            many, more = len(self.merged) > 1, len(self.merged) - _NAMES_SHOWN
+            names = ", ".join(self.merged[:_NAMES_SHOWN]) + (
+                f" and {more:,} more" if more > 0 else ""
+            )
+            merged = (
+                f"; merged {len(self.merged):,} author{'s' if many else ''} into "
+                f"{'existing records' if many else 'an existing record'}: {names}"
+            )
         return (
             f"{self.source}: {self.status} — authors: {counts(self.authors)}; "
-            f"works: {counts(self.works)}{conflicts}"
+            f"works: {counts(self.works)}{conflicts}{merged}"
         )
 
 
@@ -258,6 +272,25 @@ def update_merged(merged: MergedRecord, values: dict[str, object], name: str) ->
     return True
 
 
+def _follow_biography(author_id: int, said: object, biography: str) -> bool:
+    """The author a file's author was merged into took its biography (it had none of
+    its own, and no editor has changed it since): it follows the file's new one."""
+    if not isinstance(said, str) or said == biography:
+        return False
+    unedited = Author.objects.filter(pk=author_id, edited_at__isnull=True, biography=said)
+    return unedited.update(biography=biography) > 0
+
+
+def _biography_merged_in(author: Author) -> bool:
+    """Whether the author's biography is one a merged record's file gave it (it had
+    none of its own): its own file, still giving none, does not take it away."""
+    if not author.biography or author.edited_at is not None:
+        return False
+    return MergedRecord.objects.filter(
+        kind="author", author=author, fields__biography=author.biography
+    ).exists()
+
+
 def _insert(model: type[Author] | type[Work], rows: list[dict[str, object]]) -> list[int]:
     fields = list(rows[0]) if rows else []
     return insert_rows_returning_ids(model, fields, [tuple(row.values()) for row in rows])
@@ -288,6 +321,8 @@ class _Import:
         self.author_slugs = SlugAllocator(Author, "author")
         self.work_slugs = SlugAllocator(Work, "work")
         self.kept_works = array("q")
+        # The authors the file wrote (not those merged into another before): in its order.
+        self.written_authors = array("q")
         self.entry_order = 0
         self.previous_authors: list[tuple[str, _Previous]] = []
         self.matched: list[_Previous | None] = []
@@ -450,13 +485,18 @@ class _Import:
                 continue
             if match.merged is not None:
                 ids.append(match.pk)
+                said = match.merged.fields.get("biography")
                 if update_merged(match.merged, values, entry.name):
                     updated_merged += 1
+                    if _follow_biography(match.pk, said, entry.biography):
+                        bios_changed.append(match.pk)
                 continue
             author = records[match.pk]
             old_name, old_biography = author.name, author.biography
             before_entry = self.previous_entries.get(match.position)
             before = _author_values(before_entry, self.source.pk, index) if before_entry else None
+            if not entry.biography and _biography_merged_in(author):
+                values["biography"] = author.biography
             if self.update(author, values, before, entry.line_start):
                 updated.append(author)
             if author.biography != old_biography:
@@ -471,6 +511,8 @@ class _Import:
         Author.objects.bulk_update(updated, [*_AUTHOR_FIELDS, *_PLACE_FIELDS, *_EDIT_FIELDS])
         fresh = iter(new_ids)
         kept = [pk if pk is not None else next(fresh) for pk in ids]
+        merged_into = {m.pk for m in previous if m is not None and m.merged is not None}
+        self.written_authors.extend(pk for pk in kept if pk not in merged_into)
         changed = len(updated) + updated_merged
         self.report.authors.update(
             created=len(created), updated=changed, unchanged=len(kept) - len(created) - changed
@@ -596,7 +638,25 @@ class _Import:
             rows,
         )
 
-    # After the last batch: what the file no longer lists goes.
+    # After the last batch: the authors the catalog has from elsewhere are one with
+    # theirs; what the file no longer lists goes.
+
+    def fold_authors(self) -> None:
+        """Merge the file's authors that the identity rules are certain are the
+        catalog's from another source (catalog/identitymerge.py), and say so."""
+        from .identitymerge import fold_certain_authors  # it merges, and merging imports us
+
+        for folded in fold_certain_authors(self.source, self.written_authors):
+            self.report.merged.append(folded.name)
+            self.report.warnings.append(
+                Problem(
+                    f"{folded.name} is {folded.other} ({folded.where}), already in the "
+                    f"catalog: the two are one author, '{folded.kept}' "
+                    f"({'; '.join(folded.evidence)})",
+                    folded.line,
+                    "warning",
+                )
+            )
 
     def remove_stale(self) -> None:
         """Delete the works this source listed before and lists no more, then the
@@ -733,6 +793,7 @@ def import_guide_file(
             # A new source has nothing stale; sorting a million kept ids would be waste.
             run.remove_stale()
         run.finish_guide()
+        run.fold_authors()
         catalog_changed()
     if connection.vendor == "postgresql" and report.works["created"] >= _ANALYZE_AFTER:
         # The planner's statistics would still describe the catalog before the import.

@@ -179,7 +179,7 @@ def _remember(
     )
 
 
-def _merge_works(keep: Work, other: Work, user: Any) -> None:
+def _merge_works(keep: Work, other: Work, user: Any, stamp: bool = True) -> None:
     _remember("work", keep, other, other.title, title_in_file(other), _WORK_KEPT, user)
     MergedRecord.objects.filter(work=other).update(work=keep)
     _move_identifiers("work", keep, other)
@@ -187,7 +187,7 @@ def _merge_works(keep: Work, other: Work, user: Any) -> None:
     GuideEntry.objects.filter(work=other).update(work=keep)
     _move_contributions(Q(work=keep), Q(work=other), {"work_id": keep.pk}, "author_id")
     filled = _fill(keep, other, _WORK_FILLS) + _fill_pages(keep, other)
-    if filled:
+    if filled and stamp:
         _mark_edited(keep, user)
     work_merged.send(sender=Work, keep=keep, other=other)
     other_slug = other.slug
@@ -219,8 +219,15 @@ def _refuse_self(kind: str, keep: Author | Work, other: Author | Work) -> None:
         raise MergeRefused(f"'{keep.slug}' and '{other.slug}' are one {kind} already")
 
 
-def merge_authors(keep: Author, other: Author, user: Any = None) -> MergeReport:
-    """Fold ``other`` into ``keep``, with the works they turn out to share."""
+def merge_authors(
+    keep: Author, other: Author, user: Any = None, *, stamp: bool = True
+) -> MergeReport:
+    """Fold ``other`` into ``keep``, with the works they turn out to share.
+
+    A field the kept record takes from the other stamps it as edited: an editor's
+    merge is an editor's change. An import's merge (``stamp=False``,
+    catalog/identitymerge.py) is no one's, and stamps nothing, so the kept record's
+    own source can still be imported again as before."""
     _refuse_self("author", keep, other)
     report = MergeReport("author", keep.slug, other.slug)
     with write_transaction():
@@ -239,7 +246,7 @@ def merge_authors(keep: Author, other: Author, user: Any = None) -> MergeReport:
         if keep.name_inferred and not other.name_inferred:
             keep.name, keep.sort_name, keep.name_inferred = other.name, other.sort_name, False
             report.filled.append("name")
-        if report.filled:
+        if report.filled and stamp:
             _mark_edited(keep, user)
         other_pk, other_slug = other.pk, other.slug
         other.delete()
@@ -247,7 +254,7 @@ def merge_authors(keep: Author, other: Author, user: Any = None) -> MergeReport:
         SlugRedirect.point("author", other_slug, keep.slug)
         for kept_work, other_work in _shared_works(keep):
             report.works_merged.append((kept_work.slug, other_work.slug))
-            _merge_works(kept_work, other_work, user)
+            _merge_works(kept_work, other_work, user, stamp)
         if "biography" in report.filled:
             recompute([keep])
         work_ids += list(keep.works.values_list("pk", flat=True))
