@@ -46,7 +46,8 @@ class Reading:
     """Something to read, in the guide's order: a work, or the part of it asked for.
 
     ``first_page`` numbers its first page as the book does (a part "pp. 12–40" starts
-    at 12); ``chapters`` are the page numbers where chapters begin, where known.
+    at 12); ``chapters`` are the page numbers where chapters begin, where known;
+    ``resumed`` marks the rest of a reading begun, which is never read "whole".
     """
 
     title: str
@@ -55,6 +56,7 @@ class Reading:
     chapters: tuple[int, ...] = ()
     key: str = ""
     section: str = ""
+    resumed: bool = False
 
     @property
     def last_page(self) -> int:
@@ -258,7 +260,7 @@ def _portions(
                 reading.title,
                 reading.first_page + low,
                 reading.first_page + high - 1,
-                whole=low == 0 and high == reading.pages,
+                whole=low == 0 and high == reading.pages and not reading.resumed,
                 ends_reading=high == reading.pages,
             )
         )
@@ -396,6 +398,90 @@ def replan(plan: Plan, read: Sequence[int], today: date, pace: Pace) -> Plan:
                     reading.chapters,
                     reading.key,
                     reading.section,
+                    resumed=reading.resumed or n > 0,
                 )
             )
     return make_plan(left, today, pace, plan.days_off, plan.speed)
+
+
+def pages_read(reading: Reading, furthest: int | None) -> int:
+    """The pages of ``reading`` read by a reader whose furthest page (as the book
+    numbers it) is ``furthest``: for a part "pp. 12–40", page 25 reached is 14 read."""
+    if furthest is None:
+        return 0
+    return min(max(furthest - reading.first_page + 1, 0), reading.pages)
+
+
+def long_date(day: date) -> str:
+    """'5 December 2026'."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def _days(n: int) -> str:
+    return f"{n:,} day{'s' if n != 1 else ''}"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A plan as it stands for a reader today: the days before ``begin`` as planned,
+    the rest recalculated from ``begin`` for the pages still unread."""
+
+    plan: Plan
+    standing: Standing
+    rest: Plan
+    begin: date
+    finish_by: date | None = None
+    missed: bool = False  # the finish-by date can no longer be met: the pace was kept
+
+    @property
+    def sessions(self) -> tuple[Session, ...]:
+        kept = tuple(s for s in self.plan.sessions if s.day < self.begin)
+        return kept + self.rest.sessions
+
+    @property
+    def finish(self) -> date | None:
+        return self.rest.finish
+
+    def describe(self) -> str:
+        """'45 pages behind (about 2 days): the rest now runs to 12 January 2027, 3 days
+        later than planned', 'on schedule: …, as planned', 'all 1,256 pages read'."""
+        if self.rest.finish is None:
+            return f"all {self.plan.pages:,} page{'s' if self.plan.pages != 1 else ''} read"
+        said = self.standing.describe()
+        finish = long_date(self.rest.finish)
+        if self.missed and self.finish_by is not None:
+            return (
+                f"{said}: {long_date(self.finish_by)} can no longer be met; at "
+                f"{self.rest.pages_per_day:,} pages a day the rest runs to {finish}"
+            )
+        if self.finish_by is not None and self.rest.pages_per_day != self.plan.pages_per_day:
+            return (
+                f"{said}: the rest now takes {self.rest.pages_per_day:,} pages a day (was "
+                f"{self.plan.pages_per_day:,}) to finish by {long_date(self.finish_by)}"
+            )
+        planned = self.plan.finish or self.rest.finish
+        later = (self.rest.finish - planned).days
+        if later == 0:
+            return f"{said}: the rest runs to {finish}, as planned"
+        side = "later" if later > 0 else "earlier"
+        return f"{said}: the rest now runs to {finish}, {_days(abs(later))} {side} than planned"
+
+
+def progress(plan: Plan, read: Sequence[int], today: date, pace: Pace) -> Progress:
+    """Where a reader stands on ``today`` (``read``: the pages read of each reading) and
+    the rest of the plan recalculated. A reader who has read today's session too stands
+    against the plan to the end of today, and the rest starts tomorrow."""
+    now = standing(plan, read, today)
+    todays = sum(s.pages for s in plan.sessions if s.day == today)
+    begin = today
+    if todays and now.read >= now.scheduled + todays:
+        now = Standing(now.scheduled + todays, now.read, plan.pages_per_day)
+        begin = today + timedelta(days=1)
+    begin = max(begin, plan.start)
+    try:
+        rest = replan(plan, read, begin, pace)
+        missed = False
+    except PlanError:  # a finish-by date passed or out of reach: keep the plan's load
+        rest = replan(plan, read, begin, Pace(pages_per_day=plan.pages_per_day))
+        missed = True
+    return Progress(plan, now, rest, begin, pace.finish_by, missed)
