@@ -103,3 +103,12 @@ def test_a_finish_date_passed_keeps_the_pace_and_says_so():
         "80 pages behind (about 3 days): 4 December 2026 can no longer be met; "
         "at 30 pages a day the rest runs to 8 December 2026"
     )
+
+
+def test_a_part_read_whole_says_which_part_and_split_says_its_pages():
+    essays = Reading("Essays", 29, first_page=12, part="pp. 12–40")
+    chapter = Reading("Novel", 20, part="Chapter 2")
+    plan = make_plan([essays, chapter], START, Pace(pages_per_day=29))
+    assert [s.label for s in plan.sessions] == ["Essays, pp. 12–40", "Novel, Chapter 2"]
+    split = make_plan([essays], START, Pace(pages_per_day=15))
+    assert [s.label for s in split.sessions] == ["Essays, pp. 12–26", "Essays, pp. 27–40"]

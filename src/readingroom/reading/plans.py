@@ -47,7 +47,8 @@ class Reading:
 
     ``first_page`` numbers its first page as the book does (a part "pp. 12–40" starts
     at 12); ``chapters`` are the page numbers where chapters begin, where known;
-    ``resumed`` marks the rest of a reading begun, which is never read "whole".
+    ``resumed`` marks the rest of a reading begun, which is never read "whole";
+    ``part`` is the part as the guide gives it ("pp. 12–40", "Chapter 2").
     """
 
     title: str
@@ -57,6 +58,7 @@ class Reading:
     key: str = ""
     section: str = ""
     resumed: bool = False
+    part: str = ""
 
     @property
     def last_page(self) -> int:
@@ -71,7 +73,12 @@ def reading_of(entry: ListEntry, key: str = "") -> Reading | None:
         pages = range_of(entry.part)
         first = pages[0] if pages else 1
         return Reading(
-            entry.title, entry.part_pages, first, key=key, section=entry.section_path or ""
+            entry.title,
+            entry.part_pages,
+            first,
+            key=key,
+            section=entry.section_path or "",
+            part=entry.part or "",
         )
     if entry.pages:
         return Reading(entry.title, entry.pages, key=key, section=entry.section_path or "")
@@ -137,6 +144,7 @@ class Portion:
     last: int
     whole: bool  # the reading entire
     ends_reading: bool
+    part: str = ""  # the guide's part, when the reading is one
 
     @property
     def pages(self) -> int:
@@ -144,9 +152,10 @@ class Portion:
 
     @property
     def label(self) -> str:
-        """'Memoirs of a Revolutionary, pp. 1–30'; a reading read whole is its title."""
+        """'Memoirs of a Revolutionary, pp. 1–30'; a reading read whole is its title, with
+        the guide's part when it is one ('Essays, pp. 12–40', 'Essays, Chapter 2')."""
         if self.whole:
-            return self.title
+            return f"{self.title}, {self.part}" if self.part else self.title
         pages = f"p. {self.first}" if self.first == self.last else f"pp. {self.first}–{self.last}"
         return f"{self.title}, {pages}"
 
@@ -262,6 +271,7 @@ def _portions(
                 reading.first_page + high - 1,
                 whole=low == 0 and high == reading.pages and not reading.resumed,
                 ends_reading=high == reading.pages,
+                part=reading.part,
             )
         )
         index += 1
@@ -399,6 +409,7 @@ def replan(plan: Plan, read: Sequence[int], today: date, pace: Pace) -> Plan:
                     reading.key,
                     reading.section,
                     resumed=reading.resumed or n > 0,
+                    part=reading.part,
                 )
             )
     return make_plan(left, today, pace, plan.days_off, plan.speed)
