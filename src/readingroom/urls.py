@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("readingroom.api.urls")),
+    path("", include("readingroom.readers.plan_urls")),
     path("", include("readingroom.web.urls")),
 ]
 
