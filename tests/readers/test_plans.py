@@ -115,3 +115,23 @@ def test_a_plan_that_cannot_be_made_says_why(course, ann):
     state = plan_state(_plan(ann, guide=course, finish_by=START - timedelta(days=1)), START)
     assert state.plan is None
     assert state.error.startswith("no day to read on between 2026-12-01 and 2026-11-30")
+
+
+def test_a_guides_readings_are_those_its_records_give(seed_bytes, sample_bytes, ann):
+    from readingroom.catalog.exporter import guide_records
+    from readingroom.catalog.importer import import_guide_bytes
+    from readingroom.catalog.models import Guide
+    from readingroom.readers.plans import guide_readings
+    from readingroom.reading.plans import reading_of
+
+    import_guide_bytes("seed.txt", seed_bytes, "Victor Serge: a reading guide")
+    import_guide_bytes("sample-guide.txt", sample_bytes, "Sample guide")
+    for guide in Guide.objects.all():
+        records = guide_records(guide)
+        expected = [reading_of(entry) for entry in records.entries]
+        found = guide_readings(guide)
+        assert [(r.title, r.pages, r.first_page, r.part, r.section) for r in found.readings] == [
+            (r.title, r.pages, r.first_page, r.part, r.section) for r in expected if r is not None
+        ]
+    seed = Guide.objects.get(title__startswith="Victor")
+    assert sum(r.pages for r in guide_readings(seed).readings) == 1256

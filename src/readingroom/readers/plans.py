@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from readingroom.catalog.exporter import guide_records
+from django.db.models.functions import Coalesce
+
 from readingroom.catalog.models import Guide, Work
-from readingroom.formats.records import SECTION_SEPARATOR
+from readingroom.formats.records import SECTION_SEPARATOR, ListEntry
 from readingroom.reading import DEFAULT_SPEED, ReadingSpeed
 from readingroom.reading.plans import (
     DaysOff,
@@ -29,6 +30,7 @@ from readingroom.reading.plans import (
     make_plan,
     pages_read,
     progress,
+    reading_of,
 )
 
 from .models import PlanWork, ReaderProfile, ReadingPlan, ShelfItem
@@ -79,14 +81,33 @@ def _whole(work: Work) -> tuple[int, Reading | None, str]:
 
 def guide_readings(guide: Guide, section: str = "") -> PlanReadings:
     """A guide's entries in order (or one section's, its subsections too): the part to
-    read where the guide gives one with its pages, else the whole work."""
-    from readingroom.reading.plans import reading_of
-
-    records = guide_records(guide)
-    places = guide.entries.order_by("order").values_list("work_id", "section")
+    read where the guide gives one with its pages, else the whole work — as the guide's
+    records say (catalog.exporter.guide_records: the pages of the edition the entry
+    cites, else the work's), read in one query of the few columns a plan needs."""
+    entries = guide.entries.order_by("order").values_list(
+        "work_id",
+        "work__title",
+        Coalesce("edition__pages", "work__pages"),
+        "part",
+        "part_pages",
+        "section",
+    )
     return _gathered(
-        (work_id, reading_of(entry, key=str(work_id)), entry.title)
-        for entry, (work_id, in_section) in zip(records.entries, places, strict=True)
+        (
+            work_id,
+            reading_of(
+                ListEntry(
+                    title,
+                    pages=pages,
+                    part=part or None,
+                    part_pages=part_pages,
+                    sections=tuple(in_section.split(SECTION_SEPARATOR)) if in_section else (),
+                ),
+                key=str(work_id),
+            ),
+            title,
+        )
+        for work_id, title, pages, part, part_pages, in_section in entries
         if _in_section(in_section, section)
     )
 
@@ -145,6 +166,6 @@ def plan_state(plan: ReadingPlan, today: date) -> PlanState:
         first = made(plan, found, reader_speed(plan.user))
     except PlanError as exc:
         return PlanState(plan, found, None, [], None, str(exc))
-    reached = pages_reached(plan.user, Work.objects.filter(pk__in=set(found.works)))
+    reached = pages_reached(plan.user)
     read = [pages_read(r, reached.get(w)) for r, w in zip(found.readings, found.works, strict=True)]
     return PlanState(plan, found, first, read, progress(first, read, today, pace_of(plan)))
