@@ -13,13 +13,13 @@ from readingroom.catalog.models import Work
 from .models import ReadingLog
 
 
-def pages_reached(user: Any, works: Iterable[Work]) -> dict[int, int]:
-    """For each of these works the reader has logged, the furthest page reached."""
-    rows = (
-        ReadingLog.objects.filter(user=user, work__in=list(works), page_reached__isnull=False)
-        .values("work_id")
-        .annotate(furthest=Max("page_reached"))
-    )
+def pages_reached(user: Any, works: Iterable[Work] | None = None) -> dict[int, int]:
+    """For each of these works (or every work) the reader has logged, the furthest page
+    reached."""
+    logged = ReadingLog.objects.filter(user=user, page_reached__isnull=False)
+    if works is not None:
+        logged = logged.filter(work__in=list(works))
+    rows = logged.values("work_id").annotate(furthest=Max("page_reached"))
     return {row["work_id"]: row["furthest"] for row in rows}
 
 

@@ -46,7 +46,9 @@ class Reading:
     """Something to read, in the guide's order: a work, or the part of it asked for.
 
     ``first_page`` numbers its first page as the book does (a part "pp. 12–40" starts
-    at 12); ``chapters`` are the page numbers where chapters begin, where known.
+    at 12); ``chapters`` are the page numbers where chapters begin, where known;
+    ``resumed`` marks the rest of a reading begun, which is never read "whole";
+    ``part`` is the part as the guide gives it ("pp. 12–40", "Chapter 2").
     """
 
     title: str
@@ -55,6 +57,8 @@ class Reading:
     chapters: tuple[int, ...] = ()
     key: str = ""
     section: str = ""
+    resumed: bool = False
+    part: str = ""
 
     @property
     def last_page(self) -> int:
@@ -69,7 +73,12 @@ def reading_of(entry: ListEntry, key: str = "") -> Reading | None:
         pages = range_of(entry.part)
         first = pages[0] if pages else 1
         return Reading(
-            entry.title, entry.part_pages, first, key=key, section=entry.section_path or ""
+            entry.title,
+            entry.part_pages,
+            first,
+            key=key,
+            section=entry.section_path or "",
+            part=entry.part or "",
         )
     if entry.pages:
         return Reading(entry.title, entry.pages, key=key, section=entry.section_path or "")
@@ -135,6 +144,7 @@ class Portion:
     last: int
     whole: bool  # the reading entire
     ends_reading: bool
+    part: str = ""  # the guide's part, when the reading is one
 
     @property
     def pages(self) -> int:
@@ -142,9 +152,10 @@ class Portion:
 
     @property
     def label(self) -> str:
-        """'Memoirs of a Revolutionary, pp. 1–30'; a reading read whole is its title."""
+        """'Memoirs of a Revolutionary, pp. 1–30'; a reading read whole is its title, with
+        the guide's part when it is one ('Essays, pp. 12–40', 'Essays, Chapter 2')."""
         if self.whole:
-            return self.title
+            return f"{self.title}, {self.part}" if self.part else self.title
         pages = f"p. {self.first}" if self.first == self.last else f"pp. {self.first}–{self.last}"
         return f"{self.title}, {pages}"
 
@@ -258,8 +269,9 @@ def _portions(
                 reading.title,
                 reading.first_page + low,
                 reading.first_page + high - 1,
-                whole=low == 0 and high == reading.pages,
+                whole=low == 0 and high == reading.pages and not reading.resumed,
                 ends_reading=high == reading.pages,
+                part=reading.part,
             )
         )
         index += 1
@@ -396,6 +408,8 @@ def replan(plan: Plan, read: Sequence[int], today: date, pace: Pace) -> Plan:
                     reading.chapters,
                     reading.key,
                     reading.section,
+                    resumed=reading.resumed or n > 0,
+                    part=reading.part,
                 )
             )
     return make_plan(left, today, pace, plan.days_off, plan.speed)
@@ -447,3 +461,86 @@ def meeting_readings(readings: Sequence[Reading], meetings: Sequence[date]) -> l
         shares.append(MeetingReading(day, _portions(readings, starts[:-1], done, end)))
         done = end
     return shares
+
+
+def pages_read(reading: Reading, furthest: int | None) -> int:
+    """The pages of ``reading`` read by a reader whose furthest page (as the book
+    numbers it) is ``furthest``: for a part "pp. 12–40", page 25 reached is 14 read."""
+    if furthest is None:
+        return 0
+    return min(max(furthest - reading.first_page + 1, 0), reading.pages)
+
+
+def long_date(day: date) -> str:
+    """'5 December 2026'."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def _days(n: int) -> str:
+    return f"{n:,} day{'s' if n != 1 else ''}"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A plan as it stands for a reader today: the days before ``begin`` as planned,
+    the rest recalculated from ``begin`` for the pages still unread."""
+
+    plan: Plan
+    standing: Standing
+    rest: Plan
+    begin: date
+    finish_by: date | None = None
+    missed: bool = False  # the finish-by date can no longer be met: the pace was kept
+
+    @property
+    def sessions(self) -> tuple[Session, ...]:
+        kept = tuple(s for s in self.plan.sessions if s.day < self.begin)
+        return kept + self.rest.sessions
+
+    @property
+    def finish(self) -> date | None:
+        return self.rest.finish
+
+    def describe(self) -> str:
+        """'45 pages behind (about 2 days): the rest now runs to 12 January 2027, 3 days
+        later than planned', 'on schedule: …, as planned', 'all 1,256 pages read'."""
+        if self.rest.finish is None:
+            return f"all {self.plan.pages:,} page{'s' if self.plan.pages != 1 else ''} read"
+        said = self.standing.describe()
+        finish = long_date(self.rest.finish)
+        if self.missed and self.finish_by is not None:
+            return (
+                f"{said}: {long_date(self.finish_by)} can no longer be met; at "
+                f"{self.rest.pages_per_day:,} pages a day the rest runs to {finish}"
+            )
+        if self.finish_by is not None and self.rest.pages_per_day != self.plan.pages_per_day:
+            return (
+                f"{said}: the rest now takes {self.rest.pages_per_day:,} pages a day (was "
+                f"{self.plan.pages_per_day:,}) to finish by {long_date(self.finish_by)}"
+            )
+        planned = self.plan.finish or self.rest.finish
+        later = (self.rest.finish - planned).days
+        if later == 0:
+            return f"{said}: the rest runs to {finish}, as planned"
+        side = "later" if later > 0 else "earlier"
+        return f"{said}: the rest now runs to {finish}, {_days(abs(later))} {side} than planned"
+
+
+def progress(plan: Plan, read: Sequence[int], today: date, pace: Pace) -> Progress:
+    """Where a reader stands on ``today`` (``read``: the pages read of each reading) and
+    the rest of the plan recalculated. A reader who has read today's session too stands
+    against the plan to the end of today, and the rest starts tomorrow."""
+    now = standing(plan, read, today)
+    todays = sum(s.pages for s in plan.sessions if s.day == today)
+    begin = today
+    if todays and now.read >= now.scheduled + todays:
+        now = Standing(now.scheduled + todays, now.read, plan.pages_per_day)
+        begin = today + timedelta(days=1)
+    begin = max(begin, plan.start)
+    try:
+        rest = replan(plan, read, begin, pace)
+        missed = False
+    except PlanError:  # a finish-by date passed or out of reach: keep the plan's load
+        rest = replan(plan, read, begin, Pace(pages_per_day=plan.pages_per_day))
+        missed = True
+    return Progress(plan, now, rest, begin, pace.finish_by, missed)
