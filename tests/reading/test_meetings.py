@@ -76,3 +76,14 @@ def test_a_meeting_with_nothing_to_read_is_still_a_meeting():
     data = meetings_calendar("Circle", shares, {}, "group-1", datetime(2026, 11, 1))
     (event,) = Calendar.from_ical(data).walk("VEVENT")
     assert str(event["summary"]) == "Circle: meeting"
+
+
+def test_a_part_read_whole_is_labelled_with_the_guides_part():
+    part = Reading("Living My Life", 50, first_page=101, part="pp. 101–150")
+    (share,) = meeting_readings([part], [date(2026, 12, 1)])
+    assert share.portions[0].label == "Living My Life, pp. 101–150"
+    halves = meeting_readings([part], [date(2026, 12, 1), date(2026, 12, 8)])
+    assert [s.portions[0].label for s in halves] == [
+        "Living My Life, pp. 101–125",
+        "Living My Life, pp. 126–150",
+    ]

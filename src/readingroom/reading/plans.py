@@ -55,6 +55,7 @@ class Reading:
     chapters: tuple[int, ...] = ()
     key: str = ""
     section: str = ""
+    part: str = ""  # the guide's words for the part ("pp. 12–40", "Chapter 2"), if one
 
     @property
     def last_page(self) -> int:
@@ -69,7 +70,12 @@ def reading_of(entry: ListEntry, key: str = "") -> Reading | None:
         pages = range_of(entry.part)
         first = pages[0] if pages else 1
         return Reading(
-            entry.title, entry.part_pages, first, key=key, section=entry.section_path or ""
+            entry.title,
+            entry.part_pages,
+            first,
+            key=key,
+            section=entry.section_path or "",
+            part=entry.part or "",
         )
     if entry.pages:
         return Reading(entry.title, entry.pages, key=key, section=entry.section_path or "")
@@ -135,6 +141,7 @@ class Portion:
     last: int
     whole: bool  # the reading entire
     ends_reading: bool
+    part: str = ""  # the guide's part, where the reading is one
 
     @property
     def pages(self) -> int:
@@ -142,9 +149,10 @@ class Portion:
 
     @property
     def label(self) -> str:
-        """'Memoirs of a Revolutionary, pp. 1–30'; a reading read whole is its title."""
+        """'Memoirs of a Revolutionary, pp. 1–30'; a reading read whole is its title, with
+        the guide's part where it is one ('Living My Life, pp. 101–150')."""
         if self.whole:
-            return self.title
+            return f"{self.title}, {self.part}" if self.part else self.title
         pages = f"p. {self.first}" if self.first == self.last else f"pp. {self.first}–{self.last}"
         return f"{self.title}, {pages}"
 
@@ -260,6 +268,7 @@ def _portions(
                 reading.first_page + high - 1,
                 whole=low == 0 and high == reading.pages,
                 ends_reading=high == reading.pages,
+                part=reading.part,
             )
         )
         index += 1
