@@ -5,6 +5,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("readingroom.api.urls")),
     path("", include("readingroom.readers.statistics_urls")),
+    path("", include("readingroom.readers.group_urls")),
     path("", include("readingroom.web.urls")),
 ]
 
