@@ -6,6 +6,7 @@ urlpatterns = [
     path("api/", include("readingroom.api.urls")),
     path("", include("readingroom.readers.statistics_urls")),
     path("", include("readingroom.readers.plan_urls")),
+    path("", include("readingroom.readers.group_urls")),
     path("", include("readingroom.web.urls")),
 ]
 

@@ -436,6 +436,8 @@ def meeting_readings(readings: Sequence[Reading], meetings: Sequence[date]) -> l
     readings = tuple(r for r in readings if r.pages > 0)
     if not days:
         raise PlanError("a group plan needs at least one meeting date")
+    if not readings:  # nothing has a page count: meetings with nothing to read
+        return [MeetingReading(day, ()) for day in days]
     starts = [0]
     for reading in readings:
         starts.append(starts[-1] + reading.pages)
