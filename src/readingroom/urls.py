@@ -5,6 +5,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("readingroom.api.urls")),
     path("", include("readingroom.web.urls")),
+    path("", include("readingroom.readers.account_urls")),
 ]
 
 # Under /api/ every answer is JSON, errors included (readingroom/api/errors.py).
