@@ -6,6 +6,8 @@ DATABASE_URL          sqlite:///path or postgres://user@host:port/name
 READINGROOM_DEBUG     1 for development error pages
 READINGROOM_ALLOWED_HOSTS  comma-separated host names to serve (default: localhost names)
 READINGROOM_HTTPS     1 when served over HTTPS: secure cookies, HSTS, redirect to https
+READINGROOM_EMAIL_HOST  an SMTP host for password-reset mail (else printed on the console);
+                      with READINGROOM_EMAIL_PORT (587, STARTTLS), _USER, _PASSWORD, _FROM
 """
 
 from __future__ import annotations
@@ -120,6 +122,22 @@ AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Readers' accounts (readingroom.readers): the site's own pages, not the admin's.
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "my-reading"
+LOGOUT_REDIRECT_URL = "home"
+# Mail (password resets): printed on the console unless an SMTP host is configured.
+EMAIL_HOST = os.environ.get("READINGROOM_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("READINGROOM_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("READINGROOM_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("READINGROOM_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = EMAIL_PORT == 587
+DEFAULT_FROM_EMAIL = os.environ.get("READINGROOM_EMAIL_FROM", "readingroom <noreply@localhost>")
 
 
 ROOT_URLCONF = "readingroom.urls"

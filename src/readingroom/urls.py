@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("readingroom.readers.plan_urls")),
     path("", include("readingroom.readers.group_urls")),
     path("", include("readingroom.web.urls")),
+    path("", include("readingroom.readers.account_urls")),
 ]
 
 # Under /api/ every answer is JSON, errors included (readingroom/api/errors.py).

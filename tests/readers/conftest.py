@@ -1,11 +1,16 @@
-"""A small catalog for readers' plans: a guide in two sections, one entry with a part."""
+"""Readers' fixtures: a small course guide for plans, the seed and sample guides, and
+readers (one logged in)."""
 
 from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 
+from readingroom.catalog.importer import import_guide_bytes
 from readingroom.catalog.models import Guide, GuideEntry, Work
+
+PASSWORD = "a-long-reader-password"
 
 
 def make_work(title: str, pages: int | None) -> Work:
@@ -38,9 +43,27 @@ def course(db) -> Guide:
 
 @pytest.fixture
 def ann(db):
-    return get_user_model().objects.create_user("ann", password="a-long-reader-password")
+    return get_user_model().objects.create_user("ann", password=PASSWORD)
 
 
 @pytest.fixture
 def bo(db):
-    return get_user_model().objects.create_user("bo", password="a-long-reader-password")
+    return get_user_model().objects.create_user("bo", password=PASSWORD)
+
+
+@pytest.fixture
+def seeded(seed_bytes, sample_bytes):
+    import_guide_bytes("seed.txt", seed_bytes, "Victor Serge: a reading guide")
+    import_guide_bytes("sample-guide.txt", sample_bytes, "Sample guide")
+
+
+@pytest.fixture
+def reader(db):
+    return get_user_model().objects.create_user("ann", "ann@example.org", PASSWORD)
+
+
+@pytest.fixture
+def reader_client(reader):
+    client = Client()
+    client.force_login(reader)
+    return client

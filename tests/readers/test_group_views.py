@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.shortcuts import resolve_url
 from django.test import Client
 from django.utils import timezone
 from icalendar import Calendar
@@ -67,7 +68,7 @@ def test_anonymous_visitors_are_sent_to_log_in(guide):
     for url in (NEW, "/groups/", "/groups/1/", "/groups/join/token/"):
         response = group_less.get(url)
         assert response.status_code == 302
-        assert response["Location"].startswith(settings.LOGIN_URL + "?next=")
+        assert response["Location"].startswith(resolve_url(settings.LOGIN_URL) + "?next=")
 
 
 def test_an_organiser_creates_a_group_with_meetings_and_their_reading(ann):

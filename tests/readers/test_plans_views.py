@@ -10,6 +10,7 @@ from pathlib import Path
 import icalendar
 import pytest
 from django.conf import settings
+from django.shortcuts import resolve_url
 from django.test import Client
 from django.utils import timezone
 
@@ -55,7 +56,7 @@ def ann_plan(course, ann) -> ReadingPlan:
 def test_anonymous_visitors_are_sent_to_log_in(course, path):
     response = Client().get(path)
     assert response.status_code == 302
-    assert response["Location"] == f"{settings.LOGIN_URL}?next={path}"
+    assert response["Location"] == f"{resolve_url(settings.LOGIN_URL)}?next={path}"
 
 
 def test_the_guide_page_offers_to_plan_it(course):

@@ -16,6 +16,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from readingroom.catalog.models import CatalogVersion
 
@@ -27,7 +28,13 @@ View = Callable[..., HttpResponse]
 def cached_for_readers(view: View) -> View:
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not settings.PAGE_CACHE or request.method != "GET" or request.user.is_authenticated:
+        if request.user.is_authenticated:
+            # Never stored: the page may show this reader's own shelves and progress.
+            response = view(request, *args, **kwargs)
+            patch_cache_control(response, private=True)
+            patch_vary_headers(response, ["Cookie"])
+            return response
+        if not settings.PAGE_CACHE or request.method != "GET":
             return view(request, *args, **kwargs)
         speed = reading_speed(request)
         raw = "|".join(
