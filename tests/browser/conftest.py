@@ -128,6 +128,17 @@ def log_in(page) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_url("**/admin/")
 
 
+def sign_up(page, username: str) -> None:  # type: ignore[no-untyped-def]
+    """Sign up on the site as a new reader (and so be logged in)."""
+    page.goto("/accounts/signup/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Email").fill(f"{username}@example.org")
+    page.get_by_label("Password", exact=True).fill("a-long-reader-password")
+    page.get_by_label("Password confirmation").fill("a-long-reader-password")
+    page.get_by_role("button", name="Sign up").click()
+    page.wait_for_selector("h1:has-text('My reading')")
+
+
 @pytest.fixture
 def axe_path() -> Path:
     if not AXE.exists():

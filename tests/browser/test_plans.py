@@ -1,19 +1,23 @@
-"""A reader plans the seed guide in a real browser, logs reading short of the plan, sees
-where they stand and the plan recalculated, and fetches the plan's calendar feed."""
+"""A reader signs up, plans the seed guide in a real browser, logs reading short of the
+plan, sees where they stand and the plan recalculated, and fetches the plan's calendar
+feed; the plan page's screenshots at 1280 and 375 px are the README's."""
 
 from __future__ import annotations
 
 import urllib.request
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import icalendar
 
-from .conftest import log_in
+from .conftest import sign_up
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
-def test_a_reader_plans_the_seed_falls_behind_and_subscribes(page):
+def test_a_reader_plans_the_seed_falls_behind_and_subscribes(page, browser, server):
     today = datetime.now(UTC).date()  # the server's day (TIME_ZONE is UTC)
-    log_in(page)
+    sign_up(page, "clara")
     page.goto("/guides/")
     page.get_by_role("link", name="Victor Serge: a reading guide").click()
     page.get_by_role("link", name="Plan this guide").click()
@@ -48,3 +52,13 @@ def test_a_reader_plans_the_seed_falls_behind_and_subscribes(page):
     labels = rows.locator("td:nth-child(2)").all_inner_texts()
     assert [summary for _, summary in events] == [f"Read {label}" for label in labels]
     assert (today, "Read Memoirs of a Revolutionary, pp. 41–70") in events
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "plan-1280.png"))
+    phone = browser.new_context(base_url=server, viewport={"width": 375, "height": 800})
+    phone.add_cookies(page.context.cookies())
+    small = phone.new_page()
+    small.goto(page.url)
+    assert small.evaluate("document.documentElement.scrollWidth") <= 375
+    small.screenshot(path=str(SCREENSHOTS / "plan-375.png"))
+    phone.close()
