@@ -128,6 +128,18 @@ def log_in(page) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_url("**/admin/")
 
 
+def serious_violations(page, axe_path: Path) -> list[str]:  # type: ignore[no-untyped-def]
+    """What axe-core finds serious or critical on the page as it stands (the page's
+    context must bypass the CSP, which forbids the injected script)."""
+    page.add_script_tag(path=str(axe_path))
+    violations = page.evaluate("async () => (await axe.run()).violations")
+    return [
+        f"{page.url}: {v['id']} ({v['impact']}): {v['help']}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
 def sign_up(page, username: str) -> None:  # type: ignore[no-untyped-def]
     """Sign up on the site as a new reader (and so be logged in)."""
     page.goto("/accounts/signup/")

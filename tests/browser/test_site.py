@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-from .conftest import log_in
+from .conftest import log_in, serious_violations
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 
@@ -86,13 +86,7 @@ def test_no_serious_accessibility_violations(browser, server, axe_path, path):
     context = browser.new_context(base_url=server, bypass_csp=True)
     page = context.new_page()
     page.goto(path)
-    page.add_script_tag(path=str(axe_path))
-    violations = page.evaluate("async () => (await axe.run()).violations")
-    serious = [
-        f"{v['id']} ({v['impact']}): {v['help']}"
-        for v in violations
-        if v["impact"] in ("serious", "critical")
-    ]
+    serious = serious_violations(page, axe_path)
     context.close()
     assert serious == []
 
