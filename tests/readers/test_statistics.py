@@ -60,3 +60,10 @@ def test_statistics_are_private(client, ann):
     html = client.get(URL).content.decode()
     assert "<dt>Pages logged</dt><dd>0</dd>" in html  # not ann's 95
     assert "Nothing logged yet." in html
+
+
+def test_my_reading_leads_to_plans_groups_and_statistics(client, ann):
+    html = client.get("/reading/").content.decode()
+    nav = re.search(r'<nav aria-label="Your reading".*?</nav>', html, re.S)
+    assert nav is not None
+    assert re.findall(r'href="([^"]+)"', nav.group()) == ["/plans/", "/groups/", URL]
