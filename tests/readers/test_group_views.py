@@ -160,8 +160,13 @@ def test_the_organiser_removes_members_and_members_leave(ann):
     _join(cy, group)
     bo_membership = Membership.objects.get(user__username="bo")
     assert cy.post(f"/groups/{group.pk}/members/{bo_membership.pk}/remove/").status_code == 403
-    assert ann.post(f"/groups/{group.pk}/members/{bo_membership.pk}/remove/").status_code == 302
+    invite, feed = group.invite_token, group.feed_token
+    removed = ann.post(f"/groups/{group.pk}/members/{bo_membership.pk}/remove/", follow=True)
+    assert "bo is no longer in the group" in removed.content.decode()
     assert bo.get(f"/groups/{group.pk}/").status_code == 404
+    # The links bo holds let them in no more.
+    assert bo.post(f"/groups/join/{invite}/").status_code == 404
+    assert bo.get(f"/groups/calendar/{feed}.ics").status_code == 404
     assert cy.post(f"/groups/{group.pk}/leave/").status_code == 302
     assert cy.get(f"/groups/{group.pk}/").status_code == 404
     assert ann.post(f"/groups/{group.pk}/leave/").status_code == 400  # the organiser stays
@@ -268,3 +273,10 @@ def test_deleting_an_account_removes_its_memberships_and_groups(ann):
     assert not StudyGroup.objects.exists()
     assert not Membership.objects.exists()
     assert not Meeting.objects.exists()
+
+
+def test_meetings_far_from_today_are_refused_not_a_broken_calendar(ann):
+    response = ann.post(NEW, {"name": "Far", "dates": "9999-12-31"})
+    assert response.status_code == 400
+    assert "more than 10 years from today" in response.content.decode()
+    assert not StudyGroup.objects.exists()

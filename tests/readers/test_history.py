@@ -114,3 +114,15 @@ def test_the_upload_form_on_my_reading(seeded, reader, reader_client):
     response = reader_client.post("/reading/import/", {"export": _upload("x.csv", "a,b\n1,2\n")})
     assert response.status_code == 400
     assert "not a Goodreads or StoryGraph export" in response.content.decode()
+
+
+def test_ratings_off_the_scale_and_dates_no_sitting_could_have_are_left_out(seeded, reader):
+    rows = GOODREADS.replace(
+        ",5,NYRB,512,2012,1951,2024/03/01,", ",nan,NYRB,512,2012,1951,9999/12/31,"
+    )
+    rows = rows.replace('"Luxemburg, Rosa",,,,2,', '"Luxemburg, Rosa",,,,-3,')
+    import_history(reader, _upload("odd.csv", rows))
+    items = {i.work.title: i for i in ShelfItem.objects.filter(user=reader)}
+    memoirs = items["Memoirs of a Revolutionary"]
+    assert (memoirs.rating, memoirs.finished_on) == (None, None)
+    assert items["Reform or Revolution"].rating is None

@@ -247,3 +247,18 @@ def test_the_plan_page_prints_cleanly(ann_plan, ann):
     assert "readers/plans.css" in page
     css = (Path(readers.__file__).parent / "static" / "readers" / "plans.css").read_text()
     assert "@media print" in css
+
+
+def test_a_start_far_off_is_refused_beside_its_field(course, ann):
+    response = _client(ann).post("/guides/a-course/plan/", _form(start="9999-12-30"))
+    assert response.status_code == 400
+    assert "more than 10 years from today" in response.content.decode()
+
+
+def test_a_sitting_in_the_future_is_refused(ann_plan, ann):
+    alpha = Work.objects.get(title="Alpha")
+    response = _client(ann).post(
+        f"/plans/{ann_plan.pk}/log/", {"work": alpha.pk, "page_reached": "5", "day": "9999-12-31"}
+    )
+    assert response.status_code == 400
+    assert "cannot be in the future" in response.content.decode()

@@ -117,10 +117,26 @@ def test_deleting_an_account_deletes_all_its_reading_records(records, reader, re
     before = {model.__name__: model.objects.count() for model in READER_TABLES}
     assert before == dict.fromkeys(before, 2)
     response = reader_client.post("/accounts/delete/", {"password": PASSWORD})
-    assert response.status_code == 302
+    assert response.status_code == 200
+    assert "Your account is deleted" in response.content.decode()
     after = {model.__name__: model.objects.count() for model in READER_TABLES}
     assert after == dict.fromkeys(after, 1)  # bo's are left, ann's are gone
     assert not get_user_model().objects.filter(username="ann").exists()
     assert ShelfItem.objects.get().user == records
     assert Work.objects.filter(slug="birth-of-our-power").exists()
     assert "_auth_user_id" not in reader_client.session
+
+
+def test_the_deletion_is_said_once_not_to_the_next_reader_on_the_browser(records, reader_client):
+    reader_client.post("/accounts/delete/", {"password": PASSWORD})
+    reader_client.force_login(get_user_model().objects.create_user("cy", password=PASSWORD))
+    assert "deleted" not in reader_client.get("/reading/").content.decode()
+
+
+def test_a_download_is_named_for_a_reader_of_any_script(db):
+    client = Client()
+    client.force_login(get_user_model().objects.create_user("Дмитрий", password=PASSWORD))
+    disposition = client.get("/accounts/data.json")["Content-Disposition"]
+    assert disposition == (
+        "attachment; filename*=utf-8''readingroom-%D0%94%D0%BC%D0%B8%D1%82%D1%80%D0%B8%D0%B9.json"
+    )

@@ -69,8 +69,10 @@ def _pages_read(plan):
 def _plan_or_none(readings, pace, days_off):
     try:
         return make_plan(readings, START, pace, days_off)
-    except PlanError:
-        assert pace.finish_by is not None  # only a finish date can be out of reach
+    except PlanError as refused:
+        # Only a finish date can be out of reach, or a pace too slow to end in ten years.
+        message = str(refused)
+        assert pace.finish_by is not None or "sessions" in message
         return None
 
 
@@ -225,3 +227,13 @@ def test_the_seed_over_six_weekly_meetings_ends_a_share_at_a_works_end_when_near
     assert [s.pages for s in shares] == [209, 187, 232, 209, 210, 209]
     assert [s.portions[-1].ends_reading for s in shares] == [False, True, False, False, False, True]
     assert shares[1].portions[-1].label == "Memoirs of a Revolutionary, pp. 210–396"
+
+
+def test_a_plan_with_no_day_to_read_on_or_no_end_in_sight_is_refused():
+    with pytest.raises(PlanError, match="every weekday is a day off"):
+        make_plan(SEED, START, Pace(hours_per_week=5), DaysOff(frozenset(range(7))))
+    long = [Reading(f"Work {n}", 300) for n in range(1000)]
+    with pytest.raises(PlanError, match="take over 3,653 sessions"):
+        make_plan(long, START, Pace(pages_per_day=1))
+    with pytest.raises(PlanError, match="past the last date"):
+        make_plan(SEED, date(9999, 12, 1), Pace(pages_per_day=30))

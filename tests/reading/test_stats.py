@@ -77,3 +77,9 @@ def test_the_chart_says_what_it_shows_and_each_bar_its_value():
     assert "<title>Dec &lt;2026&gt;: 60 pages</title>" in svg
     heights = [float(h) for h in re.findall(r'height="([\d.]+)"', svg)]
     assert heights == [72.0, 144.0]  # the tallest bar takes the full 144 px
+
+
+def test_a_sitting_at_the_calendars_end_ends_the_periods_there():
+    years = totals([Sitting(date(9998, 6, 1), 10), Sitting(date(9999, 12, 31), 5)], "year")
+    assert [(y.label, y.pages) for y in years] == [("9998", 10), ("9999", 5)]
+    assert totals([Sitting(date(9999, 12, 31), 5)], "month")[-1].label == "Dec 9999"

@@ -96,7 +96,8 @@ def _rating(text: str | None) -> float | None:
         value = float(text or "")
     except ValueError:
         return None
-    return value or None  # Goodreads writes 0 for no rating
+    # Goodreads writes 0 for no rating; a value off the scale ("nan", -3, 7) is none.
+    return value if 0 < value <= 5 else None
 
 
 def _goodreads(row: Row) -> ListEntry:

@@ -3,14 +3,13 @@ history, what to share, and deleting the account."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import UserCreationForm
-from django.utils import timezone
 
+from .dates import sitting_day
 from .models import Shelf
 
 MAX_EXPORT_BYTES = 20 * 1024 * 1024  # a Goodreads export of 10,000 books is about 5 MB
@@ -59,9 +58,7 @@ class LogForm(forms.Form):
 
     def clean_day(self) -> Any:
         day = self.cleaned_data["day"]
-        # A day ahead of the server's allows for readers east of it.
-        if day > timezone.localdate() + timedelta(days=1):
-            raise forms.ValidationError("A sitting cannot be in the future.")
+        sitting_day(day)
         return day
 
     def clean(self) -> dict[str, Any]:

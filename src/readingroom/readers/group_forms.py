@@ -10,6 +10,7 @@ from typing import Any
 
 from django import forms
 
+from .dates import near_today
 from .groups import MOST_MEETINGS
 from .models import Meeting, StudyGroup
 
@@ -47,6 +48,7 @@ class DatesField(forms.CharField):
                 raise forms.ValidationError(
                     f"'{word[:40]}' is not a date: write dates as 2026-12-01"
                 ) from None
+            near_today(days[-1])
             if len(days) > MOST_MEETINGS:
                 raise forms.ValidationError(f"Give at most {MOST_MEETINGS} dates.")
         return sorted(set(days))

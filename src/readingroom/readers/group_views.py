@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -199,7 +200,13 @@ def remove_member(request: HttpRequest, pk: int, membership: int) -> HttpRespons
     other = get_object_or_404(Membership, pk=membership, group=group)
     if other.user_id == group.organiser_id:
         return _refused(request, group, "The organiser stays in their own group.")
-    other.delete()
+    groups.remove(group, other)
+    messages.info(
+        request,
+        f"{other.user.get_username()} is no longer in the group. The invitation link and "
+        "the calendar address are new, so the old ones no longer let them in: give "
+        "the members the new calendar address.",
+    )
     return redirect(reverse("group", args=[group.pk]) + "#members")
 
 

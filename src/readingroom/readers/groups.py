@@ -114,13 +114,25 @@ def add_meetings(group: StudyGroup, days: Iterable[date]) -> list[date]:
     the days added, in order."""
     taken = set(group.meetings.values_list("day", flat=True))
     new = sorted(set(days) - taken)
-    Meeting.objects.bulk_create(Meeting(group=group, day=day) for day in new)
+    # Two quick identical submissions: the second's days are already there.
+    Meeting.objects.bulk_create(
+        (Meeting(group=group, day=day) for day in new), ignore_conflicts=True
+    )
     return new
 
 
 def join(group: StudyGroup, user: Any) -> Membership:
     membership, _ = Membership.objects.get_or_create(group=group, user=user)
     return membership
+
+
+def remove(group: StudyGroup, membership: Membership) -> None:
+    """Take a member out of the group, and renew the invitation link and the calendar
+    address, which they still hold: neither lets them back in or shows the meetings."""
+    with transaction.atomic():
+        membership.delete()
+        renew(group, "invite_token")
+        renew(group, "feed_token")
 
 
 def renew(group: StudyGroup, token: str) -> None:

@@ -32,6 +32,7 @@ from readingroom.identity.people import Person, compare_people
 from readingroom.identity.sorting import heading_sort_name
 from readingroom.identity.titles import compare_titles
 
+from .dates import plausible_sitting
 from .models import Shelf, ShelfItem
 
 # The services' shelves (Goodreads' exclusive shelf, StoryGraph's read status) as ours;
@@ -129,8 +130,9 @@ class _Matcher:
 
 
 def _day(text: str | None) -> date | None:
+    """An export's date, or None where it is none a sitting could have (a slip)."""
     try:
-        return date.fromisoformat(text) if text else None
+        return plausible_sitting(date.fromisoformat(text)) if text else None
     except ValueError:
         return None
 

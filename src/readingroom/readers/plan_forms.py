@@ -20,6 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from readingroom.catalog.models import Guide, Work
 from readingroom.reading.plans import WEEKDAYS, DaysOff, PlanError
 
+from .dates import near_today, sitting_day
 from .models import PlanWork, ReadingPlan, Shelf
 from .plans import (
     PlanReadings,
@@ -66,14 +67,16 @@ class PlanForm(LinkedErrors):
         label="Works, in the order to read them",
         help_text="One a line: a work's address (/works/…/), its slug or its exact title.",
     )
-    start = forms.DateField(widget=DateInput, label="Start on")
+    start = forms.DateField(widget=DateInput, label="Start on", validators=[near_today])
     pages_per_day = forms.FloatField(
         required=False, min_value=1, max_value=100_000, label="Pages a day"
     )
     hours_per_week = forms.FloatField(
         required=False, min_value=0.1, max_value=168, label="Hours a week"
     )
-    finish_by = forms.DateField(required=False, widget=DateInput, label="Finish by")
+    finish_by = forms.DateField(
+        required=False, widget=DateInput, label="Finish by", validators=[near_today]
+    )
     weekdays_off = forms.MultipleChoiceField(
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -281,7 +284,7 @@ class LogForm(LinkedErrors):
 
     work = forms.TypedChoiceField(coerce=int, label="Work", widget=QuickSelect)
     page_reached = forms.IntegerField(min_value=1, label="Page reached")
-    day = forms.DateField(widget=DateInput, label="Day")
+    day = forms.DateField(widget=DateInput, label="Day", validators=[sitting_day])
     minutes = forms.IntegerField(
         required=False, min_value=1, max_value=24 * 60, label="Minutes (optional)"
     )

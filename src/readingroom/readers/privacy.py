@@ -15,6 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
@@ -149,7 +150,7 @@ def my_data(user: Any) -> dict[str, Any]:
 
 
 def _attachment(response: HttpResponse, name: str) -> HttpResponse:
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Content-Disposition"] = content_disposition_header(True, name)
     return response
 
 
@@ -204,6 +205,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         with transaction.atomic():
             logout(request)
             user.delete()
-        messages.success(request, "Your account and all your reading records are deleted.")
-        return redirect("home")
+        # Said on a page of its own: a message queued for later would greet whoever
+        # next uses this browser.
+        return render(request, "readers/deleted.html")
     return render(request, "readers/delete.html", {"form": form})

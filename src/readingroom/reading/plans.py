@@ -32,6 +32,8 @@ from .time import DEFAULT_SPEED, ReadingSpeed, format_duration, reading_minutes
 BOUNDARY_SHARE = 0.25
 # A finish-by date asking for more than this much reading a day is not a plan.
 MOST_HOURS_A_DAY = 16
+# Ten years of daily sessions: a plan longer than that is a slip in its pace.
+MOST_SESSIONS = 3653
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # A weekday by its name or its first three letters: "sat", "saturday".
 _WEEKDAY_NAMES = {name: n for n, day in enumerate(WEEKDAYS) for name in (day, day[:3])}
@@ -343,6 +345,8 @@ def make_plan(
 ) -> Plan:
     """The sessions that read ``readings`` in order from ``start`` at ``pace``."""
     days_off = days_off or DaysOff()
+    if len(days_off.weekdays) >= 7:
+        raise PlanError("every weekday is a day off: no day is left to read on")
     readings = tuple(r for r in readings if r.pages > 0)
     if pace.finish_by is not None:
         load = _load_to_finish(readings, start, pace.finish_by, days_off, speed)
@@ -352,7 +356,18 @@ def make_plan(
         load = max(1, round(minutes / reading_minutes(1, speed)))
     else:
         load = max(1, round(pace.pages_per_day or 0))
-    sessions = _schedule(readings, load, start, days_off, speed) if readings else ()
+    total = sum(r.pages for r in readings)
+    # A day reads at most its load and a quarter: fewer sessions than this cannot be.
+    fewest = math.ceil(total / (load + math.floor(load * BOUNDARY_SHARE)))
+    if fewest > MOST_SESSIONS:
+        raise PlanError(
+            f"at {load:,} page{'s' if load != 1 else ''} a day, {total:,} pages take over "
+            f"{MOST_SESSIONS:,} sessions (some ten years): choose more pages a day"
+        )
+    try:
+        sessions = _schedule(readings, load, start, days_off, speed) if readings else ()
+    except OverflowError:  # the days ran past the year 9999
+        raise PlanError("the plan runs past the last date a calendar can hold") from None
     return Plan(readings, sessions, start, load, days_off, speed)
 
 

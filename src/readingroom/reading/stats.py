@@ -97,7 +97,10 @@ def totals(
     periods = []
     while start <= last:
         periods.append(Period(start, span, pages[start], minutes[start], count[start], done[start]))
-        start = _next(start, span)
+        try:
+            start = _next(start, span)
+        except (OverflowError, ValueError):  # the last period the calendar holds
+            break
     return periods
 
 
