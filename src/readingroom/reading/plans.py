@@ -258,7 +258,8 @@ def _cuts(total: int, load: int, boundaries: list[int]) -> list[int]:
 def _portions(
     readings: Sequence[Reading], starts: list[int], start: int, end: int
 ) -> tuple[Portion, ...]:
-    """The readings' pages between two offsets, a portion for each reading touched."""
+    """The readings' pages between two offsets, a portion for each reading touched
+    (``starts``: each reading's first offset, then the end of the last)."""
     portions = []
     index = bisect_right(starts, start) - 1
     while index < len(readings) and starts[index] < end:
@@ -290,7 +291,7 @@ def _schedule(
     sessions = []
     done = 0
     for end, day in zip(cuts, reading_days(start, days_off), strict=False):
-        portions = _portions(readings, starts[:-1], done, end)
+        portions = _portions(readings, starts, done, end)
         sessions.append(Session(day, portions, reading_minutes(end - done, speed)))
         done = end
     return tuple(sessions)
@@ -475,7 +476,7 @@ def meeting_readings(readings: Sequence[Reading], meetings: Sequence[date]) -> l
     shares = []
     done = 0
     for day, end in zip(days, ends, strict=True):
-        shares.append(MeetingReading(day, _portions(readings, starts[:-1], done, end)))
+        shares.append(MeetingReading(day, _portions(readings, starts, done, end)))
         done = end
     return shares
 
