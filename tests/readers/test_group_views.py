@@ -280,3 +280,10 @@ def test_meetings_far_from_today_are_refused_not_a_broken_calendar(ann):
     assert response.status_code == 400
     assert "more than 10 years from today" in response.content.decode()
     assert not StudyGroup.objects.exists()
+
+
+def test_an_id_no_database_key_could_be_is_not_found(ann):
+    huge = "9" * 30
+    for path in (f"/groups/{huge}/", f"/groups/{huge}/meetings/", f"/plans/{huge}/"):
+        assert ann.get(path).status_code == 404, path
+    assert ann.post(f"/groups/{huge}/meetings/", {"dates": "2026-12-03"}).status_code == 404
