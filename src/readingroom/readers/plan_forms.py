@@ -27,11 +27,11 @@ from .plans import (
     guide_readings,
     guide_sections,
     made,
-    reader_speed,
     section_label,
     shelf_readings,
     works_readings,
 )
+from .profiles import reader_speed
 
 DAYS_OFF_LENGTH = ReadingPlan._meta.get_field("days_off").max_length or 255
 

@@ -19,7 +19,7 @@ from django.db.models.functions import Coalesce
 
 from readingroom.catalog.models import Guide, Work
 from readingroom.formats.records import SECTION_SEPARATOR, ListEntry
-from readingroom.reading import DEFAULT_SPEED, ReadingSpeed
+from readingroom.reading import ReadingSpeed
 from readingroom.reading.plans import (
     DaysOff,
     Pace,
@@ -33,7 +33,8 @@ from readingroom.reading.plans import (
     reading_of,
 )
 
-from .models import PlanWork, ReaderProfile, ReadingPlan, ShelfItem
+from .models import PlanWork, ReadingPlan, ShelfItem
+from .profiles import reader_speed
 from .progress import pages_reached
 
 
@@ -130,12 +131,6 @@ def readings_for(plan: ReadingPlan) -> PlanReadings:
         return shelf_readings(plan.user, plan.shelf)
     picked = PlanWork.objects.filter(plan=plan).select_related("work").order_by("order", "pk")
     return works_readings([row.work for row in picked])
-
-
-def reader_speed(user: Any) -> ReadingSpeed:
-    """The reader's own speed, or the default one until they set it."""
-    profile = ReaderProfile.objects.filter(user=user).first()
-    return profile.speed if profile is not None else DEFAULT_SPEED
 
 
 def pace_of(plan: ReadingPlan) -> Pace:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from readingroom.reading import ReadingSpeed
+from readingroom.reading import DEFAULT_SPEED, ReadingSpeed
 
 from .models import ReaderProfile
 
@@ -19,6 +19,11 @@ def stored_speed(user: Any) -> ReadingSpeed | None:
     """The speed the reader saved with their account, if they have saved one."""
     profile = ReaderProfile.objects.filter(user=user).first()
     return profile.speed if profile is not None else None
+
+
+def reader_speed(user: Any) -> ReadingSpeed:
+    """The reader's own speed, or the default one until they set it."""
+    return stored_speed(user) or DEFAULT_SPEED
 
 
 def save_speed(user: Any, speed: ReadingSpeed) -> None:

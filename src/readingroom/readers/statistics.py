@@ -17,11 +17,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from readingroom.reading import DEFAULT_SPEED, format_count
+from readingroom.reading import format_count
 from readingroom.reading.charts import Bar, bar_chart
 from readingroom.reading.stats import Period, Sitting, Span, goal_standing, streaks, totals
 
-from .models import ReaderProfile, ReadingGoal, ReadingLog, Shelf, ShelfItem
+from .models import ReadingGoal, ReadingLog, Shelf, ShelfItem
+from .profiles import reader_speed
 
 # How many of each period the charts show, the latest last.
 SHOWN: dict[Span, int] = {"week": 12, "month": 12, "year": 10}
@@ -38,11 +39,6 @@ class GoalForm(forms.ModelForm):
         if not 1 <= target <= 1_000_000:
             raise forms.ValidationError("Give a goal from 1 to 1,000,000.")
         return int(target)
-
-
-def _speed(user: Any) -> Any:
-    profile = ReaderProfile.objects.filter(user=user).first()
-    return profile.speed if profile else DEFAULT_SPEED
 
 
 def _chart(periods: list[Period], span: Span, chart_id: str) -> dict[str, Any]:
@@ -92,7 +88,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
             user=user, shelf=Shelf.READ, finished_on__isnull=False
         ).values_list("finished_on", flat=True)
     )
-    speed = _speed(user)
+    speed = reader_speed(user)
     by = {span: totals(sittings, span, finished, speed, until=today) for span in SHOWN}
     years = by["year"]
     finished_this_year = sum(1 for day in finished if day.year == today.year)

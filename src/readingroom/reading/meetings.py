@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
-from icalendar import Calendar, Event
-
-from .plans import MeetingReading, Reading
+from .calendar import all_day_event, new_calendar
+from .plans import MeetingReading, Reading, pages_read
 
 
 @dataclass(frozen=True)
@@ -36,11 +35,6 @@ class GroupStanding:
         if not self.behind:
             return "on track"
         return f"{self.behind:,} page{'s' if self.behind != 1 else ''} behind"
-
-
-def pages_read(reading: Reading, reached: int) -> int:
-    """Pages of the reading read by one who reached page ``reached`` of its work."""
-    return min(max(reached - reading.first_page + 1, 0), reading.pages)
 
 
 def group_standing(
@@ -67,19 +61,11 @@ def meetings_calendar(
     "<group>: read <labels>", with the meeting's questions (``questions`` by day, as
     the organiser wrote them) as its description. ``key`` makes the UIDs the group's,
     so a subscribed calendar moves a meeting rather than copying it."""
-    calendar = Calendar()
-    calendar.add("prodid", "-//readingroom//study group//EN")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", group)
+    calendar = new_calendar(group, "study group")
     for share in shares:
         labels = "; ".join(p.label for p in share.portions)
-        event = Event()
-        event.add("uid", f"{key}-{share.day.isoformat()}@readingroom")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", share.day)
-        event.add("dtend", share.day + timedelta(days=1))
-        event.add("summary", f"{group}: read {labels}" if labels else f"{group}: meeting")
+        summary = f"{group}: read {labels}" if labels else f"{group}: meeting"
+        event = all_day_event(key, share.day, stamp, summary)
         if text := questions.get(share.day, "").strip():
             event.add("description", text)
         calendar.add_component(event)

@@ -94,6 +94,10 @@ class DaysOff:
     weekdays: frozenset[int] = frozenset()
     dates: frozenset[date] = frozenset()
 
+    def __post_init__(self) -> None:
+        if len(self.weekdays) >= 7:
+            raise PlanError("every weekday is a day off: no day is left to read on")
+
     def __contains__(self, day: object) -> bool:
         return isinstance(day, date) and (day.weekday() in self.weekdays or day in self.dates)
 
@@ -114,8 +118,6 @@ class DaysOff:
                 raise PlanError(
                     f"{item!r} is not a day off: give weekdays (mon … sun) or dates (2026-12-25)"
                 ) from None
-        if len(weekdays) == 7:
-            raise PlanError("every weekday is a day off: no day is left to read on")
         return cls(frozenset(weekdays), frozenset(dates))
 
 
@@ -346,8 +348,6 @@ def make_plan(
 ) -> Plan:
     """The sessions that read ``readings`` in order from ``start`` at ``pace``."""
     days_off = days_off or DaysOff()
-    if len(days_off.weekdays) >= 7:
-        raise PlanError("every weekday is a day off: no day is left to read on")
     readings = tuple(r for r in readings if r.pages > 0)
     if pace.finish_by is not None:
         load = _load_to_finish(readings, start, pace.finish_by, days_off, speed)
