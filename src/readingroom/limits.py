@@ -19,6 +19,7 @@ from typing import Literal, get_args
 
 from readingroom.identity.identifiers import SCHEMES
 from readingroom.timeline.calendar import ends_before_start, is_calendar_date
+from readingroom.timeline.kinds import KINDS
 
 # Prose fields (a biography, an annotation, a note) hold at most this many characters.
 LONG_TEXT = 4_000_000
@@ -257,6 +258,7 @@ MODIFIERS = {
     "ON_OR_AFTER": "on or after", "LESS_THAN": "less than", "MORE_THAN": "more than",
     "EQUAL_OR_LESS": "at most", "EQUAL_OR_MORE": "at least",
 }  # fmt: skip
+EVENT_KINDS = KINDS
 ORIGINS = {"extracted": "drawn from the biography", "editor": "added by an editor"}
 
 SOURCE: dict[str, Field] = {
@@ -373,6 +375,7 @@ LIFE_EVENT: dict[str, Field] = {
     "end": Field("date", "end date", null=True),
     "precision": Field("choice", "precision", null=True, choices=PRECISIONS),
     "modifier": Field("choice", "modifier", null=True, choices=MODIFIERS),
+    "kind": Field("choice", "kind", choices=EVENT_KINDS, blank=False),
     "label": _line("label", blank=False),
     "text": _prose("sentence"),
     "places": Field("places", "places"),

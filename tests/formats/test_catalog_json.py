@@ -27,6 +27,7 @@ AUTHOR = {
             "end": "1890",
             "precision": "year",
             "modifier": None,
+            "kind": "birth",
             "label": "born in Brussels",
             "text": "Born in Brussels in 1890.",
             "places": ["Brussels"],
@@ -362,6 +363,15 @@ def test_a_version_2_dump_loads_with_no_subtitle_or_closing():
     loaded = loads(json.dumps(old))
     assert loaded["version"] == FORMAT_VERSION
     assert (loaded["guides"][0]["subtitle"], loaded["guides"][0]["closing"]) == ("", "")
+
+
+def test_a_version_5_dump_loads_with_events_of_no_particular_kind():
+    old = json.loads(dumps(VALID))
+    old["version"] = 5
+    del old["authors"][0]["life_events"][0]["kind"]
+    loaded = loads(json.dumps(old))
+    assert loaded["version"] == FORMAT_VERSION
+    assert loaded["authors"][0]["life_events"][0]["kind"] == "other"
 
 
 def test_a_version_3_dump_loads_with_nothing_merged():

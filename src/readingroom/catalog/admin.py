@@ -412,16 +412,25 @@ class LifeEventAdmin(ChildAdmin):
 
     parent = "author"
     form = LifeEventForm
-    list_display = ("when", "modifier", "label", "place_names", "hidden", "edited", "author")
+    list_display = (
+        "when",
+        "modifier",
+        "kind",
+        "label",
+        "place_names",
+        "hidden",
+        "edited",
+        "author",
+    )
     list_display_links = ("when", "label")
-    list_filter = (AuthorFilter, "hidden", "edited", "origin")
+    list_filter = (AuthorFilter, "kind", "hidden", "edited", "origin")
     search_fields = ("label", "text", "places")
     ordering = ("author", "start", "position")
     autocomplete_fields = ("author",)
     fields = (
         "author",
         ("start", "end"),
-        "modifier",
+        ("modifier", "kind"),
         "label",
         "places",
         "hidden",

@@ -164,6 +164,7 @@ def catalog_dump() -> dict[str, Any]:
                         "end": e.end,
                         "precision": e.precision,
                         "modifier": e.modifier,
+                        "kind": e.kind,
                         "label": e.label,
                         "text": e.text,
                         "places": e.places,

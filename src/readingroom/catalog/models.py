@@ -668,6 +668,14 @@ class LifeEvent(models.Model):
         help_text="How the date is qualified: about 1920, early 1920, before 1920 …",
         **limited("lifeevent", "modifier"),
     )
+    kind = models.CharField(
+        max_length=12,
+        choices=list(limits.EVENT_KINDS.items()),
+        default="other",
+        help_text="What the event is about; context is a named event of the times, drawn "
+        "behind the life rather than as part of it.",
+        **limited("lifeevent", "kind"),
+    )
     label = models.CharField(**limited("lifeevent", "label"))
     text = models.TextField(
         blank=True,

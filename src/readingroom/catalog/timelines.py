@@ -56,6 +56,7 @@ def recompute(authors: Iterable[Author]) -> None:
                     end=event.end,
                     precision=event.precision,
                     modifier=event.modifier,
+                    kind=event.kind,
                     label=_one_line(event.label),
                     text=event.text,
                     places=event.places,

@@ -23,7 +23,7 @@ from readingroom.guidetext.encoding import encode_guide
 from readingroom.identity.identifiers import BadIdentifier, normal_identifier
 
 FORMAT_NAME = "readingroom-catalog"
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 # What each version added: an older dump loads as if it said none of it.
 _ADDED: dict[int, dict[str, dict[str, Any]]] = {
     # Importance and the part to read on guide entries; publisher, place, edition
@@ -43,6 +43,8 @@ _ADDED: dict[int, dict[str, dict[str, Any]]] = {
     # Editions under works: a work's edition year, publisher, place and ISBN become
     # its first edition (_editions_from_works), which its own guide's entries cite.
     5: {"works": {"editions": [], "edition": None}, "entries": {"edition": None}},
+    # What each life event is about (readingroom.timeline.kinds).
+    6: {"life_events": {"kind": "other"}},
 }
 # The fields version 5 moved from a work, and from a work merged into it, to an edition.
 _EDITION_FIELDS = {
@@ -58,7 +60,7 @@ _UPGRADES: dict[int, dict[str, dict[str, Any]]] = {
             for new in range(old + 1, FORMAT_VERSION + 1)
             for key, value in _ADDED[new].get(kind, {}).items()
         }
-        for kind in ("authors", "works", "guides", "entries")
+        for kind in ("authors", "works", "guides", "entries", "life_events")
     }
     for old in range(1, FORMAT_VERSION)
 }
@@ -283,6 +285,8 @@ def _upgrade(document: dict[str, Any], defaults: dict[str, dict[str, Any]]) -> N
                     record.setdefault(key, list(value) if isinstance(value, list) else value)
                 if kind == "guides":
                     fill(record.get("entries"), "entries")
+                if kind == "authors":
+                    fill(record.get("life_events"), "life_events")
 
     fill(document.get("authors"), "authors")
     fill(document.get("works"), "works")

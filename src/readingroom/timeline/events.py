@@ -33,6 +33,7 @@ class LifeEvent:
     places: list[str] = field(default_factory=list)
     span: tuple[int, int] = (0, 0)
     expression: str = ""
+    kind: str = "other"
 
     @property
     def dated(self) -> bool:

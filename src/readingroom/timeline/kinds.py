@@ -1,0 +1,26 @@
+"""What a timeline event is about: the kinds of life event, and context.
+
+A kind is the event's role in the life, fixed when it is extracted, so that the
+timeline, its picture and editors' corrections never have to read a label's words
+again. ``context`` is not a life event at all: a named event or period the text
+mentions (a war, a revolution, a purge), drawn as a background band behind the life.
+"""
+
+from __future__ import annotations
+
+# Kind → how a reader names it. Order is the order an editor's menu lists them.
+KINDS: dict[str, str] = {
+    "birth": "birth",
+    "death": "death",
+    "family": "family",
+    "education": "education",
+    "residence": "residence",
+    "travel": "travel",
+    "exile": "exile or expulsion",
+    "arrest": "arrest or imprisonment",
+    "membership": "membership",
+    "work": "work",
+    "other": "other",
+    "context": "context (not the subject's life)",
+}
+LIFE_KINDS = frozenset(KINDS) - {"context"}
