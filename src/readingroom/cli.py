@@ -884,6 +884,7 @@ def _event_json(event: Any) -> dict[str, Any]:
         "end": event.end,
         "precision": event.precision,
         "modifier": event.modifier,
+        "kind": event.kind,
         "label": event.label,
         "text": event.text,
         "places": list(event.places),
@@ -899,6 +900,8 @@ def timeline(file: str | None, author_slug: str | None, as_json: bool) -> None:
     """The dated life events in FILE's biographies, or in a catalog author's (--author).
 
     Dates are ISO partial dates (1921, 1928-03); undated facts follow the dated ones.
+    Each event has a kind (birth, death, arrest, work …); events of the times the
+    biography mentions (a war, a revolution, others' doings) are marked as context.
     For a catalog author, editors' corrections, additions and hidden events apply.
     """
     from readingroom.timeline.calendar import period
@@ -913,7 +916,7 @@ def timeline(file: str | None, author_slug: str | None, as_json: bool) -> None:
             result = parse_guide(decode_guide(data).text)
         except GuideDecodeError as exc:
             _fail(Problem(exc.message, exc.line).format(name))
-        authors = [(a.name, extract_events(a.biography)) for a in result.guide.authors]
+        authors = [(a.name, extract_events(a.biography, a.name)) for a in result.guide.authors]
     else:
         _setup_django()
         from readingroom.catalog.models import Author
@@ -937,7 +940,8 @@ def timeline(file: str | None, author_slug: str | None, as_json: bool) -> None:
         for event in events:
             when = period(event.start, event.end)
             places = f"  [{', '.join(event.places)}]" if event.places else ""
-            click.echo(f"  {when:<18} {event.label}{places}")
+            times = "  (the times, not the life)" if event.kind == "context" else ""
+            click.echo(f"  {when:<18} {event.label}{places}{times}")
 
 
 class _StoredEvent:
@@ -946,6 +950,7 @@ class _StoredEvent:
     def __init__(self, event: Any) -> None:
         self.start, self.end, self.label = event.start, event.end, event.label
         self.precision, self.modifier, self.text = event.precision, event.modifier, event.text
+        self.kind = event.kind
         self.places = event.places or []
         self.span = (event.span_start or 0, event.span_end or 0)
 

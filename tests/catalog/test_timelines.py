@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from readingroom.catalog.importer import import_guide_bytes
 from readingroom.catalog.models import Author, LifeEvent
-from readingroom.catalog.timelines import recompute, timeline
+from readingroom.catalog.timelines import event_key, recompute, timeline
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +73,22 @@ def test_an_editors_event_with_a_start_alone_is_a_point():
     assert event.end == "1928-03"
     # A coarser end is no earlier than a finer start in it.
     LifeEvent(start="1917-03", end="1917", label="revolution").clean()
+
+
+def test_an_events_key_survives_relabelling(seed_bytes):
+    """Editors' corrections are found again by the words an event was read from, so an
+    extractor that labels or files an event differently keeps them."""
+    from dataclasses import replace
+
+    from readingroom.guidetext import decode_guide, parse_guide
+    from readingroom.timeline.events import extract_events
+
+    [author] = parse_guide(decode_guide(seed_bytes).text).guide.authors
+    events = extract_events(author.biography, author.name)
+    undated = next(e for e in events if not e.dated)
+    for event in (events[0], undated):
+        relabelled = replace(event, label="something else", kind="other")
+        assert event_key(relabelled) == event_key(event)
+    import_guide_bytes("seed.txt", seed_bytes)
+    keys = list(LifeEvent.objects.values_list("key", flat=True))
+    assert len(keys) == len(set(keys)) == len(events)

@@ -180,6 +180,7 @@ def test_timeline_json(seed_path, tmp_path):
         "end",
         "precision",
         "modifier",
+        "kind",
         "label",
         "text",
         "places",

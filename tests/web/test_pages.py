@@ -233,7 +233,7 @@ def test_author_page_shows_the_life_timeline(seeded):
     assert '<span class="event-sentence" id="sentence-1">' in html
     assert 'href="#sentence-1"' in html
     # Every event finds its sentence, across the seed's hard line break too.
-    assert html.count('class="source"') == html.count('<li id="event-') == 28
+    assert html.count('class="source"') == html.count('<li id="event-') == 33
     # The works sit on the same axis.
     assert "<title>1939: Midnight in the Century</title>" in html
 

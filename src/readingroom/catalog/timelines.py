@@ -7,6 +7,7 @@ or edited. Events an editor corrected, hid or added stay as the editor left them
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable
 
 from readingroom.timeline.events import LifeEvent as ExtractedEvent
@@ -16,9 +17,12 @@ from .models import Author, LifeEvent
 from .signals import life_events_recomputed
 
 
-def event_key(event: ExtractedEvent) -> str:
-    """Which extracted event this is, across recomputations: its sentence and expression."""
-    text = f"{event.text}\x00{event.expression}\x00{event.label if not event.dated else ''}"
+def event_key(event: ExtractedEvent, ordinal: int = 0) -> str:
+    """Which extracted event this is, across recomputations: its sentence and the words
+    it was read from (the date expression, or an undated fact's verb), and which of the
+    sentence's events read from the same words it is. Never its label or kind, which
+    a better extractor may word or file differently."""
+    text = f"{event.text}\x00{event.expression}\x00" + (f"{ordinal}" if ordinal else "")
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
@@ -42,8 +46,10 @@ def recompute(authors: Iterable[Author]) -> None:
     extracted.filter(edited=False, hidden=False).delete()
     new, moved = [], []
     for author in authors:
-        for position, event in enumerate(extract_events(author.biography)):
-            key = event_key(event)
+        seen: Counter[tuple[str, str]] = Counter()
+        for position, event in enumerate(extract_events(author.biography, author.name)):
+            key = event_key(event, seen[(event.text, event.expression)])
+            seen[(event.text, event.expression)] += 1
             if (author.pk, key) in kept:
                 mine = kept[(author.pk, key)]
                 mine.position = position

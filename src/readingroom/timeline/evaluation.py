@@ -156,10 +156,15 @@ def _same_date(a: str | None, b: str | None) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def score_events(biography: str, gold: list[dict[str, str]]) -> EventScores:
+def score_events(
+    biography: str, gold: list[dict[str, str]], subject: str | None = None
+) -> EventScores:
+    """Dated life events against the gold's; context (gold kind "context", and what the
+    extractor files as context) is left out of both."""
     from .events import extract_events
 
-    found = [e for e in extract_events(biography) if e.dated]
+    found = [e for e in extract_events(biography, subject) if e.dated and not e.context]
+    gold = [g for g in gold if g.get("kind") != "context"]
     scores = EventScores(gold=len(gold), system=len(found))
     used: set[int] = set()
     for expected in gold:

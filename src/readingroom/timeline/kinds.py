@@ -8,6 +8,11 @@ mentions (a war, a revolution, a purge), drawn as a background band behind the l
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from .lexicon import lexicon
+
 # Kind → how a reader names it. Order is the order an editor's menu lists them.
 KINDS: dict[str, str] = {
     "birth": "birth",
@@ -24,3 +29,23 @@ KINDS: dict[str, str] = {
     "context": "context (not the subject's life)",
 }
 LIFE_KINDS = frozenset(KINDS) - {"context"}
+
+
+def kind_of(label: str, clause: str = "") -> str:
+    """The kind of life event a label tells, from the words that begin its words
+    (data/lexicon.toml's [kinds]); failing the label, its clause's; else "other"."""
+    verb, _, rest = label.lower().partition(" ")
+    # The verb first ("expelled from the party" is an expulsion), then the rest.
+    for text in (verb, rest, clause.lower()):
+        for kind, pattern in _patterns():
+            if pattern.search(text):
+                return kind
+    return "other"
+
+
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (kind, re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, beginnings)) + ")"))
+        for kind, beginnings in lexicon().kinds
+    )
