@@ -52,6 +52,7 @@ _ANAPHORIC = frozenset(DATA.words("anaphoric"))
 _DEICTIC_DAYS: dict[str, int] = _LEXICON["deictic_days"]
 _REFERENCES: dict[str, str] = _LEXICON["references"]
 _SET_ADVERBS: dict[str, str] = _LEXICON["set_adverbs"]
+_YEAR_CENTURIES: dict[str, int] = _LEXICON["year_centuries"]
 
 
 def _number(word: str) -> int | None:
@@ -104,29 +105,51 @@ class _Resolver:
         if re.match(r"\d{4}", value):
             self.anchor = value
 
-    def month_value(self, month: int, rel: str | None, future: bool = False) -> str:
-        year = year_of(self.anchor) if self.reference is None else self.year()
-        if year is None:
-            return f"XXXX-{month:02d}"
+    def month_value(
+        self, month: int, rel: str | None, tense: str | None, day: int | None = None
+    ) -> str:
+        """A month (or a day of one) given without a year, placed by the tense of its
+        verb: in news from the creation date, in a biography from the narrative's date."""
+        text = f"{month:02d}" + (f"-{day:02d}" if day else "")
         if self.reference is not None:
-            current = self.reference.month
-            if rel == "last" or (rel is None and not future and month > current + 1):
-                year -= month >= current if rel == "last" else 1
-            elif rel == "next" or (rel is None and future and month < current):
-                year += month <= current if rel == "next" else 1
-        return f"{year:04d}-{month:02d}"
-
-    def weekday_value(self, weekday: int, rel: str | None) -> str:
-        if self.reference is None:
-            return f"XXXX-WXX-{weekday}"
-        delta = (self.reference.isoweekday() - weekday) % 7
-        if rel == "next":
-            target = self.reference + timedelta(
-                days=(weekday - self.reference.isoweekday()) % 7 or 7
-            )
+            base: str | None = self.reference.isoformat()
         else:
-            target = self.reference - timedelta(days=delta if rel != "last" else (delta or 7))
-        return target.isoformat()
+            base = self.anchor if self.anchor and re.match(r"\d{4}", self.anchor) else None
+        if base is None:
+            return f"XXXX-{text}"
+        year = int(base[:4])
+        if len(base) < 7 or not base[5:7].isdigit():
+            return f"{year:04d}-{text}"
+        # Compared at the precision both have: a month with a day only when both do.
+        with_days = bool(day) and len(base) >= 10
+        here = (int(base[5:7]), int(base[8:10]) if with_days else 0)
+        there = (month, day if with_days and day else 0)
+        direction = _direction(rel, tense, narrative=self.reference is None)
+        if self.reference is None and abs(direction) < 2:
+            pass  # the narrative's simple past keeps the year it has reached
+        elif (direction == -1 and there > here) or (direction == -2 and there >= here):
+            year -= 1
+        elif (direction == 1 and there < here) or (direction == 2 and there <= here):
+            year += 1
+        elif direction == 0:
+            year += (month - here[0] < -6) - (month - here[0] > 6)
+        return f"{year:04d}-{text}"
+
+    def weekday_value(self, weekday: int, rel: str | None, tense: str | None) -> str:
+        """A weekday, placed by the tense of its verb from the creation date or from
+        the day the narrative has reached."""
+        if self.reference is not None:
+            base = self.reference
+        elif self.anchor and len(self.anchor) >= 10 and self.anchor[:4].isdigit():
+            base = date.fromisoformat(self.anchor[:10])
+        else:
+            return f"XXXX-WXX-{weekday}"
+        today = base.isoweekday()
+        if rel == "this":
+            return (base + timedelta(days=weekday - today)).isoformat()
+        # The first of the seven days the weekday is looked for in.
+        first = {-2: -7, -1: -6, 0: -3, 1: 0, 2: 1}[_direction(rel, tense, self.reference is None)]
+        return (base + timedelta(days=first + (weekday - today - first) % 7)).isoformat()
 
     def relative_unit(self, rel: str, unit: str) -> str | None:
         """'last year', 'this month', 'next week', 'the same year' … as a DATE value."""
@@ -144,7 +167,7 @@ class _Resolver:
         if code == "DE":
             return str((year + 10 * offset) // 10)
         if code == "CE":
-            return f"{year // 100 + offset:02d}XX"
+            return f"{year // 100 + offset:02d}"
         if code == "Q":
             month = int(base[5:7]) if len(base) >= 7 and base[5:7].isdigit() else None
             if month is None:
@@ -207,17 +230,61 @@ def rule(name: str) -> Callable[[Rule], Rule]:
     return register
 
 
-_FUTURE_CUES = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in _LEXICON["tense"]["future"]) + r")\b"
+def _direction(rel: str | None, tense: str | None, narrative: bool) -> int:
+    """Where an expression without a year falls from the date it counts from: -2
+    strictly before, -1 on or before, 0 the nearest, 1 on or after, 2 strictly after.
+    "last" and "next" say it; else the tense does. A narrative's simple past is its
+    present, which moves on: its pluperfect looks back, its future in the past on."""
+    if rel in ("last", "next"):
+        return -2 if rel == "last" else 2
+    if narrative:
+        return {"PLUPERFECT": -2, "FUTURE": 2}.get(tense or "", 1)
+    return {"PAST": -1, "PLUPERFECT": -1, "FUTURE": 1}.get(tense or "", 0)
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+_TENSES = _LEXICON["tense"]
+_CHAIN = rf"(?:\s+(?:{_alternatives(_TENSES['auxiliary'])}|[a-z]+ly))*(?:\s+[a-z]+)?"
+# A verb group's tense: an auxiliary with what follows it, or a finite verb.
+_VERB_GROUP = re.compile(
+    rf"\b(?:(?P<FUTURE>(?:{_alternatives(_TENSES['future'])}){_CHAIN})"
+    rf"|(?P<PLUPERFECT>(?:{_alternatives(_TENSES['pluperfect'])}){_CHAIN})"
+    rf"|(?P<PRESENT>(?:{_alternatives(_TENSES['present'])}){_CHAIN})"
+    rf"|(?P<PAST>(?:{_alternatives(_TENSES['past'])}){_CHAIN}"
+    rf"|(?!{_alternatives(_TENSES['not_past'])}\b)[a-z]{{3,}}{_TENSES['past_suffix']})"
+    rf"|(?P<INFINITIVE>to{_CHAIN}))\b"
+)
+# Where the clause of an expression's verb ends: a punctuation mark or a word that
+# opens another clause ("that", "which").
+_CLAUSE_END = re.compile(rf"[.,;:!?\n()]|\b(?:{_alternatives(_TENSES['clause_words'])})\b")
+_ABBREVIATION = re.compile(
+    rf"(?:\b[A-Z][a-z]{{0,3}}|\b[a-z]|\b(?:{_alternatives(_TENSES['abbreviations'])}))\.\Z"
 )
 
 
-def _future(m: re.Match[str]) -> bool:
-    """Whether the clause around a match speaks of the future (for bare months, weekdays)."""
-    text = m.string
-    start = max(text.rfind(".", 0, m.start()), text.rfind(";", 0, m.start()), m.start() - 80)
-    end = min(len(text), m.end() + 30)
-    return bool(_FUTURE_CUES.search(text, start + 1, end))
+def _tense(m: re.Match[str]) -> str | None:
+    """The tense of the verb that governs a match: the nearest verb group before it
+    in its clause, else the first after it (PAST, PLUPERFECT, PRESENT or FUTURE; none
+    for an infinitive or where no verb stands)."""
+    text, start, end = m.string, m.start(), m.end()
+    clause_start = max(start - 100, 0)
+    for stop in _CLAUSE_END.finditer(text, clause_start, start):
+        # A full stop after an abbreviation ("Sept.", "Mr.") ends no clause.
+        if stop.group() != "." or not _ABBREVIATION.search(text, clause_start, stop.end()):
+            clause_start = stop.end()
+    groups = list(_VERB_GROUP.finditer(text, clause_start, start))
+    group = groups[-1] if groups else None
+    if group is None:
+        clause_end = _CLAUSE_END.search(text, end, end + 80)
+        group = _VERB_GROUP.search(text, end, clause_end.start() if clause_end else end + 80)
+    if group is None or group.lastgroup == "INFINITIVE":
+        return None
+    return group.lastgroup
 
 
 def _month_number(text: str) -> int:
@@ -232,29 +299,32 @@ def _part_mod(part: str | None) -> str | None:
 def _full_date(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
     month = _month_number(m["month"] or m["month2"] or m["month3"])
     day = int(m["day"] or m["day2"] or m["day3"])
-    year = int(m["year"]) if m["year"] else (year_of(r.anchor) if r.reference is None else r.year())
-    if year is None:
-        return "DATE", f"XXXX-{month:02d}-{day:02d}", None
-    return "DATE", f"{year:04d}-{month:02d}-{day:02d}", None
+    if m["year"]:
+        return "DATE", f"{_year_number(m['year']):04d}-{month:02d}-{day:02d}", None
+    return "DATE", r.month_value(month, None, _tense(m), day), None
 
 
 @rule("month_year")
-def _month_year(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
+def _month_year(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
     mod = _part_mod(m["part"]) or _part_mod(m["edge"])
-    return "DATE", f"{int(m['year']):04d}-{_month_number(m['month']):02d}", mod
+    year = _year_number(m["year"]) if m["year"] else year_of(r.relative_unit(m["rel"], "year"))
+    if year is None:
+        return None
+    return "DATE", f"{year:04d}-{_month_number(m['month']):02d}", mod
 
 
 @rule("month")
 def _month(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
     rel = (m["rel"] or "").lower().rstrip("- ")
     mod = _part_mod(rel) if rel in ("early", "mid", "late") else _part_mod(m["edge"])
-    future = _future(m)
-    return "DATE", r.month_value(_month_number(m["month"]), rel or None, future), mod
+    relative = rel if rel in ("last", "next") else None
+    return "DATE", r.month_value(_month_number(m["month"]), relative, _tense(m)), mod
 
 
 @rule("season_year")
 def _season_year(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
-    return "DATE", f"{m['year']}-{_SEASONS[m['season'].lower()]}", _part_mod(m["part"])
+    season = _SEASONS[m["season"].lower()]
+    return "DATE", f"{_year_number(m['year'])}-{season}", _part_mod(m["part"])
 
 
 @rule("season_rel")
@@ -269,8 +339,8 @@ def _season_rel(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | 
 def _part_year(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
     edge = (m["edge"] or "").lower()
     if "half" in edge:
-        return "DATE", f"{m['year']}-H{1 if edge.startswith('first') else 2}", None
-    return "DATE", m["year"], _part_mod(m["part"]) or _part_mod(edge)
+        return "DATE", f"{_year_number(m['year'])}-H{1 if edge.startswith('first') else 2}", None
+    return "DATE", str(_year_number(m["year"])), _part_mod(m["part"]) or _part_mod(edge)
 
 
 @rule("decade")
@@ -290,13 +360,13 @@ def _century(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | Non
     number = _ORDINALS.get(ordinal) or int(re.sub(r"\D", "", ordinal) or 0)
     if not number:
         return None
-    return "DATE", f"{number - 1:02d}XX", _part_mod(m["part"])
+    return "DATE", f"{number - 1:02d}", _part_mod(m["part"])
 
 
 @rule("quarter")
 def _quarter(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
     number = _QUARTERS[m["qn"].lower()]
-    year = m["year"] or m["year2"]
+    year = str(_year_number(m["year"] or m["year2"])) if m["year"] or m["year2"] else None
     if year is None:
         now = r.now
         if now is None:
@@ -331,7 +401,7 @@ def _rel_quarter(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str |
 
 @rule("fiscal_year")
 def _fiscal_year(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
-    return "DATE", m["year"], None
+    return "DATE", str(_year_number(m["year"])), None
 
 
 @rule("edge_rel")
@@ -408,8 +478,7 @@ def _reference(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | N
 @rule("weekday")
 def _weekday(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
     rel = (m["rel"] or "").lower() or None
-    # Tense cues mislead more than they help for weekdays in news (measured on TimeBank).
-    value = r.weekday_value(_WEEKDAYS[m["weekday"].lower()], rel)
+    value = r.weekday_value(_WEEKDAYS[m["weekday"].lower()], rel, _tense(m))
     mod = _part_mod(rel) if rel in ("early", "late") else None
     if m["dpart"]:
         return "TIME", f"{value}T{_PARTS[m['dpart'].lower()]}", mod
@@ -419,14 +488,23 @@ def _weekday(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | Non
 @rule("clock")
 def _clock(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
     hour = int(m["hour"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
-    day = r.reference.isoformat() if r.reference else "XXXX-XX-XX"
     minute = m["minute"] or "00"
-    return "TIME", f"{day}T{hour:02d}:{minute}", "APPROX" if m["approx"] else None
+    return "TIME", f"{_clock_day(m, r)}T{hour:02d}:{minute}", "APPROX" if m["approx"] else None
+
+
+def _clock_day(m: re.Match[str], r: _Resolver) -> str:
+    """The day a clock time names ("10 p.m. Tuesday"), else the reference's."""
+    if m["weekday"]:
+        return r.weekday_value(_WEEKDAYS[m["weekday"].lower()], None, _tense(m))
+    if r.reference is None:
+        return "XXXX-XX-XX"
+    offset = _DEICTIC_DAYS[m["dday"]] if m["dday"] else 0
+    return (r.reference + timedelta(days=offset)).isoformat()
 
 
 @rule("noon")
 def _noon(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
-    day = r.reference.isoformat() if r.reference else "XXXX-XX-XX"
+    day = _clock_day(m, r)
     return "TIME", f"{day}T{'12:00' if m['word'].lower() == 'noon' else '24:00'}", None
 
 
@@ -456,14 +534,32 @@ def _set(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
     what = m["what"].lower()
     if what in _WEEKDAYS:
         return "SET", f"XXXX-WXX-{_WEEKDAYS[what]}", None
+    if what in _MONTHS:
+        return "SET", f"XXXX-{_MONTHS[what]:02d}", None
     if what in ("morning", "night"):
         return "SET", f"XXXX-XX-XXT{_PARTS[what]}", None
     return "SET", _duration(1, what), None
 
 
+@rule("weekday_set")
+def _weekday_set(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
+    return "SET", f"XXXX-WXX-{_WEEKDAYS[m['weekday']]}", None
+
+
 @rule("year")
 def _year(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
-    return "DATE", m["year"], None
+    return "DATE", f"{_year_number(m['year']):04d}", None
+
+
+def _year_number(text: str) -> int:
+    """A year in figures, or spelled out ("nineteen ninety-six", "the year two thousand")."""
+    if text.isdigit():
+        return int(text)
+    words = text.lower().split()
+    if words[-1] == "thousand":
+        return 2000
+    century, rest = re.split(r"[\s-]", text.lower(), maxsplit=1)
+    return _YEAR_CENTURIES[century] * 100 + (_number(rest) or 0)
 
 
 # The tagger only tries a rule where one of its first words stands ("#": any
@@ -529,7 +625,12 @@ _FOLLOWER = re.compile(r"[ \t\n\xa0-]*([A-Za-z]+|\d+|')")
 # No leading \b: a pattern that starts with a choice of literals lets the regex engine
 # skip to their first letters, which is several times faster; the loop checks the left
 # word boundary instead.
-_NAME = re.compile(DATA.expand(r"(?:{Months}|{Month_abbreviations}|{Weekdays})\b"))
+# One flat choice of names: nested groups would hide the literals from the engine.
+_NAME = re.compile(
+    "(?:"
+    + "|".join(sorted((w.capitalize() for w in [*_MONTHS, *_WEEKDAYS]), key=len, reverse=True))
+    + r")\b"
+)
 _WORD_CHARACTER = re.compile(r"\w")
 
 
