@@ -260,31 +260,44 @@ _VERB_GROUP = re.compile(
     rf"|(?P<INFINITIVE>to{_CHAIN}))\b"
 )
 # Where the clause of an expression's verb ends: a punctuation mark or a word that
-# opens another clause ("that", "which").
-_CLAUSE_END = re.compile(rf"[.,;:!?\n()]|\b(?:{_alternatives(_TENSES['clause_words'])})\b")
+# opens another clause ("that", "which"); a comma ends a narrower one.
+_CLAUSE_END = re.compile(rf"[.;:!?\n()]|\b(?:{_alternatives(_TENSES['clause_words'])})\b")
+_COMMA = re.compile(r",")
 _ABBREVIATION = re.compile(
     rf"(?:\b[A-Z][a-z]{{0,3}}|\b[a-z]|\b(?:{_alternatives(_TENSES['abbreviations'])}))\.\Z"
 )
 
 
 def _tense(m: re.Match[str]) -> str | None:
-    """The tense of the verb that governs a match: the nearest verb group before it
-    in its clause, else the first after it (PAST, PLUPERFECT, PRESENT or FUTURE; none
-    for an infinitive or where no verb stands)."""
+    """The tense of the verb that governs a match (PAST, PLUPERFECT, PRESENT or
+    FUTURE; none for an infinitive or where no verb stands): the nearest verb group
+    before it, else the first after it, in its comma-bounded phrase, else in its clause."""
     text, start, end = m.string, m.start(), m.end()
-    clause_start = max(start - 100, 0)
-    for stop in _CLAUSE_END.finditer(text, clause_start, start):
+    clause_start = _clause_start(text, max(start - 100, 0), start, _CLAUSE_END)
+    clause_end = _CLAUSE_END.search(text, end, end + 80)
+    stop = clause_end.start() if clause_end else min(len(text), end + 80)
+    phrase_start = _clause_start(text, clause_start, start, _COMMA)
+    comma = _COMMA.search(text, end, stop)
+    phrase_stop = comma.start() if comma else stop
+    for low, high, last in (
+        (phrase_start, start, True),
+        (end, phrase_stop, False),
+        (clause_start, phrase_start, True),
+        (phrase_stop, stop, False),
+    ):
+        groups = list(_VERB_GROUP.finditer(text, low, high))
+        if groups:
+            group = groups[-1] if last else groups[0]
+            return None if group.lastgroup == "INFINITIVE" else group.lastgroup
+    return None
+
+
+def _clause_start(text: str, low: int, high: int, ends: re.Pattern[str]) -> int:
+    for stop in ends.finditer(text, low, high):
         # A full stop after an abbreviation ("Sept.", "Mr.") ends no clause.
-        if stop.group() != "." or not _ABBREVIATION.search(text, clause_start, stop.end()):
-            clause_start = stop.end()
-    groups = list(_VERB_GROUP.finditer(text, clause_start, start))
-    group = groups[-1] if groups else None
-    if group is None:
-        clause_end = _CLAUSE_END.search(text, end, end + 80)
-        group = _VERB_GROUP.search(text, end, clause_end.start() if clause_end else end + 80)
-    if group is None or group.lastgroup == "INFINITIVE":
-        return None
-    return group.lastgroup
+        if stop.group() != "." or not _ABBREVIATION.search(text, low, stop.end()):
+            low = stop.end()
+    return low
 
 
 def _month_number(text: str) -> int:
