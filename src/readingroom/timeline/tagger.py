@@ -471,6 +471,10 @@ def _deictic_day(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str |
 @rule("weekend")
 def _weekend(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
     rel = {"the": "this"}.get(m["rel"].lower(), m["rel"].lower())
+    # On a weekday, "the weekend" spoken of in the past is the one before.
+    before = r.reference is not None and r.reference.isoweekday() < 6
+    if rel == "this" and before and _tense(m) in ("PAST", "PLUPERFECT"):
+        rel = "last"
     value = r.relative_unit(rel, "weekend")
     return ("DATE", value, None) if value else None
 
