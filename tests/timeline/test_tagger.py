@@ -183,3 +183,35 @@ def test_biographies_resolve_against_the_narrative(text, value):
 
 def test_weekdays_without_a_dated_narrative_stay_unresolved():
     assert tag("On Tuesday he left.")[-1].value == "XXXX-WXX-2"
+
+
+# "the year", "the week", "the day" without a determiner of their own name the unit
+# of the date under discussion (TimeML 1.2.1 guidelines, 2.2.1: anaphoric expressions
+# take their value from the time they refer back to; HeidelTime's UNDEF-REF); "the
+# year ended Sept. 30" is a year's span measured back from that day, a DURATION.
+THURSDAY = date(1989, 11, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("For the year, volume was flat.", ("DATE", "1989", None, "the year")),
+        ("a high for the year of $42 a share", ("DATE", "1989", None, "the year")),
+        ("a cut by the end of the year.", ("DATE", "1989", "END", "the end of the year")),
+        ("delayed earlier in the year by rains", ("DATE", "1989", "START", "earlier in the year")),
+        ("Net for the year ended Sept. 30 rose.", ("DURATION", "P1Y", None, "the year")),
+        ("a loss for the year ending tomorrow", ("DURATION", "P1Y", None, "the year")),
+        ("He arrived later in the day.", ("DATE", "1989-11-02", "END", "later in the day")),
+        ("For the week, the index fell.", ("DATE", "1989-W44", None, "the week")),
+    ],
+)
+def test_the_unit_under_discussion(text, expected):
+    timex = tag(text, THURSDAY)[0]
+    assert (timex.type, timex.value, timex.mod, timex.text) == expected
+
+
+def test_the_unit_follows_the_narrative():
+    timexes = tag("In 1923 he moved to Paris; the year was hard.")
+    assert [t.value for t in timexes] == ["1923", "1923"]
+    # A phrase that names another day is left alone.
+    assert [t.text for t in tag("the day before the plunge", THURSDAY)] == []

@@ -441,6 +441,19 @@ def _the_year(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | No
     return ("DATE", str(year), None) if year else None
 
 
+@rule("the_unit")
+def _the_unit(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
+    unit = m["unit"].lower()
+    # "the year ended Sept. 30": the twelve months up to that day.
+    if unit == "year" and _ENDED.match(m.string, m.end()):
+        return "DURATION", "P1Y", None
+    value = r.relative_unit("same", unit)
+    return ("DATE", value, _part_mod(m["early"]) or _part_mod(m["edge"])) if value else None
+
+
+_ENDED = re.compile(r"\s+end(?:ed|ing)\b")
+
+
 @rule("moved")
 def _moved(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
     direction = m["dir"].lower()
