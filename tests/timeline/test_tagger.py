@@ -215,3 +215,15 @@ def test_the_unit_follows_the_narrative():
     assert [t.value for t in timexes] == ["1923", "1923"]
     # A phrase that names another day is left alone.
     assert [t.text for t in tag("the day before the plunge", THURSDAY)] == []
+
+
+def test_comparisons_looked_back_to_do_not_move_the_anchor():
+    # "the year-earlier period", "a year ago" compare with the period under discussion
+    # (TimeML: their anchor is that period); the text stays in it, so what follows
+    # still counts from it (HeidelTime: UNDEF-REF is the last date the text is at).
+    text = (
+        "Net fell in the third quarter from the year-earlier period. A year ago it had"
+        " risen, and earlier in the year it rose too."
+    )
+    values = [t.value for t in tag(text, date(1989, 10, 26))]
+    assert values == ["1989-Q3", "1988-Q3", "1988-Q3", "1989"]

@@ -92,6 +92,9 @@ class _Resolver:
     def __init__(self, reference: date | None) -> None:
         self.reference = reference
         self.anchor: str | None = reference.isoformat() if reference else None
+        # Set by a rule whose date is a comparison looked back to ("a year ago", "the
+        # year-earlier quarter"): the text has not moved there, so the anchor stays.
+        self.looked_back = False
 
     # The date deictic words count from: the story's date, else the narrative's.
     @property
@@ -406,6 +409,7 @@ def _rel_quarter(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str |
     if base is None:
         return None
     if which in ("year-ago", "year-earlier"):
+        r.looked_back = True
         return "DATE", shift(base, -1, "Y"), None
     if which in ("previous", "past"):
         return "DATE", shift(base, -1, "Q"), None
@@ -462,6 +466,7 @@ def _moved(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     anaphoric = direction in ("earlier", "before", "later", "after")
     value = r.moved(_number(m["number"]), m["unit"], sign, anaphoric)
+    r.looked_back = sign < 0
     mod = _MODS.get((m["modifier"] or "").lower())
     if value is None:
         return "DURATION", _duration(_number(m["number"]), m["unit"]), mod
@@ -718,7 +723,8 @@ def tag(
         kind, value, mod = result
         if value is None:
             continue
-        if kind == "DATE":
+        if kind == "DATE" and not resolver.looked_back:
             resolver.remember(value)
+        resolver.looked_back = False
         timexes.append(Timex(start, end, text[start:end], kind, value, mod, anchor))
     return timexes
