@@ -23,7 +23,32 @@ def one(text, reference=None):
         ("the early 1930s were hard", ("DATE", "193", "START", "the early 1930s")),
         ("in the spring of 1936", ("DATE", "1936-SP", None, "the spring of 1936")),
         ("written in the 1920's", ("DATE", "192", None, "the 1920's")),
-        ("during the 19th century", ("DATE", "18XX", None, "the 19th century")),
+        # TIMEX3 writes a century as its first two digits (TimeML 1.2.1 guidelines, 2.2.1).
+        ("during the 19th century", ("DATE", "18", None, "the 19th century")),
+        ("in the early twentieth century", ("DATE", "19", "START", "the early twentieth century")),
+        ("in the late 1980s", ("DATE", "198", "END", "the late 1980s")),
+        ("the mid-1990s", ("DATE", "199", "MID", "the mid-1990s")),
+        ("in the spring of 1998", ("DATE", "1998-SP", None, "the spring of 1998")),
+        ("the third quarter of 1999", ("DATE", "1999-Q3", None, "the third quarter of 1999")),
+        ("the first half of 1999", ("DATE", "1999-H1", None, "the first half of 1999")),
+        ("for four hours", ("DURATION", "PT4H", None, "four hours")),
+        ("for several years", ("DURATION", "PXY", None, "several years")),
+        ("for nearly two years", ("DURATION", "P2Y", "EQUAL_OR_LESS", "nearly two years")),
+        ("for at least ten days", ("DURATION", "P10D", "EQUAL_OR_MORE", "at least ten days")),
+        ("about three weeks", ("DURATION", "P3W", "APPROX", "about three weeks")),
+        # Sets (TimeML 1.2.1 guidelines, 2.2.4: "daily" is P1D, "every Tuesday" XXXX-WXX-2).
+        ("published daily", ("SET", "P1D", None, "daily")),
+        ("met annually", ("SET", "P1Y", None, "annually")),
+        ("a weekly paper", ("SET", "P1W", None, "weekly")),
+        ("paid monthly", ("SET", "P1M", None, "monthly")),
+        ("every week", ("SET", "P1W", None, "every week")),
+        ("each year he went", ("SET", "P1Y", None, "each year")),
+        ("every Tuesday", ("SET", "XXXX-WXX-2", None, "every Tuesday")),
+        ("each July he went", ("SET", "XXXX-07", None, "each July")),
+        ("he wrote on Sundays", ("SET", "XXXX-WXX-7", None, "Sundays")),
+        # Spelled-out years, as broadcast transcripts write them.
+        ("in nineteen ninety-six", ("DATE", "1996", None, "nineteen ninety-six")),
+        ("by the year two thousand", ("DATE", "2000", None, "the year two thousand")),
         ("for five years", ("DURATION", "P5Y", None, "five years")),
         ("for more than a year", ("DURATION", "P1Y", "MORE_THAN", "more than a year")),
         ("after two months", ("DURATION", "P2M", None, "two months")),
@@ -74,3 +99,131 @@ def test_offsets_survive_a_letter_whose_lower_case_is_longer():
     [march] = tag(text)
     assert (march.text, march.value) == ("March 1928", "1928-03")
     assert text[march.start : march.end] == "March 1928"
+
+
+# News: a creation date, and the tense of the governing verb (TimeML annotation
+# guidelines 1.2.1, 2.2.1; HeidelTime's ResolveAmbiguousValues): a past tense takes
+# the most recent such day or month, a future the next one, no tense the nearest.
+WEDNESDAY = date(1990, 8, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The king met him Monday.", "1990-08-13"),
+        ("The monarch will meet Bush on Thursday.", "1990-08-16"),
+        ("The talks resumed Friday in Geneva.", "1990-08-10"),
+        ("Talks are set for Friday.", "1990-08-17"),
+        ("Officials said it would close Monday.", "1990-08-20"),
+        ("The ambassador said Wednesday that Iraq would retaliate.", "1990-08-15"),
+        ("On Tuesday, the United States and the Soviet Union agreed.", "1990-08-14"),
+        ("He left last Friday.", "1990-08-10"),
+        ("He leaves next Friday.", "1990-08-17"),
+        ("Prices rose in March.", "1990-03"),
+        ("Prices fell in December.", "1989-12"),
+        ("Prices will rise in March.", "1991-03"),
+        ("The election is in November.", "1990-11"),
+        ("The plant opened in October.", "1989-10"),
+        ("On March 5 the company said it had lost money.", "1990-03-05"),
+        ("The vote will be held on March 5.", "1991-03-05"),
+        ("The deadline is Sept. 1.", "1990-09-01"),
+        ("Sales fell in January this year.", "1990-01"),
+        ("Sales fell in June last year.", "1989-06"),
+        # A Wednesday's "the weekend" in the past tense is the one before it.
+        ("Officials said over the weekend that talks failed.", "1990-W32-WE"),
+        ("Talks will resume over the weekend.", "1990-W33-WE"),
+    ],
+)
+def test_news_resolves_by_the_tense_of_the_verb(text, value):
+    timex = [t for t in tag(text, WEDNESDAY) if t.type == "DATE"][-1]
+    assert timex.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales fell this week.", ("DATE", "1990-W33")),
+        ("He arrived last week.", ("DATE", "1990-W32")),
+        ("He comes next week.", ("DATE", "1990-W34")),
+        ("Markets fell this morning.", ("TIME", "1990-08-15TMO")),
+        ("He will speak tonight.", ("TIME", "1990-08-15TNI")),
+        ("He spoke Tuesday evening.", ("TIME", "1990-08-14TEV")),
+        ("He spoke yesterday afternoon.", ("TIME", "1990-08-14TAF")),
+        ("It was hot last summer.", ("DATE", "1989-SU")),
+        ("It will open this fall.", ("DATE", "1990-FA")),
+        ("Prices are high now.", ("DATE", "PRESENT_REF")),
+        ("He has recently left.", ("DATE", "PAST_REF")),
+        ("Prices were lower in the past.", ("DATE", "PAST_REF")),
+        ("Prices will rise in the future.", ("DATE", "FUTURE_REF")),
+        ("The bomb went off at 10 p.m. Tuesday.", ("TIME", "1990-08-14T22:00")),
+    ],
+)
+def test_weeks_parts_of_day_seasons_and_references(text, expected):
+    [timex] = tag(text, WEDNESDAY)
+    assert (timex.type, timex.value) == expected
+
+
+# Biographies: no creation date. The narrative's simple past is its present, so a
+# month or weekday without a year takes the year (or week) the narrative has reached;
+# a pluperfect looks back from there, a future in the past ("would") forward.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("In May 1923 he moved to Paris. In November he married.", "1923-11"),
+        ("In May 1923 he moved to Paris. In March he was arrested.", "1923-03"),
+        ("In November 1923 he moved to Paris; he had arrived there in December.", "1922-12"),
+        ("In May 1923 he moved to Berlin, which he would leave in March.", "1924-03"),
+        ("He reached Petrograd on 5 March 1917. On Thursday he spoke.", "1917-03-08"),
+        ("He reached Petrograd on 5 March 1917 and on March 9 he spoke.", "1917-03-09"),
+    ],
+)
+def test_biographies_resolve_against_the_narrative(text, value):
+    assert tag(text)[-1].value == value
+
+
+def test_weekdays_without_a_dated_narrative_stay_unresolved():
+    assert tag("On Tuesday he left.")[-1].value == "XXXX-WXX-2"
+
+
+# "the year", "the week", "the day" without a determiner of their own name the unit
+# of the date under discussion (TimeML 1.2.1 guidelines, 2.2.1: anaphoric expressions
+# take their value from the time they refer back to; HeidelTime's UNDEF-REF); "the
+# year ended Sept. 30" is a year's span measured back from that day, a DURATION.
+THURSDAY = date(1989, 11, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("For the year, volume was flat.", ("DATE", "1989", None, "the year")),
+        ("a high for the year of $42 a share", ("DATE", "1989", None, "the year")),
+        ("a cut by the end of the year.", ("DATE", "1989", "END", "the end of the year")),
+        ("delayed earlier in the year by rains", ("DATE", "1989", "START", "earlier in the year")),
+        ("Net for the year ended Sept. 30 rose.", ("DURATION", "P1Y", None, "the year")),
+        ("a loss for the year ending tomorrow", ("DURATION", "P1Y", None, "the year")),
+        ("He arrived later in the day.", ("DATE", "1989-11-02", "END", "later in the day")),
+        ("For the week, the index fell.", ("DATE", "1989-W44", None, "the week")),
+    ],
+)
+def test_the_unit_under_discussion(text, expected):
+    timex = tag(text, THURSDAY)[0]
+    assert (timex.type, timex.value, timex.mod, timex.text) == expected
+
+
+def test_the_unit_follows_the_narrative():
+    timexes = tag("In 1923 he moved to Paris; the year was hard.")
+    assert [t.value for t in timexes] == ["1923", "1923"]
+    # A phrase that names another day is left alone.
+    assert [t.text for t in tag("the day before the plunge", THURSDAY)] == []
+
+
+def test_comparisons_looked_back_to_do_not_move_the_anchor():
+    # "the year-earlier period", "a year ago" compare with the period under discussion
+    # (TimeML: their anchor is that period); the text stays in it, so what follows
+    # still counts from it (HeidelTime: UNDEF-REF is the last date the text is at).
+    text = (
+        "Net fell in the third quarter from the year-earlier period. A year ago it had"
+        " risen, and earlier in the year it rose too."
+    )
+    values = [t.value for t in tag(text, date(1989, 10, 26))]
+    assert values == ["1989-Q3", "1988-Q3", "1988-Q3", "1989"]

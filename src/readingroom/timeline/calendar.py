@@ -2,7 +2,7 @@
 
 A value is a year ("1921"), a month ("1928-03"), a day ("1928-03-14"), an ISO
 week ("1998-W07"), a quarter ("1989-Q3"), a half ("1989-H2"), a season
-("1936-SP"), a decade ("192") or a century ("19XX").
+("1936-SP"), a decade ("192") or a century ("19", as TIMEX3 writes it, or "19XX").
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def span(value: str) -> tuple[str, str] | None:
         return f"{m[1]}-{first:02d}", f"{end_year}-{last:02d}"
     if m := re.fullmatch(r"(\d{3})", value):
         return f"{m[1]}0", f"{m[1]}9"
-    if m := re.fullmatch(r"(\d{2})XX", value):
+    if m := re.fullmatch(r"(\d{2})(?:XX)?", value):
         return f"{m[1]}00", f"{m[1]}99"
     if m := re.fullmatch(r"(\d{4})-W(\d\d)", value):
         monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
@@ -116,7 +116,7 @@ def precision(value: str) -> str:
         return "day" if parts[3] else "month" if parts[2] else "year"
     if re.fullmatch(r"\d{3}", value):
         return "decade"
-    if value.endswith("XX"):
+    if value.endswith("XX") or re.fullmatch(r"\d{2}", value):
         return "century"
     if re.fullmatch(r"\d{4}-(SP|SU|FA|WI)", value):
         return "season"
