@@ -210,3 +210,18 @@ def test_events_of_others_are_context_and_date_the_subjects_clause():
 def test_each_event_has_a_kind(sentence, kind):
     [event] = [e for e in extract_events(sentence) if e.dated]
     assert event.kind == kind
+
+
+def test_ages_date_what_happened_at_them():
+    events = extract_events(
+        "He was born in 1876. At fifteen he bought a sloop. At the age of twenty he "
+        "sailed north. In his late sixties he began to paint.",
+        "Jack London",
+    )
+    dated = [(e.start, e.end, e.label) for e in events if e.dated and not e.context]
+    assert dated == [
+        ("1876", "1876", "born"),
+        ("1891", "1891", "bought a sloop"),
+        ("1896", "1896", "sailed north"),
+        ("1943", "1945", "began to paint"),
+    ]

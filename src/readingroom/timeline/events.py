@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
+from .ages import Age, ages, life_decades
 from .calendar import ends_before_start, precision, year_of
 from .casing import lower
 from .gazetteers import HistoricalEvent, find_events
@@ -54,13 +55,12 @@ class LifeEvent:
 
 _WHEN = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 _DEATH = re.compile(r"\b(?:until|till|to)\s+(?:his|her|their)\s+death\b", re.IGNORECASE)
-_TEENS = re.compile(
-    r"\bin\s+(?:his|her|their)\s+(teens|twenties|thirties|forties)\b", re.IGNORECASE
-)
 # What both of those have in common, searched in the lowered text: a pattern that starts
 # with a character class and need not ignore case finds the few sentences that need a
 # second look far faster than both of those patterns.
-_LIFE_SPAN_HINT = re.compile(r"\s(?:his|her|their)\s+(?:death|teens|twenties|thirties|forties)\b")
+_LIFE_SPAN_HINT = re.compile(
+    r"\s(?:his|her|their)\s+(?:death|teens|early|mid|middle|late|\w+ties)\b"
+)
 _WORD = re.compile(r"[a-z]+")
 # Context labels run to a clause's end, but not to a paragraph's.
 _CONTEXT_WORDS = 14
@@ -76,6 +76,9 @@ class _Narrative:
     names: frozenset[str]
     timex_starts: list[int] = field(default_factory=list)
     trigger_starts: list[int] = field(default_factory=list)
+    ages: list[Age] = field(default_factory=list)
+    # (start, end, first age, last age): "in his late sixties".
+    decades: list[tuple[int, int, int, int]] = field(default_factory=list)
     birth_year: int | None = None
     death_year: int | None = None
 
@@ -108,6 +111,8 @@ def extract_events(biography: str, subject: str | None = None) -> list[LifeEvent
         subject_names(subject),
     )
     narrative.timex_starts = [t.start for t in narrative.timexes]
+    narrative.ages = ages(narrative.lowered)
+    narrative.decades = life_decades(narrative.lowered)
     narrative.trigger_starts = [m.start() for m in _undated_trigger().finditer(narrative.lowered)]
     spans = sentences(biography)
     by_sentence: list[list[Timex]] = [[] for _ in spans]
@@ -119,6 +124,7 @@ def extract_events(biography: str, subject: str | None = None) -> list[LifeEvent
     dated: list[LifeEvent] = []
     undated: list[LifeEvent] = []
     for sentence, inside in zip(spans, by_sentence, strict=True):
+        inside = _with_ages(narrative, sentence, inside)
         found = _sentence_events(narrative, sentence, inside) if inside else []
         for event in found:
             if event.kind == "birth" and narrative.birth_year is None:
@@ -134,6 +140,27 @@ def extract_events(biography: str, subject: str | None = None) -> list[LifeEvent
             dated += _life_span_events(narrative, sentence)
     dated += _context_of_named_events(narrative, named, spans)
     return sorted(dated, key=lambda e: (e.span[0], e.start or "")) + undated
+
+
+def _with_ages(narrative: _Narrative, sentence: Span, inside: list[Timex]) -> list[Timex]:
+    """The sentence's dates with its ages among them, as the years they were reached
+    (once the birth year is known); an age's words are no other date ("in his late
+    sixties" is no decade of the century)."""
+    taken = [(a.start, a.end) for a in narrative.ages if sentence[0] <= a.start < sentence[1]]
+    taken += [(d[0], d[1]) for d in narrative.decades if sentence[0] <= d[0] < sentence[1]]
+    if not taken:
+        return inside
+    kept = [t for t in inside if not any(s < t.end and t.start < e for s, e in taken)]
+    if narrative.birth_year is None:
+        return kept
+    for age in narrative.ages:
+        if sentence[0] <= age.start < sentence[1]:
+            earlier = [
+                t for t in narrative.timexes if t.start < age.start and t.value[:4].isdigit()
+            ]
+            anchor = earlier[-1].value if earlier else str(narrative.birth_year)
+            kept.append(age.as_timex(narrative.text, narrative.birth_year, anchor))
+    return sorted(kept, key=lambda t: t.start)
 
 
 def _sentence_events(narrative: _Narrative, sentence: Span, inside: list[Timex]) -> list[LifeEvent]:
@@ -400,19 +427,17 @@ def _life_span_events(narrative: _Narrative, sentence: Span) -> list[LifeEvent]:
                     kind=kind_of(written),
                 )
             )
-    if (teens := _TEENS.search(text)) and narrative.birth_year:
-        decade = {"teens": 13, "twenties": 20, "thirties": 30, "forties": 40}[teens[1].lower()]
-        last = decade + (6 if decade == 13 else 9)
-        stretch = clause(
-            narrative.text, sentence[0] + teens.start(), sentence[0] + teens.end(), sentence
-        )
+    for start, end, first, last in narrative.decades:
+        if not sentence[0] <= start < sentence[1] or narrative.birth_year is None:
+            continue
+        stretch = clause(narrative.text, start, end, sentence)
         written = label(
-            narrative.text[stretch[0] : stretch[1]].replace(teens.group(), ""),
-            sentence[0] + teens.start() - stretch[0],
+            without_dates(narrative.text[stretch[0] : stretch[1]], [(start, end)], stretch[0]),
+            start - stretch[0],
         )
         events.append(
             LifeEvent(
-                start=str(narrative.birth_year + decade),
+                start=str(narrative.birth_year + first),
                 end=str(narrative.birth_year + last),
                 precision="year",
                 modifier=None,
@@ -420,7 +445,7 @@ def _life_span_events(narrative: _Narrative, sentence: Span) -> list[LifeEvent]:
                 text=text,
                 places=narrative.places.within(stretch),
                 span=sentence,
-                expression=teens.group(),
+                expression=narrative.text[start:end],
                 kind=kind_of(written),
             )
         )
