@@ -177,7 +177,7 @@ def timeline_svg(events: list[LifeEvent], years: list[WorkYear], author_name: st
     for mark in marks:
         y = top + mark.lane * LANE
         editor = " editor" if mark.event.origin == LifeEvent.Origin.EDITOR else ""
-        if x(mark.end) - x(mark.start) > 12:
+        if mark.end - mark.start > 1.01:  # longer than a year: a span
             shape = (
                 f'<rect class="span{editor}" x="{x(mark.start)}" y="{y - 6}" '
                 f'width="{round(x(mark.end) - x(mark.start), 1)}" height="12" rx="6"/>'
