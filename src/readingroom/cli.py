@@ -899,13 +899,14 @@ def _event_json(event: Any) -> dict[str, Any]:
 def timeline(file: str | None, author_slug: str | None, as_json: bool) -> None:
     """The dated life events in FILE's biographies, or in a catalog author's (--author).
 
-    Dates are ISO partial dates (1921, 1928-03); undated facts follow the dated ones.
-    Each event has a kind (birth, death, arrest, work …); events of the times the
+    Dates read as people write them ("March 1928", "early 1920s"), or with --json as
+    ISO partial dates (1921, 1928-03); undated facts follow the dated ones. Each
+    event has a kind (birth, death, arrest, work …); events of the times the
     biography mentions (a war, a revolution, others' doings) are marked as context.
     For a catalog author, editors' corrections, additions and hidden events apply.
     """
-    from readingroom.timeline.calendar import period
     from readingroom.timeline.events import extract_events
+    from readingroom.timeline.wording import human_period
 
     if (file is None) == (author_slug is None):
         _fail("give either FILE or --author SLUG")
@@ -938,10 +939,10 @@ def timeline(file: str | None, author_slug: str | None, as_json: bool) -> None:
     for name, events in authors:
         click.echo(name)
         for event in events:
-            when = period(event.start, event.end)
+            when = human_period(event.start, event.end, event.modifier, event.precision)
             places = f"  [{', '.join(event.places)}]" if event.places else ""
             times = "  (the times, not the life)" if event.kind == "context" else ""
-            click.echo(f"  {when:<18} {event.label}{places}{times}")
+            click.echo(f"  {when:<22} {event.label}{places}{times}")
 
 
 class _StoredEvent:

@@ -47,7 +47,16 @@ def test_editor_corrects_hides_and_adds_life_events(editor_client, seed_bytes):
     html = Client().get("/authors/serge/").content.decode()
     assert "expelled from Belgium for his politics" in html
     assert '<span class="what">arrested and convicted' not in html
-    assert '<time datetime="1890-12">1890-12</time>' in html
+    assert '<time datetime="1890-12">December 1890</time>' in html
+    # The editor's event is marked as theirs, in the list, the drawing and the intro.
+    assert (
+        'born in Brussels <span class="meta">· Brussels</span> '
+        '<span class="origin">added by an editor</span>' in html
+    )
+    assert "<title>December 1890: born in Brussels (added by an editor)</title>" in html
+    assert 'class="point editor"' in html
+    assert "27 drawn from the biography, 1 added by an editor" in html
+    assert "added by an editor</li>" in html  # the legend's key
     born = author.life_events.get(label="born in Brussels")
     assert (born.origin, born.end, born.places) == ("editor", "1890-12", ["Brussels"])
     assert author.life_events.get(start="1909").edited

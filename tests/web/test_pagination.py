@@ -98,7 +98,7 @@ def test_the_timeline_marks_each_year_once_with_its_count(client, big):
     )[0]
     assert svg.count('class="work"') == 100
     assert "<title>1926: 300 works</title>" in svg
-    assert "1 dated life event and 30,000 works from 1890 to 2005" in svg
+    assert "1 dated life event and 30,000 works from 1890 to 2000" in svg
 
 
 @contextmanager

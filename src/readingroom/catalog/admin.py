@@ -23,7 +23,7 @@ from django.utils.text import Truncator
 
 from readingroom import limits
 from readingroom.limits import EDITION_FIELDS
-from readingroom.timeline.calendar import period
+from readingroom.timeline.wording import human_period
 
 from .editing import after_author_saved, before_author_saved, stamp_edit
 from .forms import TEXT_AS_STORED, CatalogForm, PlacesField, places_text
@@ -442,7 +442,7 @@ class LifeEventAdmin(ChildAdmin):
 
     @admin.display(description="date", ordering="start")
     def when(self, obj: LifeEvent) -> str:
-        return period(obj.start, obj.end)
+        return human_period(obj.start, obj.end, obj.modifier, obj.precision)
 
     @admin.display(description="places")
     def place_names(self, obj: LifeEvent) -> str:

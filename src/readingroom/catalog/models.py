@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from readingroom import limits
 from readingroom.identity.identifiers import SCHEMES, BadIdentifier, normal_identifier
-from readingroom.timeline.calendar import period
+from readingroom.timeline.wording import human_period
 
 from .validators import limited
 
@@ -699,7 +699,8 @@ class LifeEvent(models.Model):
         indexes = [models.Index(fields=["author", "start", "position"])]
 
     def __str__(self) -> str:
-        return f"{period(self.start, self.end)}: {self.label}"
+        when = human_period(self.start, self.end, self.modifier, self.precision)
+        return f"{when}: {self.label}"
 
     def clean(self) -> None:
         """An editor's dates (each an ISO date that exists, by its field's validator): a

@@ -73,13 +73,6 @@ def ends_before_start(start: str, end: str) -> bool:
     return end[:common] < start[:common]
 
 
-def period(start: str | None, end: str | None) -> str:
-    """How a life event's dates read: "1909", "1936–1940" or "undated"."""
-    if not start:
-        return "undated"
-    return f"{start}–{end}" if end and end != start else start
-
-
 def year_of(value: str | None) -> int | None:
     match = re.match(r"(\d{4})", value or "")
     return int(match[1]) if match else None

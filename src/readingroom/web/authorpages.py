@@ -26,15 +26,16 @@ from django.template.loader import render_to_string
 
 from readingroom.catalog.models import Author, CatalogVersion, Contribution, LifeEvent, Work
 from readingroom.catalog.timelines import timeline
+from readingroom.timeline.wording import period_parts
 
 from .biography import mark_sentences
 from .markdown import render_markdown, render_text
 from .models import AuthorPage
 from .stored import store_unless_busy
-from .timeline import timeline_svg, work_years
+from .timeline import split, timeline_figure, work_years
 
 # Changing how the parts are made changes this, so that stored ones are made again.
-RENDERING = "3"
+RENDERING = "4"
 # Biographies this long (characters) are rendered as soon as they change, not at the
 # first view: about a tenth of a second's work and up.
 RENDER_AHEAD = 50_000
@@ -58,11 +59,17 @@ class AuthorParts:
             "timeline": bytes(page.timeline_svg),
         }
         self.event_count: int = page.event_count
+        self.editor_event_count: int = page.editor_event_count
+        self.context_count: int = page.context_count
         self.description: str = page.description
         self.work_count: int = page.work_count
         self.page_total: int = page.page_total
         self.missing_pages: int = page.missing_pages
         self._page = page
+
+    @property
+    def extracted_event_count(self) -> int:
+        return self.event_count - self.editor_event_count
 
     def work_ids(self, start: int, stop: int) -> list[int]:
         """The ids of the works from ``start`` to ``stop`` in the page's order, read
@@ -85,17 +92,46 @@ class AuthorParts:
 def _digest(biography: str, events: list[LifeEvent]) -> str:
     digest = hashlib.sha256(f"{RENDERING}\x00{biography}".encode())
     for event in events:
-        fields = (event.pk, event.start, event.end, event.modifier, event.label, event.places)
+        fields = (
+            event.pk,
+            event.start,
+            event.end,
+            event.modifier,
+            event.precision,
+            event.kind,
+            event.origin,
+            event.label,
+            event.places,
+        )
         digest.update(f"\x00{fields}\x01{event.span_start}\x01{event.text}".encode())
     return digest.hexdigest()
 
 
+def _items(events: list[LifeEvent], anchors: dict[int, str]) -> list[dict[str, Any]]:
+    return [
+        {
+            "number": number,
+            "event": event,
+            "when": period_parts(event.start, event.end, event.modifier, event.precision),
+            "sentence": anchors.get(number),
+            "editor": event.origin == LifeEvent.Origin.EDITOR,
+        }
+        for number, event in enumerate(events, 1)
+    ]
+
+
 def _make_biography(page: AuthorPage, biography: str, events: list[LifeEvent]) -> None:
-    html, anchors = mark_sentences(str(render_markdown(biography)), events)
-    items = [{"number": n, "event": e, "sentence": anchors.get(n)} for n, e in enumerate(events, 1)]
+    life, times = split(events)
+    html, anchors = mark_sentences(str(render_markdown(biography)), life + times)
+    of_times = {n - len(life): anchor for n, anchor in anchors.items() if n > len(life)}
     page.biography_html = html.encode()
-    page.events_html = render_to_string("web/_life_events.html", {"events": items}).encode()
-    page.event_count = len(events)
+    page.events_html = render_to_string(
+        "web/_life_events.html",
+        {"events": _items(life, anchors), "times": _items(times, of_times)},
+    ).encode()
+    page.event_count = len(life)
+    page.editor_event_count = sum(e.origin == LifeEvent.Origin.EDITOR for e in life)
+    page.context_count = len(times)
     page.description = render_text(biography)
 
 
@@ -109,7 +145,7 @@ def _make_works(page: AuthorPage, author: Author, events: list[LifeEvent]) -> No
     page.work_count, page.page_total = totals["count"], totals["page_total"]
     page.missing_pages = totals["missing"]
     page.work_ids = array("q", works.values_list("pk", flat=True)).tobytes()
-    page.timeline_svg = str(timeline_svg(events, work_years(works), author.name)).encode()
+    page.timeline_svg = str(timeline_figure(events, work_years(works), author.name)).encode()
 
 
 _WORKS_FIELDS = ["version", "timeline_svg", "work_count", "page_total", "missing_pages", "work_ids"]
