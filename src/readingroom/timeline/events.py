@@ -22,12 +22,12 @@ from .calendar import ends_before_start, precision, year_of
 from .casing import lower
 from .gazetteers import HistoricalEvent, find_events
 from .kinds import kind_of
-from .labels import has_verb, label, phrase_end, verb_index, without_dates
+from .labels import has_verb, is_verb, label, phrase_end, verb_index, without_dates
 from .lexicon import lexicon
 from .places import Places
 from .ranges import Mention, mentions
 from .segmentation import Span, boundary_word, clause, next_clause, sentences
-from .subjects import about_subject, refers_to_subject, subject_names
+from .subjects import Subject, Whose
 from .tagger import Timex, tag
 
 
@@ -73,7 +73,7 @@ class _Narrative:
     # For the patterns that would otherwise have to ignore case, which is slow.
     lowered: str
     places: Places
-    names: frozenset[str]
+    subject: Subject
     timex_starts: list[int] = field(default_factory=list)
     trigger_starts: list[int] = field(default_factory=list)
     ages: list[Age] = field(default_factory=list)
@@ -91,8 +91,10 @@ class _Reading:
     clause: Span
     label: str
     about_subject: bool
-    # Which verb the label starts at (the clause's start, and the verb's offset in it).
-    verb: tuple[int, int]
+    # Where the verb the label starts at stands in the text.
+    verb: int
+    # A relative's event the subject's life counts (a child's birth).
+    relative: bool = False
 
 
 def extract_events(biography: str, subject: str | None = None) -> list[LifeEvent]:
@@ -108,7 +110,7 @@ def extract_events(biography: str, subject: str | None = None) -> list[LifeEvent
         tag(biography, None, dates),
         lower(biography),
         Places.of(biography),
-        subject_names(subject),
+        Subject.of(subject, lower(biography)),
     )
     narrative.timex_starts = [t.start for t in narrative.timexes]
     narrative.ages = ages(narrative.lowered)
@@ -138,8 +140,22 @@ def extract_events(biography: str, subject: str | None = None) -> list[LifeEvent
     for sentence in spans:
         if any(sentence[0] <= position < sentence[1] for position in marked):
             dated += _life_span_events(narrative, sentence)
+    _outside_the_life(dated, narrative)
     dated += _context_of_named_events(narrative, named, spans)
     return sorted(dated, key=lambda e: (e.span[0], e.start or "")) + undated
+
+
+def _outside_the_life(events: list[LifeEvent], narrative: _Narrative) -> None:
+    """What the text dates after the subject's death (a posthumous edition, a
+    reputation) or before their birth is the times', not the life's."""
+    for event in events:
+        year = year_of(event.start)
+        if year is None or event.kind in ("birth", "death"):
+            continue
+        if (narrative.death_year and year > narrative.death_year) or (
+            narrative.birth_year and year < narrative.birth_year
+        ):
+            event.kind = "context"
 
 
 def _with_ages(narrative: _Narrative, sentence: Span, inside: list[Timex]) -> list[Timex]:
@@ -153,13 +169,16 @@ def _with_ages(narrative: _Narrative, sentence: Span, inside: list[Timex]) -> li
     kept = [t for t in inside if not any(s < t.end and t.start < e for s, e in taken)]
     if narrative.birth_year is None:
         return kept
+    years = {t.value[:4] for t in kept}
     for age in narrative.ages:
         if sentence[0] <= age.start < sentence[1]:
             earlier = [
                 t for t in narrative.timexes if t.start < age.start and t.value[:4].isdigit()
             ]
             anchor = earlier[-1].value if earlier else str(narrative.birth_year)
-            kept.append(age.as_timex(narrative.text, narrative.birth_year, anchor))
+            timex = age.as_timex(narrative.text, narrative.birth_year, anchor)
+            if timex.value not in years:  # "died on 10 September 1797, aged thirty-eight"
+                kept.append(timex)
     return sorted(kept, key=lambda t: t.start)
 
 
@@ -205,12 +224,8 @@ def _read(narrative: _Narrative, mention: Mention, sentence: Span) -> _Reading |
     start, end = clause(text, mention.begin, mention.finish, sentence)
     removed = mention.removed()
 
-    read: dict[Span, str] = {}
-
     def bare(stretch: Span) -> str:
-        if stretch not in read:
-            read[stretch] = without_dates(text[stretch[0] : stretch[1]], removed, stretch[0])
-        return read[stretch]
+        return without_dates(text[stretch[0] : stretch[1]], removed, stretch[0])
 
     if (
         mention.named
@@ -223,44 +238,121 @@ def _read(narrative: _Narrative, mention: Mention, sentence: Span) -> _Reading |
         main = clause(text, end + 1, end + 2, sentence)
         if has_verb(bare(main)):
             start, end = start, main[1]
-    while not has_verb(bare((start, end))) and end < sentence[1]:
-        # "After the February revolution in Russia, Serge headed back": the main clause.
-        end = clause(text, end + 1, end + 2, sentence)[1]
+    while not has_verb(bare((start, end))) and (following := next_clause(text, end, sentence)):
+        # "After the February revolution in Russia, Serge headed back": the main clause,
+        # past a relative clause or an adjunct on the way ("the League, which then held
+        # Paris, had him shut up").
+        if _is_adjunct(narrative.lowered, following):
+            removed.append(following)
+        end = following[1]
     while not has_verb(bare((start, end))) and start > sentence[0]:
         # "… died in Dmitrov, near Moscow, on 8 February 1921": the clauses before.
         start = clause(text, start - 2, start - 1, sentence)[0]
-    words = bare((start, end)).split()
+    written_clause = bare((start, end))
+    words = written_clause.split()
     position = mention.begin - start
     cut = len(text[start : mention.begin].split())
     if mention.named and _main_clause_follows(text, start, mention):
         cut = len(text[start:end].split())  # the verb after the named event's clause
         position = end - start
     chosen = verb_index(words, min(cut, len(words)))
-    # Who acts is named before the clause's first verb ("a deal was reached").
-    first_verb = verb_index(words, 0)
-    before = words[:first_verb] if first_verb is not None else words
-    opener = boundary_word(text, start)
-    antecedent = text[max(sentence[0], start - 40) : start].split()
-    about = about_subject(
-        before, opener, antecedent[-2] if len(antecedent) > 1 else "", narrative.names
-    ) or (first_verb is not None and refers_to_subject(words[first_verb + 1 : first_verb + 3]))
+    whose = _whose(narrative, words, chosen, text, start, sentence)
+    about = whose is not Whose.OTHER
     written = label(
-        bare((start, end)),
+        written_clause,
         position if not mention.named else None,
         mention.finish - start if mention.named and not about else None,
     )
     if mention.named and about and _main_clause_follows(text, start, mention):
-        written = label(bare((start, end)), end - start)
+        written = label(written_clause, end - start)
     if not written:
         return None
     if not about:
-        written = _context_label(bare((start, end)), chosen)
+        written = _context_label(written_clause, chosen)
     elif " " not in written and (
         where := narrative.places.where(narrative.lowered, start, sentence)
     ):
         written = f"{written} in {where}"  # "settled in England, where he lived …"
-    verb_at = len(" ".join(words[:chosen])) if chosen is not None else -1
-    return _Reading(mention, (start, end), written, about, (start, verb_at))
+    verb = _verb_offset(text, (start, end), words, chosen)
+    return _Reading(mention, (start, end), written, about, verb, whose is Whose.RELATIVE)
+
+
+def _whose(
+    narrative: _Narrative,
+    words: list[str],
+    chosen: int | None,
+    text: str,
+    start: int,
+    sentence: Span,
+) -> Whose:
+    """Whose event the clause tells: the subject of its verb, which a gerund after a
+    preposition ("before becoming") or a verb joined to an earlier one ("detained and
+    imprisoned") shares with the clause's first verb; the subject's too when they are
+    the verb's object ("had him shut up") or it publishes ("his poems appeared")."""
+    verb = chosen
+    if chosen is None or _shares_subject(words, chosen):
+        verb = verb_index(words, 0)
+    before = words[:verb] if verb is not None else words
+    while before and (
+        is_verb(before[-1]) or before[-1] in ("and", "or") or before[-1].endswith("ly")
+    ):
+        before = before[:-1]  # "was shortly thereafter detained and | imprisoned"
+    antecedent = text[max(sentence[0], start - 40) : start].split()
+    whose = narrative.subject.whose(
+        before,
+        boundary_word(text, start),
+        antecedent[-2] if len(antecedent) > 1 else "",
+        narrative.subject.among(narrative.lowered[max(0, sentence[0] - 300) : sentence[1]])
+        or (verb is not None and words[verb].lower() in lexicon().joint),
+    )
+    if (
+        whose is Whose.OTHER
+        and verb is not None
+        and (
+            narrative.subject.is_object(words[verb + 1 :])
+            or (words[verb].lower() in lexicon().publishing and before[-1:] != ["which"])
+        )
+    ):
+        return Whose.SUBJECT
+    if whose is Whose.RELATIVE and verb is not None and words[verb].lower() == "born":
+        return Whose.RELATIVE  # a child's birth is a day of the subject's life
+    return Whose.OTHER if whose is Whose.RELATIVE else whose
+
+
+def _shares_subject(words: list[str], verb: int) -> bool:
+    """Whether a verb takes its subject from the clause's first verb: a gerund after a
+    preposition ("before becoming"), or a verb joined to an earlier one by "and"
+    ("returned to Russia … and died in Dmitrov")."""
+    if words[verb].lower().endswith("ing") and verb and words[verb - 1] in _PREPOSITIONS:
+        return True
+    index = verb - 1
+    while index >= 0 and (words[index] in _AUXILIARIES or words[index].endswith("ly")):
+        index -= 1
+    return index > 0 and words[index] in ("and", "or")
+
+
+_AUXILIARIES = frozenset("was were had has have been being is are".split())
+_PREPOSITIONS = frozenset("before after on upon by while without since for of in from".split())
+
+
+def _is_adjunct(lowered: str, stretch: Span) -> bool:
+    """Whether a clause only qualifies what comes before or after it: a relative
+    clause ("which then held Paris") or a gerund's ("after cramming for the exams")."""
+    first, _, rest = lowered[stretch[0] : stretch[1]].strip().partition(" ")
+    if first in ("which", "who", "whom", "whose"):
+        return True
+    second = rest.split(" ", 1)[0]
+    return first in _PREPOSITIONS and second.endswith("ing")
+
+
+def _verb_offset(text: str, stretch: Span, words: list[str], chosen: int | None) -> int:
+    """Where in the text the chosen verb stands: the same verb whichever date led to it."""
+    if chosen is None:
+        return -1
+    word, position = words[chosen], stretch[0]
+    for _ in range(words[:chosen].count(word) + 1):
+        position = text.find(word, position, stretch[1]) + 1
+    return position
 
 
 def _main_clause(narrative: _Narrative, reading: _Reading, sentence: Span) -> _Reading | None:
@@ -276,13 +368,12 @@ def _main_clause(narrative: _Narrative, reading: _Reading, sentence: Span) -> _R
         return None
     words = text[main[0] : main[1]].split()
     verb = verb_index(words, 0)
-    if verb is None or not about_subject(words[:verb], "", "", narrative.names):
+    if verb is None or _whose(narrative, words, verb, text, main[0], sentence) is Whose.OTHER:
         return None
     written = label(text[main[0] : main[1]], 0)
     if not written:
         return None
-    verb_at = len(" ".join(words[:verb]))
-    return _Reading(reading.mention, main, written, True, (main[0], verb_at))
+    return _Reading(reading.mention, main, written, True, _verb_offset(text, main, words, verb))
 
 
 def _main_clause_follows(text: str, start: int, mention: Mention) -> bool:
@@ -320,7 +411,9 @@ def _one_per_fact(readings: list[_Reading]) -> list[_Reading]:
         )
         if twin is None:
             kept.append(reading)
-        elif len(reading.mention.start) > len(twin.mention.start):
+        elif twin.mention.named or (
+            not reading.mention.named and len(reading.mention.start) > len(twin.mention.start)
+        ):
             kept[kept.index(twin)] = reading
     return kept
 
@@ -330,7 +423,10 @@ def _events_of(narrative: _Narrative, reading: _Reading, sentence: Span) -> list
     mention = reading.mention
     sentence_text = text[sentence[0] : sentence[1]]
     clause_text = text[reading.clause[0] : reading.clause[1]]
-    kind = kind_of(reading.label, clause_text) if reading.about_subject else "context"
+    if not reading.about_subject:
+        kind = "context"
+    else:
+        kind = "family" if reading.relative else kind_of(reading.label, clause_text)
     events = []
     if mention.until and reading.about_subject and (when := _WHEN.match(text, mention.finish)):
         # "stayed until 1936 when he was allowed to leave": the leaving is 1936 too.
@@ -470,8 +566,10 @@ def _undated_events(
         if first < len(narrative.timex_starts) and narrative.timex_starts[first] < stretch[1]:
             continue  # a dated clause: its event is among the dated ones
         before = text[stretch[0] : match.start()].split()
-        opener = boundary_word(text, stretch[0])
-        if not about_subject(before, opener, "", narrative.names):
+        if (
+            narrative.subject.whose(before, boundary_word(text, stretch[0]), "")
+            is not Whose.SUBJECT
+        ):
             continue
         written = label(text[match.start() : stretch[1]])
         if " " not in written and (

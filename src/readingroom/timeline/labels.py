@@ -34,7 +34,8 @@ def is_verb(raw: str, first: bool = False) -> bool:
 
 
 def has_verb(text: str) -> bool:
-    return any(is_verb(w, i == 0) for i, w in enumerate(text.split()))
+    words = text.split()
+    return any(is_verb(w, i == 0) for i, w in enumerate(words)) or any(w in _COPULAS for w in words)
 
 
 def verb_index(words: list[str], cut: int) -> int | None:
@@ -45,7 +46,11 @@ def verb_index(words: list[str], cut: int) -> int | None:
     for index in range(cut, len(words)):
         if is_verb(words[index], index == 0):
             return index
-    return None
+    # Failing any, the copula: "he was ill in Argentina".
+    return next((index for index, word in enumerate(words) if word in _COPULAS), None)
+
+
+_COPULAS = frozenset(("was", "were"))
 
 
 def label(clause: str, position: int | None = None, name_end: int | None = None) -> str:

@@ -21,9 +21,14 @@ class Lexicon:
     breaks: frozenset[str]
     governing: frozenset[str]
     undated_triggers: frozenset[str]
-    pronouns: frozenset[str]
+    masculine: tuple[str, ...]
+    feminine: tuple[str, ...]
+    event_nouns: frozenset[str]
+    publishing: frozenset[str]
+    joint: frozenset[str]
     relatives: frozenset[str]
     family: frozenset[str]
+    people: frozenset[str]
     determiners: frozenset[str]
     dating_named_events: frozenset[str]
     dating_before_of: frozenset[str]
@@ -57,9 +62,14 @@ def lexicon() -> Lexicon:
         breaks=listed("labels", "breaks"),
         governing=listed("labels", "governing"),
         undated_triggers=listed("undated", "triggers"),
-        pronouns=listed("subjects", "pronouns"),
+        masculine=tuple(words(data["subjects"]["masculine"])),
+        feminine=tuple(words(data["subjects"]["feminine"])),
+        event_nouns=listed("subjects", "event_nouns"),
+        publishing=listed("subjects", "publishing"),
+        joint=listed("subjects", "joint"),
         relatives=listed("subjects", "relatives"),
         family=listed("subjects", "family"),
+        people=listed("subjects", "people"),
         determiners=listed("subjects", "determiners"),
         dating_named_events=listed("named_events", "dating"),
         dating_before_of=listed("named_events", "dating_before_of"),

@@ -23,6 +23,7 @@ _SPAN_DURATION = re.compile(
     r"\s+(?:the\s+)?(?:next\s+|following\s+|more than\s+|over\s+)?$",
     re.IGNORECASE,
 )
+_PART_OF_DECADE = {"START": (0, 3), "MID": (4, 6), "END": (7, 9)}
 _SIMPLE_DURATION = re.compile(r"P(\d+)([YMWD])")
 _DAY = re.compile(r"(\d{4}|XXXX)-(\d\d)-(\d\d)")
 _DAY_RANGE_AFTER = re.compile(r"\s*[–—-]\s*(\d{1,2})\b(?:,?\s+(\d{4})\b)?")
@@ -178,6 +179,10 @@ def _date(text: str, timex: Timex, following: Timex | None, before: str) -> Ment
     if covered is None:
         return None
     start, end = covered
+    if len(timex.value) == 3 and timex.mod in _PART_OF_DECADE:
+        # "the early 1930s": 1930–1933, as a reader takes it.
+        low, high = _PART_OF_DECADE[timex.mod]
+        start, end = f"{timex.value}{low}", f"{timex.value}{high}"
     if timex.end_value and (last_covered := span(timex.end_value)):
         start, end = start[:7], last_covered[1][:7]
     anchor_span = span(timex.anchor) if timex.anchor else None
