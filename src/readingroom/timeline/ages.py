@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .segmentation import word_matches
 from .tagger import Timex
 from .taggerdata import DATA
 
@@ -40,7 +41,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?)"
     )
     point = re.compile(
-        r"\b(?:at\s+the\s+age\s+of\s+|aged\s+"
+        r"(?:at\s+the\s+age\s+of\s+|aged\s+"
         r"|(?P<until>until|till)\s+(?:he|she|they)\s+(?:was|were)\s+"
         r"|when\s+(?:he|she|they)\s+(?:was|were)\s+"
         # A bare "at sixteen" only before a comma or the subject: "at 3 p.m." is no age.
@@ -49,7 +50,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         r"(?!\s*(?:%|per\b|o'clock|pages|p\.m|a\.m|:|\d))"
     )
     decade = re.compile(
-        r"\bin\s+(?:his|her|their)\s+(?:(?P<part>early|mid|middle|late)[- ]?)?"
+        r"in\s+(?:his|her|their)\s+(?:(?P<part>early|mid|middle|late)[- ]?)?"
         r"(?P<decade>teens|" + "|".join(_decade_words()) + r")\b"
     )
     return point, decade
@@ -87,7 +88,7 @@ def ages(lowered: str) -> list[Age]:
     """Every point age of a (lowered) biography, in order."""
     point, _ = _patterns()
     found = []
-    for match in point.finditer(lowered):
+    for match in word_matches(point, lowered):
         years = _value(match["number"])
         if years is not None and 0 < years < 120:
             begin = match.end("until") + 1 if match["until"] else match.start()
@@ -99,7 +100,7 @@ def life_decades(lowered: str) -> list[tuple[int, int, int, int]]:
     """(start, end, first age, last age) of each decade of life the text names."""
     _, decade = _patterns()
     found = []
-    for match in decade.finditer(lowered):
+    for match in word_matches(decade, lowered):
         if match["decade"] == "teens":
             first, last = _TEENS
         else:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cache
 
 from .ages import Age, ages, life_decades
 from .calendar import ends_before_start, precision, year_of
@@ -26,7 +25,7 @@ from .labels import has_verb, is_verb, label, phrase_end, verb_index, without_da
 from .lexicon import lexicon
 from .places import Places
 from .ranges import Mention, mentions
-from .segmentation import Span, boundary_word, clause, next_clause, sentences
+from .segmentation import Span, boundary_word, clause, next_clause, sentences, word_positions
 from .subjects import Subject, Whose
 from .tagger import Timex, tag
 
@@ -75,11 +74,22 @@ class _Narrative:
     places: Places
     subject: Subject
     timex_starts: list[int] = field(default_factory=list)
-    trigger_starts: list[int] = field(default_factory=list)
+    # The undated facts' verbs (lexicon.toml's [undated]) with where they stand.
+    triggers: list[tuple[int, str]] = field(default_factory=list)
     ages: list[Age] = field(default_factory=list)
     # (start, end, first age, last age): "in his late sixties".
     decades: list[tuple[int, int, int, int]] = field(default_factory=list)
     birth_year: int | None = None
+    _among: dict[Span, bool] = field(default_factory=dict)
+
+    def among(self, sentence: Span) -> bool:
+        """Whether the sentence, or the text just before it, names the subject among
+        others (so that "they" counts them in)."""
+        if sentence not in self._among:
+            nearby = self.lowered[max(0, sentence[0] - 300) : sentence[1]]
+            self._among[sentence] = self.subject.among(nearby)
+        return self._among[sentence]
+
     death_year: int | None = None
 
 
@@ -115,7 +125,7 @@ def extract_events(biography: str, subject: str | None = None) -> list[LifeEvent
     narrative.timex_starts = [t.start for t in narrative.timexes]
     narrative.ages = ages(narrative.lowered)
     narrative.decades = life_decades(narrative.lowered)
-    narrative.trigger_starts = [m.start() for m in _undated_trigger().finditer(narrative.lowered)]
+    narrative.triggers = word_positions(lexicon().undated_triggers, narrative.lowered)
     spans = sentences(biography)
     by_sentence: list[list[Timex]] = [[] for _ in spans]
     starts = [s[0] for s in spans]
@@ -224,8 +234,20 @@ def _read(narrative: _Narrative, mention: Mention, sentence: Span) -> _Reading |
     start, end = clause(text, mention.begin, mention.finish, sentence)
     removed = mention.removed()
 
+    read: dict[tuple[Span, int], str] = {}
+    verbs: dict[tuple[Span, int], bool] = {}
+
     def bare(stretch: Span) -> str:
-        return without_dates(text[stretch[0] : stretch[1]], removed, stretch[0])
+        key = (stretch, len(removed))
+        if key not in read:
+            read[key] = without_dates(text[stretch[0] : stretch[1]], removed, stretch[0])
+        return read[key]
+
+    def verbless(stretch: Span) -> bool:
+        key = (stretch, len(removed))
+        if key not in verbs:
+            verbs[key] = not has_verb(bare(stretch))
+        return verbs[key]
 
     if (
         mention.named
@@ -238,14 +260,14 @@ def _read(narrative: _Narrative, mention: Mention, sentence: Span) -> _Reading |
         main = clause(text, end + 1, end + 2, sentence)
         if has_verb(bare(main)):
             start, end = start, main[1]
-    while not has_verb(bare((start, end))) and (following := next_clause(text, end, sentence)):
+    while verbless((start, end)) and (following := next_clause(text, end, sentence)):
         # "After the February revolution in Russia, Serge headed back": the main clause,
         # past a relative clause or an adjunct on the way ("the League, which then held
         # Paris, had him shut up").
         if _is_adjunct(narrative.lowered, following):
             removed.append(following)
         end = following[1]
-    while not has_verb(bare((start, end))) and start > sentence[0]:
+    while verbless((start, end)) and start > sentence[0]:
         # "… died in Dmitrov, near Moscow, on 8 February 1921": the clauses before.
         start = clause(text, start - 2, start - 1, sentence)[0]
     written_clause = bare((start, end))
@@ -302,8 +324,7 @@ def _whose(
         before,
         boundary_word(text, start),
         antecedent[-2] if len(antecedent) > 1 else "",
-        narrative.subject.among(narrative.lowered[max(0, sentence[0] - 300) : sentence[1]])
-        or (verb is not None and words[verb].lower() in lexicon().joint),
+        narrative.among(sentence) or (verb is not None and words[verb].lower() in lexicon().joint),
     )
     if (
         whose is Whose.OTHER
@@ -555,23 +576,20 @@ def _undated_events(
     text = narrative.text
     events = []
     taken = {e.label for e in dated}
-    first_trigger = bisect_left(narrative.trigger_starts, sentence[0])
-    if first_trigger == len(narrative.trigger_starts):
-        return []
-    if narrative.trigger_starts[first_trigger] >= sentence[1]:
-        return []
-    for match in _undated_trigger().finditer(narrative.lowered, sentence[0], sentence[1]):
-        stretch = clause(text, match.start(), match.end(), sentence)
+    first = bisect_left(narrative.triggers, (sentence[0], ""))
+    last = bisect_left(narrative.triggers, (sentence[1], ""))
+    for at, verb in narrative.triggers[first:last]:
+        stretch = clause(text, at, at + len(verb), sentence)
         first = bisect_left(narrative.timex_starts, stretch[0])
         if first < len(narrative.timex_starts) and narrative.timex_starts[first] < stretch[1]:
             continue  # a dated clause: its event is among the dated ones
-        before = text[stretch[0] : match.start()].split()
+        before = text[stretch[0] : at].split()
         if (
             narrative.subject.whose(before, boundary_word(text, stretch[0]), "")
             is not Whose.SUBJECT
         ):
             continue
-        written = label(text[match.start() : stretch[1]])
+        written = label(text[at : stretch[1]])
         if " " not in written and (
             where := narrative.places.where(narrative.lowered, stretch[0], sentence)
         ):
@@ -588,17 +606,10 @@ def _undated_events(
                 modifier=None,
                 label=written,
                 text=text[sentence[0] : sentence[1]],
-                places=narrative.places.within((match.start(), stretch[1])),
+                places=narrative.places.within((at, stretch[1])),
                 span=sentence,
-                expression=match.group(),
+                expression=verb,
                 kind=kind_of(written),
             )
         )
     return events
-
-
-@cache
-def _undated_trigger() -> re.Pattern[str]:
-    """The verbs of lexicon.toml's [undated] triggers, searched in the lowered text."""
-    words = sorted(lexicon().undated_triggers, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")

@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from .lexicon import lexicon
+from .segmentation import word_matches
 
 # Kind → how a reader names it. Order is the order an editor's menu lists them.
 KINDS: dict[str, str] = {
@@ -35,17 +36,22 @@ def kind_of(label: str, clause: str = "") -> str:
     """The kind of life event a label tells, from the words that begin its words
     (data/lexicon.toml's [kinds]); failing the label, its clause's; else "other"."""
     verb, _, rest = label.lower().partition(" ")
+    pattern, order = _pattern()
     # The verb first ("expelled from the party" is an expulsion), then the rest.
     for text in (verb, rest, clause.lower()):
-        for kind, pattern in _patterns():
-            if pattern.search(text):
-                return kind
+        found = {match.lastgroup for match in word_matches(pattern, text)}
+        if found:
+            return min(found, key=lambda kind: order[kind or ""]) or "other"
     return "other"
 
 
 @cache
-def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple(
-        (kind, re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, beginnings)) + ")"))
-        for kind, beginnings in lexicon().kinds
+def _pattern() -> tuple[re.Pattern[str], dict[str, int]]:
+    """One pattern for every kind's word beginnings, each kind a named group, and the
+    order the kinds are preferred in."""
+    kinds = lexicon().kinds
+    groups = (
+        f"(?P<{kind}>" + "|".join(map(re.escape, beginnings)) + ")" for kind, beginnings in kinds
     )
+    pattern = re.compile("|".join(groups))
+    return pattern, {kind: index for index, (kind, _) in enumerate(kinds)}

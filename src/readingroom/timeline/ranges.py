@@ -9,7 +9,7 @@ runs from that date to 1936.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .calendar import ends_before_start, precision, shift, span
 from .segmentation import Span
@@ -48,18 +48,16 @@ class Mention:
     def first(self) -> Timex:
         return self.timexes[0]
 
-    @property
-    def named(self) -> bool:
-        """Whether the date is a named historical event's (the February Revolution)."""
-        return self.first.end_value is not None
+    # Whether the date is a named historical event's (the February Revolution), and
+    # where its words begin and end: set once, since they are read many times.
+    named: bool = field(init=False)
+    begin: int = field(init=False)
+    finish: int = field(init=False)
 
-    @property
-    def begin(self) -> int:
-        return min([self.first.start] + [start for start, _ in self.extra])
-
-    @property
-    def finish(self) -> int:
-        return max([self.timexes[-1].end] + [end for _, end in self.extra])
+    def __post_init__(self) -> None:
+        self.named = self.first.end_value is not None
+        self.begin = min([self.first.start] + [start for start, _ in self.extra])
+        self.finish = max([self.timexes[-1].end] + [end for _, end in self.extra])
 
     @property
     def expression(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 Span = tuple[int, int]
@@ -12,6 +13,35 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _CLAUSE = re.compile(
     r"[;:]|,\s+(?:and\s+|but\s+)?|\s+—\s+|\s+(?:where|when|whereupon|while|which|who)\s+"
 )
+
+
+def word_matches(
+    pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None
+) -> Iterator[re.Match[str]]:
+    """The pattern's matches that begin a word. The pattern itself starts with its
+    words, not with \\b: the regex engine skips ahead fast to a literal first letter,
+    and tries a pattern that starts with \\b at every position of the text."""
+    for match in pattern.finditer(text, start, len(text) if end is None else end):
+        at = match.start()
+        if not at or not (text[at - 1].isalnum() or text[at - 1] == "_"):
+            yield match
+
+
+def word_positions(words: Iterable[str], text: str) -> list[tuple[int, str]]:
+    """Where each of the words stands as a whole word in the text, in order. A
+    str.find per word: far faster than one pattern of all of them, which the regex
+    engine would try at nearly every letter."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            after = at + len(word)
+            if (not at or not text[at - 1].isalnum()) and (
+                after == len(text) or not text[after].isalnum()
+            ):
+                found.append((at, word))
+            at = text.find(word, after)
+    return sorted(found)
 
 
 def sentences(text: str) -> list[Span]:
