@@ -227,3 +227,25 @@ def test_comparisons_looked_back_to_do_not_move_the_anchor():
     )
     values = [t.value for t in tag(text, date(1989, 10, 26))]
     assert values == ["1989-Q3", "1988-Q3", "1988-Q3", "1989"]
+
+
+# Vague spans before or after now (HeidelTime's English date rules: "recent %reUnit"
+# is PAST_REF, "coming %reUnit" FUTURE_REF, "several|a few|some %reUnit ago|earlier"
+# PAST_REF; TimeML 1.2.1 guidelines, 2.2.1: an indefinite past or future is
+# PAST_REF or FUTURE_REF).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Growth has been slow in recent years.", ("DATE", "PAST_REF", None, "recent years")),
+        ("in recent days", ("DATE", "PAST_REF", None, "recent days")),
+        ("in recent weeks and months", ("DATE", "PAST_REF", None, "recent weeks and months")),
+        ("Rates will fall in coming months.", ("DATE", "FUTURE_REF", None, "coming months")),
+        ("in the coming weeks", ("DATE", "FUTURE_REF", None, "the coming weeks")),
+        ("It rose several years ago.", ("DATE", "PAST_REF", None, "several years ago")),
+        ("a few months earlier", ("DATE", "PAST_REF", None, "a few months earlier")),
+        ("an offering in the near future", ("DATE", "FUTURE_REF", None, "the near future")),
+        ("the challenges of the near term", ("DATE", "FUTURE_REF", None, "the near term")),
+    ],
+)
+def test_vague_past_and_future(text, expected):
+    assert one(text, THURSDAY) == expected

@@ -52,6 +52,7 @@ _ANAPHORIC = frozenset(DATA.words("anaphoric"))
 _DEICTIC_DAYS: dict[str, int] = _LEXICON["deictic_days"]
 _REFERENCES: dict[str, str] = _LEXICON["references"]
 _SET_ADVERBS: dict[str, str] = _LEXICON["set_adverbs"]
+_VAGUE_SPANS: dict[str, str] = _LEXICON["vague_spans"]
 _YEAR_CENTURIES: dict[str, int] = _LEXICON["year_centuries"]
 
 
@@ -465,11 +466,15 @@ def _moved(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]
         return None
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     anaphoric = direction in ("earlier", "before", "later", "after")
-    value = r.moved(_number(m["number"]), m["unit"], sign, anaphoric)
-    r.looked_back = sign < 0
+    amount = _number(m["number"])
     mod = _MODS.get((m["modifier"] or "").lower())
+    # "several years ago", "a few months earlier": some time before, no more (HeidelTime).
+    if amount is None and direction in ("ago", "earlier"):
+        return "DATE", "PAST_REF", None
+    value = r.moved(amount, m["unit"], sign, anaphoric)
+    r.looked_back = sign < 0
     if value is None:
-        return "DURATION", _duration(_number(m["number"]), m["unit"]), mod
+        return "DURATION", _duration(amount, m["unit"]), mod
     return "DATE", value, mod
 
 
@@ -555,6 +560,11 @@ def _duration_rule(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str
     if m["orso"]:
         mod = "APPROX"
     return "DURATION", _duration(amount, m["unit"]), mod
+
+
+@rule("vague_span")
+def _vague_span(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
+    return "DATE", _VAGUE_SPANS[m["word"].split()[-1].lower()], None
 
 
 @rule("plural_duration")
