@@ -227,3 +227,59 @@ def test_comparisons_looked_back_to_do_not_move_the_anchor():
     )
     values = [t.value for t in tag(text, date(1989, 10, 26))]
     assert values == ["1989-Q3", "1988-Q3", "1988-Q3", "1989"]
+
+
+# Vague spans before or after now (HeidelTime's English date rules: "recent %reUnit"
+# is PAST_REF, "coming %reUnit" FUTURE_REF, "several|a few|some %reUnit ago|earlier"
+# PAST_REF; TimeML 1.2.1 guidelines, 2.2.1: an indefinite past or future is
+# PAST_REF or FUTURE_REF).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Growth has been slow in recent years.", ("DATE", "PAST_REF", None, "recent years")),
+        ("in recent days", ("DATE", "PAST_REF", None, "recent days")),
+        ("in recent weeks and months", ("DATE", "PAST_REF", None, "recent weeks and months")),
+        ("Rates will fall in coming months.", ("DATE", "FUTURE_REF", None, "coming months")),
+        ("in the coming weeks", ("DATE", "FUTURE_REF", None, "the coming weeks")),
+        ("It rose several years ago.", ("DATE", "PAST_REF", None, "several years ago")),
+        ("a few months earlier", ("DATE", "PAST_REF", None, "a few months earlier")),
+        ("an offering in the near future", ("DATE", "FUTURE_REF", None, "the near future")),
+        ("the challenges of the near term", ("DATE", "FUTURE_REF", None, "the near term")),
+    ],
+)
+def test_vague_past_and_future(text, expected):
+    assert one(text, THURSDAY) == expected
+
+
+# Financial news compares a period with the one a year before (HeidelTime: "the
+# year-earlier|year-ago %rePartOfYear" is REF-year-MINUS-1); "the current quarter" is
+# the one the creation date falls in; "the fiscal year ended June 30" is a span.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("in the year-ago third quarter", ("DATE", "1988-Q3", None, "the year-ago third quarter")),
+        ("The year-earlier results were restated.", ("DATE", "1988", None, "year-earlier")),
+        ("compared with a year-earlier loss", ("DATE", "1988", None, "year-earlier")),
+        (
+            "with the current quarter having begun well",
+            ("DATE", "1989-Q4", None, "the current quarter"),
+        ),
+        ("for the fiscal year ended June 30", ("DURATION", "P1Y", None, "the fiscal year")),
+        # HeidelTime: "the %reYear4Digit %rePartOfYear", "next year's %rePartOfYear".
+        ("in the 1988 third quarter", ("DATE", "1988-Q3", None, "the 1988 third quarter")),
+        ("next year's first quarter", ("DATE", "1990-Q1", None, "next year's first quarter")),
+    ],
+)
+def test_year_ago_periods(text, expected):
+    timex = tag(text, THURSDAY)[0]
+    assert (timex.type, timex.value, timex.mod, timex.text) == expected
+
+
+def test_weekday_nights_are_a_set():
+    # TimeML 1.2.1 guidelines, 2.2.4: "every Tuesday night" is XXXX-WXX-2TNI.
+    assert one("flights leave on Tuesday nights", THURSDAY) == (
+        "SET",
+        "XXXX-WXX-2TNI",
+        None,
+        "Tuesday nights",
+    )

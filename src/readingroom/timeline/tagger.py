@@ -52,6 +52,7 @@ _ANAPHORIC = frozenset(DATA.words("anaphoric"))
 _DEICTIC_DAYS: dict[str, int] = _LEXICON["deictic_days"]
 _REFERENCES: dict[str, str] = _LEXICON["references"]
 _SET_ADVERBS: dict[str, str] = _LEXICON["set_adverbs"]
+_VAGUE_SPANS: dict[str, str] = _LEXICON["vague_spans"]
 _YEAR_CENTURIES: dict[str, int] = _LEXICON["year_centuries"]
 
 
@@ -382,7 +383,8 @@ def _century(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | Non
 @rule("quarter")
 def _quarter(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
     number = _QUARTERS[m["qn"].lower()]
-    year = str(_year_number(m["year"] or m["year2"])) if m["year"] or m["year2"] else None
+    written = m["year0"] or m["year"] or m["year2"]
+    year = str(_year_number(written)) if written else None
     if year is None:
         now = r.now
         if now is None:
@@ -392,6 +394,11 @@ def _quarter(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | Non
         year = str(base - 1 if number > current else base)
         if "last year" in m[0].lower():
             year = str(base - 1)
+        elif "next year" in m[0].lower():
+            year = str(base + 1)
+    if m["ago"]:
+        r.looked_back = True
+        year = str(int(year) - 1)
     return "DATE", f"{year}-Q{number}", None
 
 
@@ -405,7 +412,10 @@ def _rel_quarter(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str |
         index = int(r.now[:4]) * 4 + (int(r.now[5:7]) - 1) // 3 - 1
         latest = f"{index // 4}-Q{index % 4 + 1}"
     discussed = r.anchor if re.fullmatch(r"\d{4}-Q\d", r.anchor or "") else None
-    base = latest if which in ("latest", "current", "recent") else (discussed or latest)
+    if which == "current" and latest:
+        # The quarter the creation date is in, not the latest reported one.
+        return "DATE", shift(latest, 1, "Q"), None
+    base = latest if which in ("latest", "recent") else (discussed or latest)
     if base is None:
         return None
     if which in ("year-ago", "year-earlier"):
@@ -414,6 +424,15 @@ def _rel_quarter(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str |
     if which in ("previous", "past"):
         return "DATE", shift(base, -1, "Q"), None
     return "DATE", base, None
+
+
+@rule("year_ago")
+def _year_ago(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
+    r.looked_back = True
+    if re.fullmatch(r"\d{4}-Q\d", r.anchor or ""):
+        return "DATE", shift(r.anchor or "", -1, "Y"), None
+    year = year_of(r.now)
+    return ("DATE", str(year - 1), None) if year else None
 
 
 @rule("fiscal_year")
@@ -441,6 +460,8 @@ def _rel_unit(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | No
 
 @rule("the_year")
 def _the_year(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
+    if _ENDED.match(m.string, m.end()):
+        return "DURATION", "P1Y", None
     year = year_of(r.now)
     return ("DATE", str(year), None) if year else None
 
@@ -465,11 +486,15 @@ def _moved(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]
         return None
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     anaphoric = direction in ("earlier", "before", "later", "after")
-    value = r.moved(_number(m["number"]), m["unit"], sign, anaphoric)
-    r.looked_back = sign < 0
+    amount = _number(m["number"])
     mod = _MODS.get((m["modifier"] or "").lower())
+    # "several years ago", "a few months earlier": some time before, no more (HeidelTime).
+    if amount is None and direction in ("ago", "earlier"):
+        return "DATE", "PAST_REF", None
+    value = r.moved(amount, m["unit"], sign, anaphoric)
+    r.looked_back = sign < 0
     if value is None:
-        return "DURATION", _duration(_number(m["number"]), m["unit"]), mod
+        return "DURATION", _duration(amount, m["unit"]), mod
     return "DATE", value, mod
 
 
@@ -557,6 +582,11 @@ def _duration_rule(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str
     return "DURATION", _duration(amount, m["unit"]), mod
 
 
+@rule("vague_span")
+def _vague_span(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
+    return "DATE", _VAGUE_SPANS[m["word"].split()[-1].lower()], None
+
+
 @rule("plural_duration")
 def _plural_duration(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
     return "DURATION", _duration(None, m["unit"]), None
@@ -578,6 +608,9 @@ def _set(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
 
 @rule("weekday_set")
 def _weekday_set(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
+    if m["weekday2"]:
+        part = _PARTS[m["dpart"].lower().removesuffix("s")]
+        return "SET", f"XXXX-WXX-{_WEEKDAYS[m['weekday2'].lower()]}T{part}", None
     return "SET", f"XXXX-WXX-{_WEEKDAYS[m['weekday']]}", None
 
 
