@@ -179,13 +179,16 @@ def _with_ages(narrative: _Narrative, sentence: Span, inside: list[Timex]) -> li
     kept = [t for t in inside if not any(s < t.end and t.start < e for s, e in taken)]
     if narrative.birth_year is None:
         return kept
-    years = {t.value[:4] for t in kept}
+    years = {t.value[:4] for t in kept if not t.end_value}
     for age in narrative.ages:
         if sentence[0] <= age.start < sentence[1]:
             earlier = [
                 t for t in narrative.timexes if t.start < age.start and t.value[:4].isdigit()
             ]
             anchor = earlier[-1].value if earlier else str(narrative.birth_year)
+            ages_before = [t for t in kept if t.start < age.start and t.value.isdigit()]
+            if ages_before and ages_before[-1].start > (earlier[-1].start if earlier else -1):
+                anchor = ages_before[-1].value  # "at six …, where he stayed until he was 13"
             timex = age.as_timex(narrative.text, narrative.birth_year, anchor)
             if timex.value not in years:  # "died on 10 September 1797, aged thirty-eight"
                 kept.append(timex)
@@ -208,7 +211,7 @@ def _sentence_events(narrative: _Narrative, sentence: Span, inside: list[Timex])
         if not reading.about_subject and (main := _main_clause(narrative, reading, sentence)):
             readings.append(main)
     events: list[LifeEvent] = []
-    for reading in _one_per_fact(readings):
+    for reading in _continued(_one_per_fact(readings)):
         events += _events_of(narrative, reading, sentence)
     return events
 
@@ -309,11 +312,27 @@ def _whose(
 ) -> Whose:
     """Whose event the clause tells: the subject of its verb, which a gerund after a
     preposition ("before becoming") or a verb joined to an earlier one ("detained and
-    imprisoned") shares with the clause's first verb; the subject's too when they are
-    the verb's object ("had him shut up") or it publishes ("his poems appeared")."""
-    verb = chosen
-    if chosen is None or _shares_subject(words, chosen):
-        verb = verb_index(words, 0)
+    imprisoned") shares with the clause's first verb; failing that, the first verb's
+    subject; the subject's too when they are the verb's object ("had him shut up") or
+    it publishes ("his poems appeared")."""
+    first = verb_index(words, 0)
+    verb = first if chosen is None or _shares_subject(words, chosen) else chosen
+    whose = _subject_of(narrative, words, verb, text, start, sentence)
+    if whose is not Whose.SUBJECT and verb != first:
+        # "She died in her sleep in a boarding house": a word the label took for its
+        # verb may have no subject of its own.
+        whose = max(whose, _subject_of(narrative, words, first, text, start, sentence))
+    return whose
+
+
+def _subject_of(
+    narrative: _Narrative,
+    words: list[str],
+    verb: int | None,
+    text: str,
+    start: int,
+    sentence: Span,
+) -> Whose:
     before = words[:verb] if verb is not None else words
     while before and (
         is_verb(before[-1]) or before[-1] in ("and", "or") or before[-1].endswith("ly")
@@ -331,13 +350,22 @@ def _whose(
         and verb is not None
         and (
             narrative.subject.is_object(words[verb + 1 :])
-            or (words[verb].lower() in lexicon().publishing and before[-1:] != ["which"])
+            or (words[verb].lower() in lexicon().publishing and _unowned(narrative, before))
         )
     ):
         return Whose.SUBJECT
     if whose is Whose.RELATIVE and verb is not None and words[verb].lower() == "born":
         return Whose.RELATIVE  # a child's birth is a day of the subject's life
     return Whose.OTHER if whose is Whose.RELATIVE else whose
+
+
+def _unowned(narrative: _Narrative, before: list[str]) -> bool:
+    """Whether the words before a verb of publishing name no one else's work: "his
+    Reflections, published in 1790" in a biography of a woman is Burke's book."""
+    if before[-1:] == ["which"]:
+        return False
+    others = {"his", "her"} - set(narrative.subject.pronouns)
+    return not any(w.lower() in others or w.endswith(("'s", "’s")) for w in before)
 
 
 def _shares_subject(words: list[str], verb: int) -> bool:
@@ -387,6 +415,9 @@ def _main_clause(narrative: _Narrative, reading: _Reading, sentence: Span) -> _R
     main = next_clause(text, end, sentence)
     if main is None:
         return None
+    first = bisect_left(narrative.timex_starts, main[0])
+    if first < len(narrative.timex_starts) and narrative.timex_starts[first] < main[1]:
+        return None  # the main clause has a date of its own
     words = text[main[0] : main[1]].split()
     verb = verb_index(words, 0)
     if verb is None or _whose(narrative, words, verb, text, main[0], sentence) is Whose.OTHER:
@@ -413,12 +444,12 @@ def _one_per_fact(readings: list[_Reading]) -> list[_Reading]:
     """One event a fact: of two dates in one clause where one lies inside the other
     ("in June of that year"), the finer stands for both."""
     kept: list[_Reading] = []
-    # A named war or period does not date again what a date of its own dates.
+    # A named war or period does not date again what a date of its own dates, nor
+    # does a date counted from another ("six months before …") beside a date written.
     readings = [
         r
         for r in readings
-        if not r.mention.named
-        or not any(not o.mention.named and o.verb == r.verb for o in readings)
+        if not any(o is not r and o.verb == r.verb and _outranks(o, r) for o in readings)
     ]
     for reading in readings:
         twin = next(
@@ -436,6 +467,35 @@ def _one_per_fact(readings: list[_Reading]) -> list[_Reading]:
             not reading.mention.named and len(reading.mention.start) > len(twin.mention.start)
         ):
             kept[kept.index(twin)] = reading
+    return kept
+
+
+def _outranks(one: _Reading, other: _Reading) -> bool:
+    """Whether, of two dates of one verb, the first is the one to keep: a date written
+    out over a named event's or one counted from another date."""
+    if one.mention.named != other.mention.named:
+        return other.mention.named
+    return other.mention.first.anchor is not None and one.mention.first.anchor is None
+
+
+def _continued(readings: list[_Reading]) -> list[_Reading]:
+    """A stay that goes on from the fact before it: "sent to the Collège at six, where
+    he stayed until he was thirteen", "sailed that August, lecturing … until April
+    1847" are one event, from the first date to the last."""
+    kept: list[_Reading] = []
+    for reading in readings:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and reading.mention.until
+            and previous.about_subject
+            and reading.about_subject
+            and reading.mention.start == previous.mention.start
+            and not ends_before_start(previous.mention.start, reading.mention.end)
+        ):
+            previous.mention.end = reading.mention.end
+            continue
+        kept.append(reading)
     return kept
 
 

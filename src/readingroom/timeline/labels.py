@@ -41,16 +41,24 @@ def has_verb(text: str) -> bool:
 def verb_index(words: list[str], cut: int) -> int | None:
     """The verb nearest before position `cut`, else the first after it."""
     for index in range(min(cut, len(words)) - 1, -1, -1):
-        if is_verb(words[index], index == 0):
+        if _verb_at(words, index):
             return index
     for index in range(cut, len(words)):
-        if is_verb(words[index], index == 0):
+        if _verb_at(words, index):
             return index
     # Failing any, the copula: "he was ill in Argentina".
     return next((index for index, word in enumerate(words) if word in _COPULAS), None)
 
 
 _COPULAS = frozenset(("was", "were"))
+# After these, a word in -ing or -ed is a noun's modifier: "a boarding house".
+_MODIFIED = frozenset("a an the his her their its this that".split())
+
+
+def _verb_at(words: list[str], index: int) -> bool:
+    return is_verb(words[index], index == 0) and not (
+        index and words[index - 1].lower() in _MODIFIED
+    )
 
 
 def label(clause: str, position: int | None = None, name_end: int | None = None) -> str:

@@ -14,7 +14,7 @@ relative ("his wife died") tells the relative's.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import IntEnum
 
 from .lexicon import lexicon
 
@@ -30,10 +30,12 @@ _PARTICLES = frozenset("de da di del della van von der den du la le y bin ibn al
 _AFTER_OBJECT = frozenset("into to a an the as in out up back on off from for with".split())
 
 
-class Whose(Enum):
-    SUBJECT = "subject"
-    RELATIVE = "relative"
-    OTHER = "other"
+class Whose(IntEnum):
+    """Ordered so that the likelier reading of two is the greater."""
+
+    OTHER = 0
+    RELATIVE = 1
+    SUBJECT = 2
 
 
 @dataclass(frozen=True)
