@@ -80,6 +80,8 @@ class _Narrative:
     # (start, end, first age, last age): "in his late sixties".
     decades: list[tuple[int, int, int, int]] = field(default_factory=list)
     birth_year: int | None = None
+    # The date of death as the text gives it ("1936-10-19").
+    death: str | None = None
     _among: dict[Span, bool] = field(default_factory=dict)
 
     def among(self, sentence: Span) -> bool:
@@ -124,6 +126,8 @@ def extract_events(biography: str, subject: str | None = None) -> list[LifeEvent
     )
     narrative.timex_starts = [t.start for t in narrative.timexes]
     narrative.ages = ages(narrative.lowered)
+    # Ages date clauses too: an undated fact is none of theirs.
+    narrative.timex_starts = sorted(narrative.timex_starts + [a.start for a in narrative.ages])
     narrative.decades = life_decades(narrative.lowered)
     narrative.triggers = word_positions(lexicon().undated_triggers, narrative.lowered)
     spans = sentences(biography)
@@ -143,13 +147,14 @@ def extract_events(biography: str, subject: str | None = None) -> list[LifeEvent
                 narrative.birth_year = year_of(event.start)
             if event.kind == "death" and not event.context:
                 narrative.death_year = year_of(event.start)
+                narrative.death = event.start
         dated += found
         undated += _undated_events(narrative, sentence, found)
     # Only sentences that say "in his teens" or "until his death" need a second look.
     marked = [m.start() for m in _LIFE_SPAN_HINT.finditer(narrative.lowered)]
     for sentence in spans:
         if any(sentence[0] <= position < sentence[1] for position in marked):
-            dated += _life_span_events(narrative, sentence)
+            dated += _life_span_events(narrative, sentence, dated)
     _outside_the_life(dated, narrative)
     dated += _context_of_named_events(narrative, named, spans)
     return sorted(dated, key=lambda e: (e.span[0], e.start or "")) + undated
@@ -211,7 +216,7 @@ def _sentence_events(narrative: _Narrative, sentence: Span, inside: list[Timex])
         if not reading.about_subject and (main := _main_clause(narrative, reading, sentence)):
             readings.append(main)
     events: list[LifeEvent] = []
-    for reading in _continued(_one_per_fact(readings)):
+    for reading in _continued(narrative, _one_per_fact(readings)):
         events += _events_of(narrative, reading, sentence)
     return events
 
@@ -388,8 +393,8 @@ def _is_adjunct(lowered: str, stretch: Span) -> bool:
     """Whether a clause only qualifies what comes before or after it: a relative
     clause ("which then held Paris") or a gerund's ("after cramming for the exams")."""
     first, _, rest = lowered[stretch[0] : stretch[1]].strip().partition(" ")
-    if first in ("which", "who", "whom", "whose"):
-        return True
+    if first in ("which", "who", "whom", "whose") or first in lexicon().adverbial_openers:
+        return True  # "which then held Paris", "after the revolution had brought down …"
     second = rest.split(" ", 1)[0]
     return first in _PREPOSITIONS and second.endswith("ing")
 
@@ -478,7 +483,7 @@ def _outranks(one: _Reading, other: _Reading) -> bool:
     return other.mention.first.anchor is not None and one.mention.first.anchor is None
 
 
-def _continued(readings: list[_Reading]) -> list[_Reading]:
+def _continued(narrative: _Narrative, readings: list[_Reading]) -> list[_Reading]:
     """A stay that goes on from the fact before it: "sent to the Collège at six, where
     he stayed until he was thirteen", "sailed that August, lecturing … until April
     1847" are one event, from the first date to the last."""
@@ -492,11 +497,25 @@ def _continued(readings: list[_Reading]) -> list[_Reading]:
             and reading.about_subject
             and reading.mention.start == previous.mention.start
             and not ends_before_start(previous.mention.start, reading.mention.end)
+            and _goes_on(narrative.lowered, reading)
         ):
             previous.mention.end = reading.mention.end
             continue
         kept.append(reading)
     return kept
+
+
+def _goes_on(lowered: str, reading: _Reading) -> bool:
+    """Whether a clause only continues the one before: "where he stayed until …",
+    "lecturing … until …"; not "and stayed until 1920, when she sailed home", which
+    tells a stay of its own and what ended it."""
+    start, _ = reading.clause
+    if _WHEN.match(lowered, reading.mention.finish):
+        return False
+    first = lowered[start : start + 30].split(None, 1)[:1]
+    return lowered[max(0, start - 7) : start].strip() == "where" or (
+        bool(first) and (first[0] == "where" or first[0].endswith("ing"))
+    )
 
 
 def _events_of(narrative: _Narrative, reading: _Reading, sentence: Span) -> list[LifeEvent]:
@@ -572,15 +591,30 @@ def _context_of_named_events(
     return events
 
 
-def _life_span_events(narrative: _Narrative, sentence: Span) -> list[LifeEvent]:
-    """'in his teens' and 'until his death', once birth and death years are known."""
+def _life_span_events(
+    narrative: _Narrative, sentence: Span, dated: list[LifeEvent]
+) -> list[LifeEvent]:
+    """'in his teens' and 'until his death', once birth and death years are known. A
+    fact of the same sentence that "until his death" goes on from ends at the death
+    ("settled in Shanghai in October 1927 and lived there until his death")."""
     text = narrative.text[sentence[0] : sentence[1]]
     events = []
     if (death := _DEATH.search(text)) and narrative.death_year:
         position = sentence[0] + death.start()
         before = [t for t in narrative.timexes if t.start < position and t.value[:4].isdigit()]
         since = before[-1].value[:4] if before else None
-        if since and not ends_before_start(since, str(narrative.death_year)):
+        stayed = [
+            e
+            for e in dated
+            if e.span == sentence and not e.context and e.start and e.start[:4] == since
+        ]
+        if (
+            stayed
+            and narrative.death
+            and not ends_before_start(stayed[-1].start or "", narrative.death)
+        ):
+            stayed[-1].end = narrative.death
+        elif since and not ends_before_start(since, str(narrative.death_year)):
             stretch = clause(narrative.text, position, position + len(death.group()), sentence)
             written = label(
                 narrative.text[stretch[0] : stretch[1]].replace(death.group(), ""),

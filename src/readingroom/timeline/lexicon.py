@@ -29,6 +29,7 @@ class Lexicon:
     relatives: frozenset[str]
     family: frozenset[str]
     people: frozenset[str]
+    collectives: frozenset[str]
     determiners: frozenset[str]
     dating_named_events: frozenset[str]
     dating_before_of: frozenset[str]
@@ -70,6 +71,7 @@ def lexicon() -> Lexicon:
         relatives=listed("subjects", "relatives"),
         family=listed("subjects", "family"),
         people=listed("subjects", "people"),
+        collectives=listed("subjects", "collectives"),
         determiners=listed("subjects", "determiners"),
         dating_named_events=listed("named_events", "dating"),
         dating_before_of=listed("named_events", "dating_before_of"),

@@ -93,6 +93,8 @@ class Subject:
                 return Whose.SUBJECT if self._coordinated(before_verb) else Whose.OTHER
             if lower.removesuffix("'s").removesuffix("’s") in self.names:
                 return Whose.SUBJECT
+            if lower in words.collectives:
+                return Whose.SUBJECT  # "the family fled south to Marseille"
             family = self._relative(before_verb, raw)
             if family is not None:
                 return family
