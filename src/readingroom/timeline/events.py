@@ -321,6 +321,12 @@ def _whose(
     subject; the subject's too when they are the verb's object ("had him shut up") or
     it publishes ("his poems appeared")."""
     first = verb_index(words, 0)
+    if first == 0 and words[0].endswith("ing") and start > sentence[0]:
+        # "the police fired on the crowd, killing two of his students": a participle
+        # after a comma acts with the subject of the clause before it.
+        previous = clause(text, start - 2, start - 1, sentence)
+        before_words = text[previous[0] : previous[1]].split()
+        return _whose(narrative, before_words, None, text, previous[0], sentence)
     verb = first if chosen is None or _shares_subject(words, chosen) else chosen
     whose = _subject_of(narrative, words, verb, text, start, sentence)
     if whose is not Whose.SUBJECT and verb != first:
@@ -410,15 +416,18 @@ def _verb_offset(text: str, stretch: Span, words: list[str], chosen: int | None)
 
 
 def _main_clause(narrative: _Narrative, reading: _Reading, sentence: Span) -> _Reading | None:
-    """The subject's event in the main clause that an adverbial clause about others
-    dates: "When the party voted for war credits in August 1914, she helped found …"."""
+    """The subject's event in the clause that a clause about others dates: the main
+    clause after an adverbial one ("When the party voted for war credits in August
+    1914, she helped found …"), or the clause joined on by "and" ("In January 1921
+    the left walked out …, and Gramsci was elected to its central committee")."""
     text = narrative.text
     start, end = reading.clause
     opener = text[start:end].split(None, 1)[0].lower()
-    if start != sentence[0] or opener not in lexicon().adverbial_openers:
-        return None
     main = next_clause(text, end, sentence)
     if main is None:
+        return None
+    adverbial = start == sentence[0] and opener in lexicon().adverbial_openers
+    if not adverbial and not text[end : main[0]].rstrip().endswith(" and"):
         return None
     first = bisect_left(narrative.timex_starts, main[0])
     if first < len(narrative.timex_starts) and narrative.timex_starts[first] < main[1]:
@@ -427,6 +436,8 @@ def _main_clause(narrative: _Narrative, reading: _Reading, sentence: Span) -> _R
     verb = verb_index(words, 0)
     if verb is None or _whose(narrative, words, verb, text, main[0], sentence) is Whose.OTHER:
         return None
+    if not adverbial and not narrative.subject.named_in(words[:verb]):
+        return None  # "… and collapsed with it": the clause before's subject goes on
     written = label(text[main[0] : main[1]], 0)
     if not written:
         return None

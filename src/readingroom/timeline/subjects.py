@@ -109,6 +109,13 @@ class Subject:
             return Whose.OTHER
         return Whose.SUBJECT
 
+    def named_in(self, words: list[str]) -> bool:
+        """Whether the words name the subject, by a name or the nominative pronoun."""
+        return any(
+            w.strip(",.").lower() in self.names or w.strip(",.").lower() == self.pronouns[0]
+            for w in words
+        )
+
     def is_object(self, after_verb: list[str]) -> bool:
         """Whether the words after a verb name the subject as its object ("turned her
         into an anarchist", "won his release")."""
