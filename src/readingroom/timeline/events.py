@@ -268,6 +268,11 @@ def _read(narrative: _Narrative, mention: Mention, sentence: Span) -> _Reading |
         main = clause(text, end + 1, end + 2, sentence)
         if has_verb(bare(main)):
             start, end = start, main[1]
+    # A date that opens its sentence dates the clause after it; one that ends a clause
+    # the clause before: "He married Françoise, the daughter of a magistrate, in 1565;".
+    backwards_first = start > sentence[0]
+    while backwards_first and verbless((start, end)) and start > sentence[0]:
+        start = clause(text, start - 2, start - 1, sentence)[0]
     while verbless((start, end)) and (following := next_clause(text, end, sentence)):
         # "After the February revolution in Russia, Serge headed back": the main clause,
         # past a relative clause or an adjunct on the way ("the League, which then held

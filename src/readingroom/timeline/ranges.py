@@ -23,6 +23,7 @@ _SPAN_DURATION = re.compile(
     r"\s+(?:the\s+)?(?:next\s+|following\s+|more than\s+|over\s+)?$",
     re.IGNORECASE,
 )
+_YEAR = re.compile(r"\d{4}")
 _PART_OF_DECADE = {"START": (0, 3), "MID": (4, 6), "END": (7, 9)}
 _SIMPLE_DURATION = re.compile(r"P(\d+)([YMWD])")
 _DAY = re.compile(r"(\d{4}|XXXX)-(\d\d)-(\d\d)")
@@ -156,7 +157,8 @@ def _date(text: str, timex: Timex, following: Timex | None, before: str) -> Ment
         and (_RANGE_OPEN.search(before) or "–" in joined.group() or "-" in joined.group())
     ):
         first_value = timex.value
-        if first_value.startswith("XXXX") and following.value[:4].isdigit():
+        written_year = any(c.isdigit() for c in timex.text) and _YEAR.search(timex.text)
+        if not written_year and following.value[:4].isdigit():
             # "from May 3 to May 9, 1920": the year written once serves both.
             first_value = following.value[:4] + first_value[4:]
         first, last = span(first_value), span(following.value)
