@@ -21,7 +21,7 @@ from .calendar import ends_before_start, precision, year_of
 from .casing import lower
 from .gazetteers import HistoricalEvent, find_events
 from .kinds import kind_of
-from .labels import has_verb, is_verb, label, phrase_end, verb_index, without_dates
+from .labels import has_verb, is_adverb, is_verb, label, phrase_end, verb_index, without_dates
 from .lexicon import lexicon
 from .places import Places
 from .ranges import Mention, mentions
@@ -350,9 +350,7 @@ def _subject_of(
     sentence: Span,
 ) -> Whose:
     before = words[:verb] if verb is not None else words
-    while before and (
-        is_verb(before[-1]) or before[-1] in ("and", "or") or before[-1].endswith("ly")
-    ):
+    while before and (is_verb(before[-1]) or before[-1] in ("and", "or") or is_adverb(before[-1])):
         before = before[:-1]  # "was shortly thereafter detained and | imprisoned"
     antecedent = text[max(sentence[0], start - 40) : start].split()
     whose = narrative.subject.whose(
@@ -391,7 +389,7 @@ def _shares_subject(words: list[str], verb: int) -> bool:
     if words[verb].lower().endswith("ing") and verb and words[verb - 1] in _PREPOSITIONS:
         return True
     index = verb - 1
-    while index >= 0 and (words[index] in _AUXILIARIES or words[index].endswith("ly")):
+    while index >= 0 and (words[index] in _AUXILIARIES or is_adverb(words[index])):
         index -= 1
     return index > 0 and words[index] in ("and", "or")
 

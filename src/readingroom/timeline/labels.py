@@ -33,6 +33,12 @@ def is_verb(raw: str, first: bool = False) -> bool:
     )
 
 
+def is_adverb(word: str) -> bool:
+    """Whether a word is an adverb in -ly ("shortly"), which stands between a subject
+    and its verb without being either; "family" and "Italy" are none."""
+    return word.endswith("ly") and word[:1].islower() and word.lower() not in lexicon().not_adverbs
+
+
 def has_verb(text: str) -> bool:
     words = text.split()
     return any(is_verb(w, i == 0) for i, w in enumerate(words)) or any(w in _COPULAS for w in words)
@@ -97,9 +103,7 @@ def _first_fact(phrase: str) -> str:
         if words[index] != "and":
             continue
         after = index + 1
-        while after < len(words) - 1 and (
-            words[after] in _AUXILIARIES or words[after].endswith("ly")
-        ):
+        while after < len(words) - 1 and (words[after] in _AUXILIARIES or is_adverb(words[after])):
             after += 1
         if is_verb(words[after]):
             return " ".join(words[:index])

@@ -16,6 +16,7 @@ from importlib import resources
 class Lexicon:
     irregular_verbs: frozenset[str]
     not_verbs: frozenset[str]
+    not_adverbs: frozenset[str]
     label_lead: frozenset[str]
     label_trailing: frozenset[str]
     breaks: frozenset[str]
@@ -58,6 +59,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         irregular_verbs=listed("verbs", "irregular"),
         not_verbs=listed("verbs", "not_verbs"),
+        not_adverbs=listed("verbs", "not_adverbs"),
         label_lead=listed("labels", "lead"),
         label_trailing=listed("labels", "trailing"),
         breaks=listed("labels", "breaks"),

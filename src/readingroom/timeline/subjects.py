@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 
+from .labels import is_adverb
 from .lexicon import lexicon
 
 # Words between a subject and its verb that say nothing of who acts.
@@ -45,16 +46,20 @@ class Subject:
     names: frozenset[str]
     # Nominative first ("he"), then the object and possessive forms.
     pronouns: tuple[str, ...]
+    # "he", "she", or both when the text does not tell.
+    nominatives: frozenset[str]
 
     @classmethod
     def of(cls, name: str | None, lowered: str) -> Subject:
         """The subject of a (lowered) biography: the pronouns are those of the gender
         the text uses at least twice as often as the other, or both when it does not."""
         words = lexicon()
-        # A count of the pronouns between spaces is all a majority needs, and fast.
+        # A count of the pronouns between spaces is all a majority needs, and fast;
+        # the text is padded so that its first word counts too.
+        padded = f" {lowered} ".replace("\n", " ").replace(",", " ").replace(".", " ")
         counts = {
-            "he": sum(lowered.count(f" {word} ") for word in words.masculine),
-            "she": sum(lowered.count(f" {word} ") for word in words.feminine),
+            "he": sum(padded.count(f" {word} ") for word in words.masculine),
+            "she": sum(padded.count(f" {word} ") for word in words.feminine),
         }
         if counts["he"] > 2 * counts["she"]:
             pronouns = words.masculine
@@ -62,17 +67,16 @@ class Subject:
             pronouns = words.feminine
         else:
             pronouns = words.masculine + words.feminine
-        return cls(_name_words(name), pronouns)
+        nominatives = frozenset(p for p in pronouns if p in (words.masculine[0], words.feminine[0]))
+        return cls(_name_words(name), pronouns, nominatives)
 
     def among(self, sentence: str) -> bool:
         """Whether a (lowered) sentence names the subject with others ("she and
         Berkman", "he and his wife"), so that its "they" counts the subject in."""
-        nominative = self.pronouns[0]
-        return (
-            f"{nominative} and " in sentence
-            or f" and {nominative} " in sentence
-            or any(word in sentence for word in (" both ", " together", " the couple"))
-        )
+        return any(
+            f"{nominative} and " in sentence or f" and {nominative} " in sentence
+            for nominative in self.nominatives
+        ) or any(word in sentence for word in (" both ", " together", " the couple"))
 
     def whose(
         self, before_verb: list[str], opener: str, antecedent: str, among: bool = False
@@ -84,9 +88,9 @@ class Subject:
         for raw in reversed(before_verb):
             word = raw.strip(",.;:()\"“”‘’'")
             lower = word.lower()
-            if not word or lower in _BETWEEN or (lower.endswith("ly") and word[:1].islower()):
+            if not word or lower in _BETWEEN or is_adverb(word):
                 continue
-            if lower in self.pronouns[:1] or (lower == "they" and among):
+            if lower in self.nominatives or (lower == "they" and among):
                 return Whose.SUBJECT
             if lower == "and" or (word[:1].isupper() and self._coordinated(before_verb)):
                 # "she and Alexander Berkman were imprisoned"
@@ -112,7 +116,7 @@ class Subject:
     def named_in(self, words: list[str]) -> bool:
         """Whether the words name the subject, by a name or the nominative pronoun."""
         return any(
-            w.strip(",.").lower() in self.names or w.strip(",.").lower() == self.pronouns[0]
+            w.strip(",.").lower() in self.names or w.strip(",.").lower() in self.nominatives
             for w in words
         )
 
@@ -120,7 +124,7 @@ class Subject:
         """Whether the words after a verb name the subject as its object ("turned her
         into an anarchist", "won his release")."""
         words = [w.lower().strip(",.") for w in after_verb[:3]]
-        if not words or words[0] not in self.pronouns[1:]:
+        if not words or words[0] not in self.pronouns or words[0] in self.nominatives:
             return False
         following = words[1] if len(words) > 1 else ""
         if words[0] in ("him", "himself", "herself"):
@@ -167,7 +171,7 @@ class Subject:
         """Whether the clause's subject is the subject and someone else."""
         lowered = [w.strip(",").lower() for w in before_verb]
         return "and" in lowered and any(
-            w in self.pronouns[:1] or w in self.names for w in lowered[: lowered.index("and") + 2]
+            w in self.nominatives or w in self.names for w in lowered[: lowered.index("and") + 2]
         )
 
 
