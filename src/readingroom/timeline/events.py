@@ -357,7 +357,12 @@ def _subject_of(
         before,
         boundary_word(text, start),
         antecedent[-2] if len(antecedent) > 1 else "",
-        narrative.among(sentence) or (verb is not None and words[verb].lower() in lexicon().joint),
+        # Only a "they" needs to know whether the subject is among them.
+        any(w.lower() == "they" for w in before)
+        and (
+            narrative.among(sentence)
+            or (verb is not None and words[verb].lower() in lexicon().joint)
+        ),
     )
     if (
         whose is Whose.OTHER
