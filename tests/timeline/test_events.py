@@ -225,3 +225,64 @@ def test_ages_date_what_happened_at_them():
         ("1896", "1896", "sailed north"),
         ("1943", "1945", "began to paint"),
     ]
+
+
+def test_what_is_dated_after_the_death_is_the_times():
+    events = extract_events(
+        "She was born in 1759. She died on 10 September 1797. Godwin's memoir of her, "
+        "published the next year, clouded her reputation for a century.",
+        "Mary Wollstonecraft",
+    )
+    life = [(e.start, e.label) for e in events if e.dated and not e.context]
+    assert life == [("1759", "born"), ("1797-09-10", "died")]
+
+
+def test_a_stay_that_goes_on_from_a_fact_is_one_event():
+    events = extract_events(
+        "He was born in 1533. At the age of six he was sent to the Collège in Bordeaux, "
+        "where he stayed until he was thirteen.",
+        "Michel de Montaigne",
+    )
+    life = [(e.start, e.end) for e in events if e.dated and not e.context]
+    assert life == [("1533", "1533"), ("1539", "1546")]
+
+
+def test_a_stay_and_what_ended_it_are_events_of_their_own():
+    events = extract_events(
+        "In December 1913 she sailed alone for England, and stayed until August 1920, "
+        "when she sailed home.",
+        "Olive Schreiner",
+    )
+    life = [(e.start, e.end) for e in events if e.dated and not e.context]
+    assert life == [("1913-12", "1913-12"), ("1913-12", "1920-08"), ("1920-08", "1920-08")]
+
+
+def test_until_his_death_ends_the_fact_it_goes_on_from():
+    events = extract_events(
+        "In October 1927 he settled in Shanghai, and he lived there until his death. "
+        "He died in Shanghai on 19 October 1936.",
+        "Lu Xun",
+    )
+    settled = next(e for e in events if e.label.startswith("settled"))
+    assert (settled.start, settled.end) == ("1927-10", "1936-10-19")
+
+
+def test_a_date_of_others_carries_to_the_subjects_clause_joined_by_and():
+    events = extract_events(
+        "In January 1921 the left walked out to form the Communist Party, and Gramsci "
+        "was elected to its central committee. In September 1920 the movement reached "
+        "its peak, and collapsed with it.",
+        "Antonio Gramsci",
+    )
+    life = [(e.start, e.label) for e in events if e.dated and not e.context]
+    assert life == [("1921-01", "elected to its central committee")]
+
+
+def test_a_participle_after_a_comma_acts_with_the_clause_befores_subject():
+    events = extract_events(
+        "After the police fired on demonstrators on 18 March 1926, killing two of his "
+        "students, he left the city in August 1926.",
+        "Lu Xun",
+    )
+    life = [(e.start, e.label) for e in events if e.dated and not e.context]
+    assert life == [("1926-08", "left the city")]
