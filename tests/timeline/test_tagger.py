@@ -283,3 +283,63 @@ def test_weekday_nights_are_a_set():
         None,
         "Tuesday nights",
     )
+
+
+# Biographies count "the next day", "the following week", "the day after", "a day
+# later" from the date the narrative has reached, at the unit's own precision (TimeML
+# 1.2.1 guidelines, 2.2.1: anaphoric expressions take their value from the time they
+# refer back to). Values worked out by hand: 1917-03-05 is the Monday of ISO week 10;
+# 1920-06-10 is the Thursday of ISO week 24.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On September 3, 1838, he boarded a train, and he reached New York the next day.",
+            ("the next day", "1838-09-04"),
+        ),
+        (
+            "On 31 December 1899 he sailed; the following day he landed.",
+            ("the following day", "1900-01-01"),
+        ),
+        (
+            "He was arrested on 5 March 1917 and released the day after.",
+            ("the day after", "1917-03-06"),
+        ),
+        (
+            "On 3 September 1838 he boarded a train; a day later he reached New York.",
+            ("a day later", "1838-09-04"),
+        ),
+        (
+            "On 5 March 1917 he arrived; the following week he spoke.",
+            ("the following week", "1917-W11"),
+        ),
+        (
+            "He died on 10 June 1920; the week before, he had written to her.",
+            ("the week before", "1920-W23"),
+        ),
+        (
+            "In May 1923 he moved; the following month he married.",
+            ("the following month", "1923-06"),
+        ),
+        (
+            "In May 1923 he moved to Paris and married the month after.",
+            ("the month after", "1923-06"),
+        ),
+        ("In 1923 he moved to Paris; he had met her the year before.", ("the year before", "1922")),
+        ("He came in 1936 and the following year he left.", ("the following year", "1937")),
+        ("He came in 1936 and the following winter he left.", ("the following winter", "1937-WI")),
+        # Only the year is known: the day is in it, which one the text does not say.
+        (
+            "In 1838 he boarded a train north, and he reached New York the next day.",
+            ("the next day", "1838-XX-XX"),
+        ),
+    ],
+)
+def test_the_next_day_counts_from_the_narrative(text, expected):
+    assert (tag(text)[-1].text, tag(text)[-1].value) == expected
+
+
+def test_the_day_after_something_named_is_left_alone():
+    assert [t.text for t in tag("On 5 March 1917 he left, the day after the strike.")] == [
+        "5 March 1917"
+    ]

@@ -107,6 +107,9 @@ class _Resolver:
 
     def remember(self, value: str) -> None:
         if re.match(r"\d{4}", value):
+            # "the next day" after "1838" is 1838-XX-XX: the text is still where it was.
+            if "X" in value and self.anchor and self.anchor[:4] == value[:4]:
+                return
             self.anchor = value
 
     def month_value(
@@ -455,6 +458,34 @@ def _rel_unit(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | No
         return None
     unit = m["unit"].split()[-1]
     value = r.relative_unit(rel, unit)
+    return ("DATE", value, None) if value else None
+
+
+@rule("rel_day")
+def _rel_day(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
+    rel = " ".join(m["rel"].lower().split())
+    if rel == "that" and not (r.anchor and len(r.anchor) >= 10 and r.anchor[8:10].isdigit()):
+        return None  # "that day" after a year or a month: a day of some event, not a date
+    # "the next day" in a story counts from the day it has reached, like "the following day".
+    rel = {"the next": "following", "that same": "same", "that": "same"}.get(rel, rel)
+    return _unit_from_anchor(r, rel, "day")
+
+
+@rule("unit_around")
+def _unit_around(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
+    rel = "previous" if m["dir"].lower() == "before" else "following"
+    return _unit_from_anchor(r, rel, m["unit"].lower())
+
+
+def _unit_from_anchor(
+    r: _Resolver, rel: str, unit: str
+) -> tuple[str, str | None, str | None] | None:
+    """A unit counted from the narrative's date; a day of a year or month the text has
+    not narrowed keeps its unknown digits (1838-XX-XX)."""
+    value = r.relative_unit(rel, unit)
+    if value is None and unit == "day" and r.anchor and re.match(r"\d{4}", r.anchor):
+        month = r.anchor[5:7] if r.anchor[5:7].isdigit() else "XX"
+        value = f"{r.anchor[:4]}-{month}-XX"
     return ("DATE", value, None) if value else None
 
 
