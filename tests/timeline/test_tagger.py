@@ -343,3 +343,30 @@ def test_the_day_after_something_named_is_left_alone():
     assert [t.text for t in tag("On 5 March 1917 he left, the day after the strike.")] == [
         "5 March 1917"
     ]
+
+
+# "by the summer", "in the winter": the season of the year the narrative has reached,
+# or of the next year when the narrative is already past it (its simple past moves on);
+# a pluperfect looks back. TIMEX3 seasons: SP, SU, FA, WI.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In May 1796 she arrived; by the summer she was ill.", ("the summer", "1796-SU")),
+        ("He came to Paris in 1796 and in the winter he fell ill.", ("the winter", "1796-WI")),
+        ("In 1796 he came; over the winter he wrote.", ("the winter", "1796-WI")),
+        ("In November 1923 he moved to Paris; in the spring he left.", ("the spring", "1924-SP")),
+        ("In November 1923 he moved; he had arrived in the spring.", ("the spring", "1923-SP")),
+        ("He came in 1796. That summer he left.", ("That summer", "1796-SU")),
+    ],
+)
+def test_seasons_follow_the_narrative(text, expected):
+    timex = tag(text)[-1]
+    assert (timex.text, timex.value) == expected
+
+
+def test_a_season_of_something_else_is_no_date():
+    assert [t.text for t in tag("In 1796, in the summer of his life, he wrote.")] == ["1796"]
+
+
+# Feasts with a year. Western Easter by the anonymous Gregorian computus, worked by
+# hand: 1938, April 17; 1913, March 23; 1916, April 23. "Easter" on its own names the

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .calendar import add_months, shift, year_of
+from .calendar import add_months, shift, span, year_of
 from .casing import lower
 from .taggerdata import DATA
 
@@ -353,6 +353,25 @@ def _season_rel(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | 
     if value is None:
         return None
     return "DATE", f"{value}-{_SEASONS[m['season'].lower()]}", None
+
+
+@rule("the_season")
+def _the_season(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
+    """ "in the winter": the season of the narrative's year; in a biography the next
+    one once the narrative is past it, the one before when a pluperfect looks back.
+    Biographies only: TimeBank's news marks "summer" without "the", or not at all."""
+    base, season = r.anchor, _SEASONS[m["season"].lower()]
+    year = year_of(base)
+    if r.reference is not None or base is None or year is None:
+        return None
+    covered = span(f"{year}-{season}")
+    if covered and len(base) >= 7 and base[5:7].isdigit():
+        direction = _direction(None, _tense(m), narrative=True)
+        if direction > 0 and base[:7] > covered[1]:
+            year += 1
+        elif direction < -1 and base[:7] < covered[0]:
+            year -= 1
+    return "DATE", f"{year}-{season}", _part_mod(m["part"])
 
 
 @rule("part_year")
