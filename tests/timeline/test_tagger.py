@@ -370,3 +370,31 @@ def test_a_season_of_something_else_is_no_date():
 
 # Feasts with a year. Western Easter by the anonymous Gregorian computus, worked by
 # hand: 1938, April 17; 1913, March 23; 1916, April 23. "Easter" on its own names the
+
+
+# Feasts with a year. Western Easter by the anonymous Gregorian computus, worked by
+# hand: 1938, April 17; 1913, March 23; 1916, April 23. "Easter" on its own names the
+# feast's season, given as its month; a day of it is a day.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He died at Easter 1938.", ("Easter 1938", "1938-04")),
+        ("At Easter 1913 they married.", ("Easter 1913", "1913-03")),
+        ("It was Christmas 1914 at the front.", ("Christmas 1914", "1914-12-25")),
+        ("On Christmas Eve 1914 they sang.", ("Christmas Eve 1914", "1914-12-24")),
+        ("He left on New Year's Day 1900.", ("New Year's Day 1900", "1900-01-01")),
+        ("He left on New Year’s Day 1900.", ("New Year’s Day 1900", "1900-01-01")),
+        ("The rising began on Easter Monday 1916.", ("Easter Monday 1916", "1916-04-24")),
+        ("He was arrested on Good Friday 1913.", ("Good Friday 1913", "1913-03-21")),
+        ("At Christmas of 1914 they met.", ("Christmas of 1914", "1914-12-25")),
+        # Before the Gregorian reform (1582) Easter is the Julian one: 1571, April 15.
+        ("He retired on Easter Sunday 1571.", ("Easter Sunday 1571", "1571-04-15")),
+    ],
+)
+def test_feasts_with_a_year(text, expected):
+    [timex] = tag(text)
+    assert (timex.text, timex.type, timex.value) == (expected[0], "DATE", expected[1])
+
+
+def test_a_feast_without_a_year_is_not_dated():
+    assert [t.value for t in tag("In 1912 he wrote A Christmas Carol of his own.")] == ["1912"]

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .calendar import add_months, shift, span, year_of
+from .calendar import add_months, easter, shift, span, year_of
 from .casing import lower
 from .taggerdata import DATA
 
@@ -54,6 +54,9 @@ _REFERENCES: dict[str, str] = _LEXICON["references"]
 _SET_ADVERBS: dict[str, str] = _LEXICON["set_adverbs"]
 _VAGUE_SPANS: dict[str, str] = _LEXICON["vague_spans"]
 _YEAR_CENTURIES: dict[str, int] = _LEXICON["year_centuries"]
+_FIXED_FEASTS: dict[str, str] = _LEXICON["fixed_feasts"]
+_MOVABLE_FEASTS: dict[str, int] = _LEXICON["movable_feasts"]
+_FEAST_MONTHS = frozenset(DATA.words("feast_months"))
 
 
 def _number(word: str) -> int | None:
@@ -331,6 +334,16 @@ def _month_year(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | 
     if year is None:
         return None
     return "DATE", f"{year:04d}-{_month_number(m['month']):02d}", mod
+
+
+@rule("feast")
+def _feast(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
+    feast = " ".join(m["feast"].lower().replace("’", "'").split())
+    year = _year_number(m["year"])
+    if feast in _FIXED_FEASTS:
+        return "DATE", f"{year:04d}-{_FIXED_FEASTS[feast]}", None
+    day = (easter(year) + timedelta(days=_MOVABLE_FEASTS[feast])).isoformat()
+    return "DATE", day[:7] if feast in _FEAST_MONTHS else day, None
 
 
 @rule("month")
