@@ -283,3 +283,118 @@ def test_weekday_nights_are_a_set():
         None,
         "Tuesday nights",
     )
+
+
+# Biographies count "the next day", "the following week", "the day after", "a day
+# later" from the date the narrative has reached, at the unit's own precision (TimeML
+# 1.2.1 guidelines, 2.2.1: anaphoric expressions take their value from the time they
+# refer back to). Values worked out by hand: 1917-03-05 is the Monday of ISO week 10;
+# 1920-06-10 is the Thursday of ISO week 24.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On September 3, 1838, he boarded a train, and he reached New York the next day.",
+            ("the next day", "1838-09-04"),
+        ),
+        (
+            "On 31 December 1899 he sailed; the following day he landed.",
+            ("the following day", "1900-01-01"),
+        ),
+        (
+            "He was arrested on 5 March 1917 and released the day after.",
+            ("the day after", "1917-03-06"),
+        ),
+        (
+            "On 3 September 1838 he boarded a train; a day later he reached New York.",
+            ("a day later", "1838-09-04"),
+        ),
+        (
+            "On 5 March 1917 he arrived; the following week he spoke.",
+            ("the following week", "1917-W11"),
+        ),
+        (
+            "He died on 10 June 1920; the week before, he had written to her.",
+            ("the week before", "1920-W23"),
+        ),
+        (
+            "In May 1923 he moved; the following month he married.",
+            ("the following month", "1923-06"),
+        ),
+        (
+            "In May 1923 he moved to Paris and married the month after.",
+            ("the month after", "1923-06"),
+        ),
+        ("In 1923 he moved to Paris; he had met her the year before.", ("the year before", "1922")),
+        ("He came in 1936 and the following year he left.", ("the following year", "1937")),
+        ("He came in 1936 and the following winter he left.", ("the following winter", "1937-WI")),
+        # Only the year is known: the day is in it, which one the text does not say.
+        (
+            "In 1838 he boarded a train north, and he reached New York the next day.",
+            ("the next day", "1838-XX-XX"),
+        ),
+    ],
+)
+def test_the_next_day_counts_from_the_narrative(text, expected):
+    assert (tag(text)[-1].text, tag(text)[-1].value) == expected
+
+
+def test_the_day_after_something_named_is_left_alone():
+    assert [t.text for t in tag("On 5 March 1917 he left, the day after the strike.")] == [
+        "5 March 1917"
+    ]
+
+
+# "by the summer", "in the winter": the season of the year the narrative has reached,
+# or of the next year when the narrative is already past it (its simple past moves on);
+# a pluperfect looks back. TIMEX3 seasons: SP, SU, FA, WI.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In May 1796 she arrived; by the summer she was ill.", ("the summer", "1796-SU")),
+        ("He came to Paris in 1796 and in the winter he fell ill.", ("the winter", "1796-WI")),
+        ("In 1796 he came; over the winter he wrote.", ("the winter", "1796-WI")),
+        ("In November 1923 he moved to Paris; in the spring he left.", ("the spring", "1924-SP")),
+        ("In November 1923 he moved; he had arrived in the spring.", ("the spring", "1923-SP")),
+        ("He came in 1796. That summer he left.", ("That summer", "1796-SU")),
+    ],
+)
+def test_seasons_follow_the_narrative(text, expected):
+    timex = tag(text)[-1]
+    assert (timex.text, timex.value) == expected
+
+
+def test_a_season_of_something_else_is_no_date():
+    assert [t.text for t in tag("In 1796, in the summer of his life, he wrote.")] == ["1796"]
+
+
+# Feasts with a year. Western Easter by the anonymous Gregorian computus, worked by
+# hand: 1938, April 17; 1913, March 23; 1916, April 23. "Easter" on its own names the
+
+
+# Feasts with a year. Western Easter by the anonymous Gregorian computus, worked by
+# hand: 1938, April 17; 1913, March 23; 1916, April 23. "Easter" on its own names the
+# feast's season, given as its month; a day of it is a day.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He died at Easter 1938.", ("Easter 1938", "1938-04")),
+        ("At Easter 1913 they married.", ("Easter 1913", "1913-03")),
+        ("It was Christmas 1914 at the front.", ("Christmas 1914", "1914-12-25")),
+        ("On Christmas Eve 1914 they sang.", ("Christmas Eve 1914", "1914-12-24")),
+        ("He left on New Year's Day 1900.", ("New Year's Day 1900", "1900-01-01")),
+        ("He left on New Year’s Day 1900.", ("New Year’s Day 1900", "1900-01-01")),
+        ("The rising began on Easter Monday 1916.", ("Easter Monday 1916", "1916-04-24")),
+        ("He was arrested on Good Friday 1913.", ("Good Friday 1913", "1913-03-21")),
+        ("At Christmas of 1914 they met.", ("Christmas of 1914", "1914-12-25")),
+        # Before the Gregorian reform (1582) Easter is the Julian one: 1571, April 15.
+        ("He retired on Easter Sunday 1571.", ("Easter Sunday 1571", "1571-04-15")),
+    ],
+)
+def test_feasts_with_a_year(text, expected):
+    [timex] = tag(text)
+    assert (timex.text, timex.type, timex.value) == (expected[0], "DATE", expected[1])
+
+
+def test_a_feast_without_a_year_is_not_dated():
+    assert [t.value for t in tag("In 1912 he wrote A Christmas Carol of his own.")] == ["1912"]

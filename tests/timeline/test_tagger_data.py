@@ -8,6 +8,7 @@ from importlib import resources
 import pytest
 
 from readingroom.timeline import tagger
+from readingroom.timeline.calendar import is_calendar_date
 from readingroom.timeline.taggerdata import DATA
 
 # TIMEX3 value syntax (TimeML 1.2.1 guidelines, section 2.2): dates, weeks, seasons,
@@ -91,3 +92,11 @@ def test_every_pattern_compiles_and_every_rule_has_its_normalisation():
 def test_followers_are_words():
     for word, followers in {**DATA.followers, "#": DATA.number_followers}.items():
         assert all(re.fullmatch(r"[a-z0-9']+", f) for f in followers), word
+
+
+def test_feasts_are_days_of_the_year_or_days_from_easter():
+    for feast, day in DATA.table("fixed_feasts").items():
+        assert re.fullmatch(r"\d\d-\d\d", day), feast
+        assert is_calendar_date(f"2000-{day}"), feast
+    _numbers("movable_feasts", -50, 70)
+    assert set(DATA.words("feast_months")) <= set(DATA.table("movable_feasts"))

@@ -53,6 +53,25 @@ def shift(value: str, amount: int, unit: str) -> str | None:
     return moved.isoformat()
 
 
+def easter(year: int) -> date:
+    """Western Easter Sunday: by the anonymous Gregorian computus (Meeus/Jones/Butcher)
+    from the reform of 1582 on, by the Julian computus before it (a Julian date)."""
+    golden = year % 19
+    if year < 1583:
+        total = (19 * golden + 15) % 30
+        total += (2 * (year % 4) + 4 * (year % 7) - total + 34) % 7
+        return date(year, (total + 114) // 31, (total + 114) % 31 + 1)
+    century, rest = divmod(year, 100)
+    leap_centuries, century_rest = divmod(century, 4)
+    moon = (century - (century + 8) // 25 + 1) // 3
+    epact = (19 * golden + century - leap_centuries - moon + 15) % 30
+    leap_years, year_rest = divmod(rest, 4)
+    weekday = (32 + 2 * century_rest + 2 * leap_years - epact - year_rest) % 7
+    correction = (golden + 11 * epact + 22 * weekday) // 451
+    total = epact + weekday - 7 * correction + 114
+    return date(year, total // 31, total % 31 + 1)
+
+
 def is_calendar_date(value: str) -> bool:
     """Whether a value is a year, a month or a day that exists ("1928-02-30" is not)."""
     parts = _ISO_DATE.fullmatch(value)

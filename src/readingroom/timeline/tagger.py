@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .calendar import add_months, shift, year_of
+from .calendar import add_months, easter, shift, span, year_of
 from .casing import lower
 from .taggerdata import DATA
 
@@ -54,6 +54,9 @@ _REFERENCES: dict[str, str] = _LEXICON["references"]
 _SET_ADVERBS: dict[str, str] = _LEXICON["set_adverbs"]
 _VAGUE_SPANS: dict[str, str] = _LEXICON["vague_spans"]
 _YEAR_CENTURIES: dict[str, int] = _LEXICON["year_centuries"]
+_FIXED_FEASTS: dict[str, str] = _LEXICON["fixed_feasts"]
+_MOVABLE_FEASTS: dict[str, int] = _LEXICON["movable_feasts"]
+_FEAST_MONTHS = frozenset(DATA.words("feast_months"))
 
 
 def _number(word: str) -> int | None:
@@ -107,6 +110,9 @@ class _Resolver:
 
     def remember(self, value: str) -> None:
         if re.match(r"\d{4}", value):
+            # "the next day" after "1838" is 1838-XX-XX: the text is still where it was.
+            if "X" in value and self.anchor and self.anchor[:4] == value[:4]:
+                return
             self.anchor = value
 
     def month_value(
@@ -330,6 +336,16 @@ def _month_year(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | 
     return "DATE", f"{year:04d}-{_month_number(m['month']):02d}", mod
 
 
+@rule("feast")
+def _feast(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
+    feast = " ".join(m["feast"].lower().replace("’", "'").split())
+    year = _year_number(m["year"])
+    if feast in _FIXED_FEASTS:
+        return "DATE", f"{year:04d}-{_FIXED_FEASTS[feast]}", None
+    day = (easter(year) + timedelta(days=_MOVABLE_FEASTS[feast])).isoformat()
+    return "DATE", day[:7] if feast in _FEAST_MONTHS else day, None
+
+
 @rule("month")
 def _month(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None]:
     rel = (m["rel"] or "").lower().rstrip("- ")
@@ -350,6 +366,25 @@ def _season_rel(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | 
     if value is None:
         return None
     return "DATE", f"{value}-{_SEASONS[m['season'].lower()]}", None
+
+
+@rule("the_season")
+def _the_season(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
+    """ "in the winter": the season of the narrative's year; in a biography the next
+    one once the narrative is past it, the one before when a pluperfect looks back.
+    Biographies only: TimeBank's news marks "summer" without "the", or not at all."""
+    base, season = r.anchor, _SEASONS[m["season"].lower()]
+    year = year_of(base)
+    if r.reference is not None or base is None or year is None:
+        return None
+    covered = span(f"{year}-{season}")
+    if covered and len(base) >= 7 and base[5:7].isdigit():
+        direction = _direction(None, _tense(m), narrative=True)
+        if direction > 0 and base[:7] > covered[1]:
+            year += 1
+        elif direction < -1 and base[:7] < covered[0]:
+            year -= 1
+    return "DATE", f"{year}-{season}", _part_mod(m["part"])
 
 
 @rule("part_year")
@@ -455,6 +490,34 @@ def _rel_unit(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | No
         return None
     unit = m["unit"].split()[-1]
     value = r.relative_unit(rel, unit)
+    return ("DATE", value, None) if value else None
+
+
+@rule("rel_day")
+def _rel_day(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
+    rel = " ".join(m["rel"].lower().split())
+    if rel == "that" and not (r.anchor and len(r.anchor) >= 10 and r.anchor[8:10].isdigit()):
+        return None  # "that day" after a year or a month: a day of some event, not a date
+    # "the next day" in a story counts from the day it has reached, like "the following day".
+    rel = {"the next": "following", "that same": "same", "that": "same"}.get(rel, rel)
+    return _unit_from_anchor(r, rel, "day")
+
+
+@rule("unit_around")
+def _unit_around(m: re.Match[str], r: _Resolver) -> tuple[str, str | None, str | None] | None:
+    rel = "previous" if m["dir"].lower() == "before" else "following"
+    return _unit_from_anchor(r, rel, m["unit"].lower())
+
+
+def _unit_from_anchor(
+    r: _Resolver, rel: str, unit: str
+) -> tuple[str, str | None, str | None] | None:
+    """A unit counted from the narrative's date; a day of a year or month the text has
+    not narrowed keeps its unknown digits (1838-XX-XX)."""
+    value = r.relative_unit(rel, unit)
+    if value is None and unit == "day" and r.anchor and re.match(r"\d{4}", r.anchor):
+        month = r.anchor[5:7] if r.anchor[5:7].isdigit() else "XX"
+        value = f"{r.anchor[:4]}-{month}-XX"
     return ("DATE", value, None) if value else None
 
 

@@ -57,7 +57,12 @@ class TaggerData:
         words = sorted(self.words(name.lower()), key=len, reverse=True)
         if name[0].isupper():
             words = [w.capitalize() for w in words]
-        return "(?:" + "|".join(re.escape(w).replace(r"\ ", " ") for w in words) + ")"
+        # An apostrophe in a word matches a typographic one too.
+        return (
+            "(?:"
+            + "|".join(re.escape(w).replace(r"\ ", " ").replace("'", "['’]") for w in words)
+            + ")"
+        )
 
     def word_list(self, template: str) -> tuple[str, ...]:
         """Trigger words: `{table}` stands for the first word of each of its keys."""
