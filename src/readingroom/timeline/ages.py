@@ -40,10 +40,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         + "|".join(sorted(_number_words(), key=len, reverse=True))
         + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?)"
     )
+    was = r"\s+(?:he|she|they)\s+(?:was|were)\s+"
+    # Every alternative starts with a letter, not a group, so that the regex engine
+    # skips ahead to the letters they start with: "until" and "till" each mark where
+    # they end with an empty group of their own.
     point = re.compile(
         r"(?:at\s+the\s+age\s+of\s+|aged\s+"
-        r"|(?P<until>until|till)\s+(?:he|she|they)\s+(?:was|were)\s+"
-        r"|when\s+(?:he|she|they)\s+(?:was|were)\s+"
+        rf"|until(?P<until>){was}|till(?P<till>){was}|when{was}"
         # A bare "at sixteen" only before a comma or the subject: "at 3 p.m." is no age.
         rf"|at\s+(?={number}(?:,|\s+(?:he|she|they)\b)))"
         rf"(?P<number>{number})(?:\s+years?\s+old)?\b"
@@ -91,7 +94,8 @@ def ages(lowered: str) -> list[Age]:
     for match in word_matches(point, lowered):
         years = _value(match["number"])
         if years is not None and 0 < years < 120:
-            begin = match.end("until") + 1 if match["until"] else match.start()
+            until = max(match.end("until"), match.end("till"))  # -1 when neither
+            begin = until + 1 if until >= 0 else match.start()
             found.append(Age(begin, match.end(), years))
     return found
 

@@ -117,12 +117,13 @@ def extract_events(biography: str, subject: str | None = None) -> list[LifeEvent
     # Named events are dated to the month: day precision would claim too much of a
     # biography that mentions them in passing.
     dates = [(s, e, ev.start[:7], ev.end[:7]) for s, e, ev in named]
+    lowered = lower(biography)
     narrative = _Narrative(
         biography,
         tag(biography, None, dates),
-        lower(biography),
+        lowered,
         Places.of(biography),
-        Subject.of(subject, lower(biography)),
+        Subject.of(subject, lowered),
     )
     narrative.timex_starts = [t.start for t in narrative.timexes]
     narrative.ages = ages(narrative.lowered)

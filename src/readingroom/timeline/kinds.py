@@ -9,7 +9,7 @@ mentions (a war, a revolution, a purge), drawn as a background band behind the l
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import lexicon
 from .segmentation import word_matches
@@ -36,13 +36,22 @@ def kind_of(label: str, clause: str = "") -> str:
     """The kind of life event a label tells, from the words that begin its words
     (data/lexicon.toml's [kinds]); failing the label, its clause's; else "other"."""
     verb, _, rest = label.lower().partition(" ")
-    pattern, order = _pattern()
+    order = _pattern()[1]
     # The verb first ("expelled from the party" is an expulsion), then the rest.
     for text in (verb, rest, clause.lower()):
-        found = {match.lastgroup for match in word_matches(pattern, text)}
+        found = set().union(*map(_kinds_in, text.split()))
         if found:
             return min(found, key=lambda kind: order[kind or ""]) or "other"
     return "other"
+
+
+@lru_cache(maxsize=16384)
+def _kinds_in(word: str) -> frozenset[str | None]:
+    """The kinds whose beginnings begin the (lowered) word or a part of it ("co-founded"
+    holds "found"). No beginning holds a space, so the words of a text, looked up
+    one by one, find what the pattern finds in the whole text; and a word's kinds are
+    a fact of the word, kept for the next time it comes."""
+    return frozenset(match.lastgroup for match in word_matches(_pattern()[0], word))
 
 
 @cache

@@ -41,7 +41,9 @@ def is_adverb(word: str) -> bool:
 
 def has_verb(text: str) -> bool:
     words = text.split()
-    return any(is_verb(w, i == 0) for i, w in enumerate(words)) or any(w in _COPULAS for w in words)
+    return bool(words) and (
+        is_verb(words[0], True) or any(map(is_verb, words[1:])) or not _COPULAS.isdisjoint(words)
+    )
 
 
 def verb_index(words: list[str], cut: int) -> int | None:
@@ -98,6 +100,8 @@ def _first_fact(phrase: str) -> str:
     not "moved to Berlin and joined the party"; but "arrested and convicted" and
     "released and settled in England" are one fact, their first verb having no
     words of its own."""
+    if " and " not in phrase:
+        return phrase  # the phrase's words were joined with single spaces
     words = phrase.split()
     for index in range(2, len(words) - 1):
         if words[index] != "and":
