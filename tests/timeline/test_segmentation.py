@@ -35,3 +35,8 @@ def test_whole_words_only():
     text = "born in the bornholm; she was born. reborn"
     assert word_positions(["born"], text) == [(0, "born"), (30, "born")]
     assert [m.start() for m in word_matches(re.compile(r"born\b"), text)] == [0, 30]
+
+
+def test_a_sentence_may_begin_with_a_capital_of_any_script():
+    text = "He moved to Paris in 1920. Émile Zola was born in 1840. Ленин died."
+    assert len(sentences(text)) == 3

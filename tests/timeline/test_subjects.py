@@ -64,3 +64,9 @@ def test_they_counts_the_subject_in_only_among_others():
 )
 def test_the_subject_as_the_verbs_object(after_verb, object_):
     assert _subject("She was born. She wrote. Her books sold.").is_object(after_verb) is object_
+
+
+def test_she_and_is_no_he_and():
+    subject = _subject("He was born. He wrote. His books sold.")
+    assert not subject.among("in 1920 she and her husband fled")
+    assert subject.among("in 1920 he and his wife fled")

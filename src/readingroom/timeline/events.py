@@ -88,6 +88,7 @@ class _Narrative:
     # (start, end, first age, last age): "in his late sixties".
     decades: list[tuple[int, int, int, int]] = field(default_factory=list)
     birth_year: int | None = None
+    death_year: int | None = None
     # The date of death as the text gives it ("1936-10-19").
     death: str | None = None
     _among: dict[Span, bool] = field(default_factory=dict)
@@ -99,8 +100,6 @@ class _Narrative:
             nearby = self.lowered[max(0, sentence[0] - 300) : sentence[1]]
             self._among[sentence] = self.subject.among(nearby)
         return self._among[sentence]
-
-    death_year: int | None = None
 
 
 @dataclass
@@ -403,16 +402,16 @@ def _shares_subject(words: list[str], verb: int) -> bool:
     """Whether a verb takes its subject from the clause's first verb: a gerund after a
     preposition ("before becoming"), or a verb joined to an earlier one by "and"
     ("returned to Russia … and died in Dmitrov")."""
-    if words[verb].lower().endswith("ing") and verb and words[verb - 1] in _PREPOSITIONS:
+    if (
+        words[verb].lower().endswith("ing")
+        and verb
+        and words[verb - 1] in lexicon().gerund_prepositions
+    ):
         return True
     index = verb - 1
-    while index >= 0 and (words[index] in _AUXILIARIES or is_adverb(words[index])):
+    while index >= 0 and (words[index] in lexicon().auxiliaries or is_adverb(words[index])):
         index -= 1
     return index > 0 and words[index] in ("and", "or")
-
-
-_AUXILIARIES = frozenset("was were had has have been being is are".split())
-_PREPOSITIONS = frozenset("before after on upon by while without since for of in from".split())
 
 
 def _is_adjunct(lowered: str, stretch: Span) -> bool:
@@ -422,7 +421,7 @@ def _is_adjunct(lowered: str, stretch: Span) -> bool:
     if first in ("which", "who", "whom", "whose") or first in lexicon().adverbial_openers:
         return True  # "which then held Paris", "after the revolution had brought down …"
     second = rest.split(" ", 1)[0]
-    return first in _PREPOSITIONS and second.endswith("ing")
+    return first in lexicon().gerund_prepositions and second.endswith("ing")
 
 
 def _verb_offset(text: str, stretch: Span, words: list[str], chosen: int | None) -> int:

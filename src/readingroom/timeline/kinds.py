@@ -39,9 +39,9 @@ def kind_of(label: str, clause: str = "") -> str:
     order = _pattern()[1]
     # The verb first ("expelled from the party" is an expulsion), then the rest.
     for text in (verb, rest, clause.lower()):
-        found = set().union(*map(_kinds_in, text.split()))
+        found = {kind for kind in set().union(*map(_kinds_in, text.split())) if kind}
         if found:
-            return min(found, key=lambda kind: order[kind or ""]) or "other"
+            return min(found, key=order.__getitem__)
     return "other"
 
 

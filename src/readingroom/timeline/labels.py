@@ -16,7 +16,6 @@ from .lexicon import lexicon
 LABEL_WORDS = 10
 _PHRASE_END = re.compile(r"[,;:()]")
 _QUOTES = re.compile(r"[\"“”]")
-_ARTICLES = frozenset(("the", "a", "an"))
 
 
 @lru_cache(maxsize=16384)
@@ -42,7 +41,9 @@ def is_adverb(word: str) -> bool:
 def has_verb(text: str) -> bool:
     words = text.split()
     return bool(words) and (
-        is_verb(words[0], True) or any(map(is_verb, words[1:])) or not _COPULAS.isdisjoint(words)
+        is_verb(words[0], True)
+        or any(map(is_verb, words[1:]))
+        or not lexicon().copulas.isdisjoint(words)
     )
 
 
@@ -55,17 +56,12 @@ def verb_index(words: list[str], cut: int) -> int | None:
         if _verb_at(words, index):
             return index
     # Failing any, the copula: "he was ill in Argentina".
-    return next((index for index, word in enumerate(words) if word in _COPULAS), None)
-
-
-_COPULAS = frozenset(("was", "were"))
-# After these, a word in -ing or -ed is a noun's modifier: "a boarding house".
-_MODIFIED = frozenset("a an the his her their its this that".split())
+    return next((index for index, word in enumerate(words) if word in lexicon().copulas), None)
 
 
 def _verb_at(words: list[str], index: int) -> bool:
     return is_verb(words[index], index == 0) and not (
-        index and words[index - 1].lower() in _MODIFIED
+        index and words[index - 1].lower() in lexicon().modifiers
     )
 
 
@@ -107,14 +103,13 @@ def _first_fact(phrase: str) -> str:
         if words[index] != "and":
             continue
         after = index + 1
-        while after < len(words) - 1 and (words[after] in _AUXILIARIES or is_adverb(words[after])):
+        while after < len(words) - 1 and (
+            words[after] in lexicon().auxiliaries or is_adverb(words[after])
+        ):
             after += 1
         if is_verb(words[after]):
             return " ".join(words[:index])
     return phrase
-
-
-_AUXILIARIES = frozenset("was were had has is are also then".split())
 
 
 def _lead_removed(phrase: str) -> str:
@@ -138,7 +133,7 @@ def phrase_end(words: list[str], first: int, stop: int) -> int:
     breaks = lexicon().breaks
     if (
         stop < len(words)
-        and (words[stop - 1].lower() in breaks or words[stop - 1] in _ARTICLES)
+        and (words[stop - 1].lower() in breaks or words[stop - 1] in lexicon().articles)
         and words[stop][:1].isupper()
         and not _PHRASE_END.search(words[stop - 1])
     ):

@@ -18,6 +18,14 @@ class Lexicon:
     not_verbs: frozenset[str]
     not_adverbs: frozenset[str]
     label_lead: frozenset[str]
+    articles: frozenset[str]
+    copulas: frozenset[str]
+    modifiers: frozenset[str]
+    auxiliaries: frozenset[str]
+    gerund_prepositions: frozenset[str]
+    between: frozenset[str]
+    name_particles: frozenset[str]
+    after_object: frozenset[str]
     label_trailing: frozenset[str]
     breaks: frozenset[str]
     governing: frozenset[str]
@@ -61,6 +69,14 @@ def lexicon() -> Lexicon:
         not_verbs=listed("verbs", "not_verbs"),
         not_adverbs=listed("verbs", "not_adverbs"),
         label_lead=listed("labels", "lead"),
+        articles=listed("labels", "articles"),
+        copulas=listed("labels", "copulas"),
+        modifiers=listed("labels", "modifiers"),
+        auxiliaries=listed("labels", "auxiliaries"),
+        gerund_prepositions=listed("labels", "gerund_prepositions"),
+        between=listed("subjects", "between"),
+        name_particles=listed("subjects", "name_particles"),
+        after_object=listed("subjects", "after_object"),
         label_trailing=listed("labels", "trailing"),
         breaks=listed("labels", "breaks"),
         governing=listed("labels", "governing"),

@@ -9,7 +9,8 @@ from functools import lru_cache
 Span = tuple[int, int]
 
 _ABBREVIATIONS = re.compile(r"\b(?:St|Dr|Mr|Mrs|Ms|Jr|Sr|Gen|Col|Lt|Capt|Prof|No|vs|etc|ca|c)\.\Z")
-_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘(]?[A-Z0-9])")
+# A sentence ends before a capital or a number, in any script (checked in sentences()).
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+(?=[\"“‘(]?\w)")
 _CLAUSE = re.compile(
     r"[;:]|,\s+(?:and\s+|but\s+)?|\s+—\s+|\s+(?:where|when|whereupon|while|which|who)\s+"
 )
@@ -48,6 +49,9 @@ def sentences(text: str) -> list[Span]:
     """Where each sentence starts and ends; an abbreviation's dot ends none."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
+        following = text[match.end() : match.end() + 2].lstrip('"“‘(')[:1]
+        if not (following.isupper() or following.isdigit()):
+            continue
         if _ABBREVIATIONS.search(text, max(start, match.start() - 6), match.start() + 1):
             continue
         spans.append((start, match.start() + 1))

@@ -19,17 +19,6 @@ from enum import IntEnum
 from .labels import is_adverb
 from .lexicon import lexicon
 
-# Words between a subject and its verb that say nothing of who acts.
-_BETWEEN = frozenset(
-    """was were had has have been being is are also then again soon later first finally
-    eventually subsequently shortly thereafter not never once still even already briefly
-    himself herself itself""".split()
-)
-_PARTICLES = frozenset("de da di del della van von der den du la le y bin ibn al".split())
-# Words after "her" that show it is the verb's object, not a possessive: "turned her
-# into", "sent her to".
-_AFTER_OBJECT = frozenset("into to a an the as in out up back on off from for with".split())
-
 
 class Whose(IntEnum):
     """Ordered so that the likelier reading of two is the greater."""
@@ -74,7 +63,7 @@ class Subject:
         """Whether a (lowered) sentence names the subject with others ("she and
         Berkman", "he and his wife"), so that its "they" counts the subject in."""
         return any(
-            f"{nominative} and " in sentence or f" and {nominative} " in sentence
+            f" {nominative} and " in f" {sentence}" or f" and {nominative} " in sentence
             for nominative in self.nominatives
         ) or any(word in sentence for word in (" both ", " together", " the couple"))
 
@@ -88,7 +77,7 @@ class Subject:
         for raw in reversed(before_verb):
             word = raw.strip(",.;:()\"“”‘’'")
             lower = word.lower()
-            if not word or lower in _BETWEEN or is_adverb(word):
+            if not word or lower in words.between or is_adverb(word):
                 continue
             if lower in self.nominatives or (lower == "they" and among):
                 return Whose.SUBJECT
@@ -131,7 +120,7 @@ class Subject:
             return True
         # "her" and "his" are possessives too: only an event done to the subject counts.
         return following in lexicon().event_nouns or (
-            words[0] == "her" and following in _AFTER_OBJECT
+            words[0] == "her" and following in lexicon().after_object
         )
 
     def _relative(self, before_verb: list[str], noun: str) -> Whose | None:
@@ -182,5 +171,5 @@ def _name_words(name: str | None) -> frozenset[str]:
     return frozenset(
         word.strip(".,").lower()
         for word in name.replace("-", " ").split()
-        if len(word.strip(".,")) > 1 and word.lower() not in _PARTICLES
+        if len(word.strip(".,")) > 1 and word.lower() not in lexicon().name_particles
     )
