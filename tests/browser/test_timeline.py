@@ -27,17 +27,13 @@ Essais, posthumous edition (1595): 1100 pages, prepared by Marie de Gournay.
 
 The Complete Essays (1993): 1344 pages, M. A. Screech's translation.
 """
-# Until the extractor finds events of the times, they are rows an editor could add.
+# The seed's events of the times come from its biography; Montaigne's, and one of his
+# travels, are rows an editor added.
 EVENTS = """\
 from readingroom.catalog.models import Author, LifeEvent
-serge, montaigne = Author.objects.get(slug="serge"), Author.objects.get(slug="montaigne")
-for author, start, end, label in [
-    (serge, "1914", "1918", "the First World War"),
-    (serge, "1917-11", "1917-11", "the October revolution"),
-    (serge, "1921-03", "1921-03", "the Kronstadt revolt"),
-    (montaigne, "1562", "1598", "the French Wars of Religion"),
-]:
-    LifeEvent.objects.create(author=author, start=start, end=end, label=label, kind="context")
+montaigne = Author.objects.get(slug="montaigne")
+LifeEvent.objects.create(author=montaigne, start="1562", end="1598", label="the French Wars \
+of Religion", origin="editor", kind="context")
 LifeEvent.objects.create(author=montaigne, start="1580-06", end="1581-11", label="travelled \
 to Rome through Switzerland and Germany", origin="editor", kind="travel")
 """

@@ -412,10 +412,10 @@ class LifeEventAdmin(ChildAdmin):
 
     parent = "author"
     form = LifeEventForm
+    # The date column words the modifier ("late 1921"); the kind is a filter: no
+    # column of their own, so the list fits a phone.
     list_display = (
         "when",
-        "modifier",
-        "kind",
         "label",
         "place_names",
         "hidden",
