@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from .alternation import alternation
 from .casing import lower
 
 
@@ -95,8 +96,7 @@ _NEXT = re.compile(r"\s*(\w+|[^\w\s])")
 
 @cache
 def _first_words() -> re.Pattern[str]:
-    words = sorted(_event_trie(), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+    return re.compile(r"(?<!\w)" + alternation(_event_trie()) + r"(?!\w)")
 
 
 # Names modern gazetteers file under their present ones, or leave out.

@@ -717,33 +717,36 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 _COMPILED = [(r.name, _compile(r.pattern), _FUNCTIONS[r.name]) for r in DATA.rules]
 _PRIORITY = {r.name: index for index, r in enumerate(DATA.rules)}
-_YEAR_ONLY = [index for index, r in enumerate(DATA.rules) if r.name == "year"]
-_WORD_TOKEN = re.compile(r"[A-Za-z]+|\d+|'")
+# Each word's rules, compiled, in the data's order.
+_TRIED = {word: [_COMPILED[index] for index in rules] for word, rules in _RULES_BY_WORD.items()}
+_YEAR_ONLY = [c for c in _COMPILED if c[0] == "year"]
+# A number's first digit is a group of its own: the scan keeps numbers without
+# looking the token up.
+_WORD_TOKEN = re.compile(r"[A-Za-z]+|(\d)\d*|'")
 
 
 def _candidates(text: str) -> Iterator[tuple[int, int, str, re.Match[str], Rule]]:
     lowered = _lower_except_names(text)
-    keys = _RULES_BY_WORD
+    tried = _TRIED
     # Only words that can begin a rule (and numbers) get any further look.
-    for token in [
-        m for m in _WORD_TOKEN.finditer(lowered) if m.group() in keys or m.group()[0].isdigit()
-    ]:
-        word, start = token.group(), token.start()
+    for token in [m for m in _WORD_TOKEN.finditer(lowered) if m.lastindex or m[0] in tried]:
+        start = token.start()
         if start and (lowered[start - 1].isalnum() or lowered[start - 1] == "-"):
             continue
         next_word = _FOLLOWER.match(lowered, token.end())
-        follower = next_word.group(1).lower() if next_word else None
-        rules = keys["#"] if word[0].isdigit() else keys[word]
-        if word[0].isdigit() and (follower is None or follower not in _AFTER_NUMBER):
-            rules = _YEAR_ONLY
-        followers = _AFTER.get(word)
-        if followers is not None and (
-            follower is None
-            or (follower not in followers and not follower[0].isdigit() and follower != "'")
-        ):
-            continue
-        for index in rules:
-            name, pattern, function = _COMPILED[index]
+        follower = next_word[1].lower() if next_word else None
+        if token.lastindex:
+            rules = tried["#"] if follower in _AFTER_NUMBER else _YEAR_ONLY
+        else:
+            word = token[0]
+            followers = _AFTER.get(word)
+            if followers is not None and (
+                follower is None
+                or (follower not in followers and not follower[0].isdigit() and follower != "'")
+            ):
+                continue
+            rules = tried[word]
+        for name, pattern, function in rules:
             match = pattern.match(lowered, start)
             if match and match.end() > match.start():
                 yield match.start(), match.end(), name, match, function
