@@ -1051,6 +1051,90 @@ def check(deploy: bool) -> None:
         _fail(str(exc).strip())
 
 
+def _lint_document(name: str, reader_name: str | None) -> tuple[Any, list[Problem]]:
+    """The checks' document for FILE, read as `parse` reads it, and the reader's
+    own problems (a guide file keeps its inferred names and every field's place)."""
+    from readingroom.checks import from_guide_text, from_list
+    from readingroom.formats.guide_v2 import is_version_2
+
+    shown, handle = _open(name)
+    with handle:
+        reader_, _ = _reader_for(handle, reader_name)
+        text = _read_text(shown, handle)
+    if reader_.name == "guide" and not is_version_2(text):
+        result = parse_guide(text)
+        return from_guide_text(result.guide, text), result.problems
+    guide = reader_.read(text)
+    return from_list(guide, text), guide.problems
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json", "sarif"]),
+    default="text",
+    show_default=True,
+    help="Lines 'FILE:LINE:COL: severity: code: message (suggestion)', a JSON list, "
+    "or SARIF 2.1.0 for code-scanning services.",
+)
+@click.option(
+    "--family",
+    "families",
+    multiple=True,
+    type=click.Choice(["missing", "consistency", "chronology", "places"]),
+    help="Only this family of checks (repeat for several); all by default.",
+)
+@click.option(
+    "--from",
+    "reader_name",
+    type=click.Choice(sorted(READERS)),
+    help="Read the files as this format instead of detecting it (as for 'parse').",
+)
+def lint(
+    files: tuple[str, ...], output: str, families: tuple[str, ...], reader_name: str | None
+) -> None:
+    """Check guides for what is missing, misspelt or historically impossible.
+
+    Each FILE is read as `parse` reads it and checked by every family of rules:
+    missing (an author's full name, years of birth and death, a work's year, page
+    count or annotation where the guide gives them as a rule); consistency (a work
+    listed twice, an odd page count, a year range the wrong way round, stray
+    punctuation); chronology (a work dated outside its author's life, set in a war
+    that began after it, a state named when it did not exist); places (a misspelt
+    place, a place put in the wrong country).
+
+    Exits with status 1 if any error is found (warnings alone exit 0), so a guide
+    kept in git can be checked in its own CI.
+    """
+    from readingroom.checks import check_document
+    from readingroom.checks.reports import as_dict, as_sarif
+
+    if not files:
+        _fail("give one or more guide files to check")
+    found, unreadable = [], False
+    for file in files:
+        document, problems = _lint_document(file, reader_name)
+        if output == "text":
+            _report(file, problems)
+        unreadable = unreadable or any(p.severity == "error" for p in problems)
+        found += [(file, f) for f in check_document(document, families or None)]
+    if output == "json":
+        click.echo(
+            json.dumps([as_dict(f, name) for name, f in found], ensure_ascii=False, indent=2)
+        )
+    elif output == "sarif":
+        click.echo(json.dumps(as_sarif(found), ensure_ascii=False, indent=2))
+    else:
+        for name, finding in found:
+            click.echo(finding.format(name))
+        errors = sum(f.severity == "error" for _, f in found)
+        click.echo(f"{len(found)} problems ({errors} errors) in {len(files)} files", err=True)
+    if unreadable or any(f.severity == "error" for _, f in found):
+        sys.exit(1)
+
+
 @cli.command(name="limits")
 @click.option("--json", "as_json", is_flag=True, help="Print the limits as JSON.")
 def limits_(as_json: bool) -> None:

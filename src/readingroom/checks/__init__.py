@@ -1,0 +1,63 @@
+"""Editorial checks: what is missing, misspelt or historically impossible in a guide.
+
+Pure Python (no Django). Each family of rules is one module with a ``check(document)``
+that yields findings; `check_document` runs them all, in the order an editor would
+fix them. A guide becomes a `Document` through `document.from_guide_text` (the guide
+format) or `document.from_list` (every other reader's records).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from . import chronology, consistency, missing, places
+from .document import Document, from_guide_text, from_list
+from .findings import SEVERITIES, Finding, Location, Severity
+
+Family = Callable[[Document], Iterator[Finding]]
+
+FAMILIES: dict[str, Family] = {
+    "missing": missing.check,
+    "consistency": consistency.check,
+    "chronology": chronology.check,
+    "places": places.check,
+}
+
+
+def check_document(document: Document, families: Iterable[str] | None = None) -> list[Finding]:
+    """Every finding of the chosen families (all by default), in the guide's order."""
+    chosen = list(FAMILIES) if families is None else list(families)
+    found = [finding for name in chosen for finding in FAMILIES[name](document)]
+    return _one_per_problem(sorted(found, key=_order))
+
+
+def _order(finding: Finding) -> tuple[int, int, int]:
+    where = finding.location
+    return (where.line or 0, where.column or 0, SEVERITIES.index(finding.severity))
+
+
+def _one_per_problem(found: list[Finding]) -> list[Finding]:
+    """Where two rules flag the same words of the same field, the graver finding
+    stands alone: "set during WWII" in a novel of 1931 is one problem, not two."""
+    kept: list[Finding] = []
+    seen: set[tuple[str, str, str, int, str]] = set()
+    for finding in found:
+        where = finding.location
+        place = (where.record_kind, where.record, where.field, where.offset, finding.flagged)
+        if finding.flagged and place in seen:
+            continue
+        seen.add(place)
+        kept.append(finding)
+    return kept
+
+
+__all__ = [
+    "FAMILIES",
+    "Document",
+    "Finding",
+    "Location",
+    "Severity",
+    "check_document",
+    "from_guide_text",
+    "from_list",
+]

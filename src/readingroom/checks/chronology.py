@@ -1,0 +1,221 @@
+"""Chronology: what cannot have happened when the guide says it did.
+
+A work dated before its author was born, or after their death with nothing to say it
+came out posthumously or in a later edition; a work whose annotation sets it in a war
+or period that began after its year ("it starts with Serge's time in Spain during
+WWII", of a novel of 1931); a dated clause of a biography set in an event that was not
+going on that year; a state named in a year it did not exist ("arriving in the Soviet
+Union in January 1919": it was founded in 1922).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from readingroom.timeline.calendar import year_of
+from readingroom.timeline.gazetteers import HistoricalEvent, find_events
+from readingroom.timeline.segmentation import sentences
+from readingroom.timeline.tagger import tag
+
+from .document import Author, Document, Prose, Work, texts
+from .findings import Finding
+from .lives import life_of
+from .rules import read_data, rules
+
+_WORD = re.compile(r"[\w'’-]+")
+_YEAR_VALUE = re.compile(r"\d{4}")
+
+
+@dataclass(frozen=True)
+class State:
+    names: tuple[str, ...]
+    founded: int
+    ended: int
+    before: str | None
+    after: str | None
+
+
+@dataclass(frozen=True)
+class _Data:
+    setting_words: frozenset[str]
+    setting_phrases: tuple[str, ...]
+    states: tuple[State, ...]
+    state_pattern: re.Pattern[str]
+
+
+@cache
+def _data() -> _Data:
+    data = read_data("chronology.toml")
+    states = tuple(
+        State(tuple(s["names"]), s["from"], s["to"], s.get("before"), s.get("after"))
+        for s in data["state"]
+    )
+    names = sorted({n for s in states for n in s.names}, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+    return _Data(
+        frozenset(data["setting"]["words"].split()),
+        tuple(data["setting"]["phrases"]),
+        states,
+        pattern,
+    )
+
+
+def _state(name: str) -> State:
+    return next(s for s in _data().states if name in s.names)
+
+
+def check(document: Document) -> Iterator[Finding]:
+    for author in document.authors:
+        yield from _works_in_life(document, author)
+    for prose in texts(document):
+        if isinstance(prose.record, Work):
+            yield from _settings(document, prose, prose.record)
+        yield from _dated(document, prose)
+
+
+def _works_in_life(document: Document, author: Author) -> Iterator[Finding]:
+    life = life_of(author)
+    later = rules().later_edition
+    for work in author.works:
+        if work.year is None:
+            continue
+        year = str(work.year)
+        if life.birth is not None and work.year < life.birth:
+            yield document.finding(
+                "chronology/before-birth",
+                f"'{work.title.value}' is dated {work.year}, before {author.name} was born"
+                f" ({life.birth})",
+                work,
+                "year",
+                work.raw,
+                max(work.raw.value.find(year), 0),
+                flagged=year,
+            )
+        words = {w.lower() for w in _WORD.findall(work.raw.value)}
+        if life.death is not None and work.year > life.death and not words & later:
+            yield document.finding(
+                "chronology/after-death",
+                f"'{work.title.value}' is dated {work.year}, after {author.name}'s death"
+                f" ({life.death}): give the first publication's year, or say it came out"
+                " posthumously",
+                work,
+                "year",
+                work.raw,
+                max(work.raw.value.find(year), 0),
+                flagged=year,
+            )
+
+
+def _setting_before(text: str, position: int) -> bool:
+    """Whether the words just before `position` set what follows in time ("during")."""
+    before = text[max(0, position - 30) : position].lower()
+    words = _WORD.findall(before)
+    if words and words[-1] == "the":
+        words.pop()
+    if not words:
+        return False
+    data = _data()
+    tail = " ".join(words[-4:])
+    return words[-1] in data.setting_words or any(tail.endswith(p) for p in data.setting_phrases)
+
+
+def _settings(document: Document, prose: Prose, work: Work) -> Iterator[Finding]:
+    """Named events and states an annotation sets the work in, against its year."""
+    value = prose.text.value
+    if work.year is None:
+        return
+    for start, end, event in find_events(value):
+        began = year_of(event.start)
+        if began is not None and began > work.year and _setting_before(value, start):
+            name = value[start:end]
+            yield document.finding_in(
+                prose,
+                "chronology/setting",
+                f"{name} began in {began}, after '{work.title.value}' ({work.year}) came out",
+                start,
+                name,
+            )
+    for match in _data().state_pattern.finditer(value):
+        if _setting_before(value, match.start()):
+            yield from _state_finding(document, prose, match, work.year)
+
+
+def _dated(document: Document, prose: Prose) -> Iterator[Finding]:
+    """Events and states in a sentence that gives its own year, against that year."""
+    value = prose.text.value
+    spans = sentences(value)
+    events = find_events(value)
+    years = [
+        (t.start, t.end, int(t.value[:4]))
+        for t in tag(value)
+        if t.type == "DATE" and _YEAR_VALUE.match(t.value)
+    ]
+    states = list(_data().state_pattern.finditer(value))
+    for first, last in spans:
+        inside = [y for y in years if first <= y[0] < last]
+        if not inside:
+            continue
+        for start, end, event in events:
+            if first <= start < last and _setting_before(value, start):
+                yield from _event_finding(document, prose, (start, end), event, inside)
+        for match in states:
+            if first <= match.start() < last:
+                year = _nearest(inside, match.start(), match.end())
+                if year is not None:
+                    yield from _state_finding(document, prose, match, year)
+
+
+def _nearest(years: list[tuple[int, int, int]], start: int, end: int) -> int | None:
+    """The year written nearest a mention, not inside it."""
+    outside = [y for y in years if y[1] <= start or y[0] >= end]
+    if not outside:
+        return None
+    return min(outside, key=lambda y: min(abs(y[0] - end), abs(start - y[1])))[2]
+
+
+def _event_finding(
+    document: Document,
+    prose: Prose,
+    where: tuple[int, int],
+    event: HistoricalEvent,
+    years: list[tuple[int, int, int]],
+) -> Iterator[Finding]:
+    began, ended = year_of(event.start), year_of(event.end)
+    if began is None or ended is None:
+        return
+    own = [y[2] for y in years if not (where[0] <= y[0] < where[1])]
+    if own and all(not began <= year <= ended for year in own):
+        name = prose.text.value[where[0] : where[1]]
+        span = f"{began}–{ended}" if ended != began else str(began)
+        yield document.finding_in(
+            prose,
+            "chronology/dated-event",
+            f"{name} ({span}) was not going on in {', '.join(map(str, sorted(set(own))))}",
+            where[0],
+            name,
+        )
+
+
+def _state_finding(
+    document: Document, prose: Prose, match: re.Match[str], year: int
+) -> Iterator[Finding]:
+    state = _state(match[0])
+    if state.founded <= year <= state.ended:
+        return
+    if year < state.founded:
+        message = f"{match[0]} was founded in {state.founded}, after {year}"
+        instead = state.before
+    else:
+        message = f"{match[0]} had ceased to exist by {year} (it ended in {state.ended})"
+        instead = state.after
+    yield document.finding_in(
+        prose,
+        "chronology/state",
+        message + (f": in {year} it was {instead}" if instead else ""),
+        match.start(),
+        match[0],
+        instead,
+    )

@@ -1,0 +1,67 @@
+"""What a check reports: a problem, where it stands, and the fix it suggests.
+
+A finding is located twice over: by line and column in the file it was read from
+(for `readingroom lint` and an editor's text editor), and by record, field and
+offset (for the catalog, whose records outlive the file). Its ``key`` names the
+problem without either, so that an editor's "ignore" survives a re-import that
+moves the text about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning")
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a finding stands: a record ("work", "Birth of Our Power"), one of its
+    fields ("annotation") and an offset into that field's text; and, when the text
+    came from a file, the line and column (both from 1) there."""
+
+    record_kind: str
+    record: str
+    field: str
+    offset: int = 0
+    length: int = 0
+    line: int | None = None
+    column: int | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem. ``code`` is "family/name" ("spelling/unknown-word"); ``flagged``
+    the words it is about, as written; ``suggestion`` what to write instead of them
+    (None when there is nothing to suggest, "" to delete them)."""
+
+    code: str
+    severity: Severity
+    message: str
+    location: Location
+    flagged: str = ""
+    suggestion: str | None = None
+
+    @property
+    def family(self) -> str:
+        return self.code.split("/", 1)[0]
+
+    @property
+    def key(self) -> str:
+        """The problem without its place in the file: the same after a re-import."""
+        where = self.location
+        return "|".join((self.code, where.record_kind, where.record, where.field, self.flagged))
+
+    def format(self, filename: str) -> str:
+        """``FILE:LINE:COL: severity: code: message (suggestion)``, the compilers' form
+        that editors and CI annotations read."""
+        where = self.location
+        place = filename
+        if where.line is not None:
+            place += f":{where.line}" + (f":{where.column}" if where.column is not None else "")
+        text = f"{place}: {self.severity}: {self.code}: {self.message}"
+        if self.suggestion is not None:
+            text += f" (suggestion: {self.suggestion!r})" if self.suggestion else " (delete it)"
+        return text

@@ -1,0 +1,85 @@
+"""Missing: what a reader of the guide will look for and not find.
+
+An author's full name, when the guide only implied one ("Serge", taken from the
+biography) or credits a surname alone; the years of birth and death, when a
+biography is given but tells neither; a work's year, page count and annotation, when
+the guide gives them as a rule (its format asks for them, or most of its works have
+them) and this work lacks one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from .document import Document
+from .findings import Finding
+from .lives import life_of
+from .rules import rules
+
+_FIELD_WORDS = {"year": "year", "pages": "page count", "annotation": "annotation"}
+
+
+def check(document: Document) -> Iterator[Finding]:
+    yield from _names(document)
+    yield from _life_years(document)
+    yield from _work_fields(document)
+
+
+def _names(document: Document) -> Iterator[Finding]:
+    for author in document.authors:
+        if author.name_inferred:
+            yield document.finding(
+                "missing/author-name",
+                f"the guide gives no name for this author; '{author.name}' was taken from"
+                " the biography: write the full name as a heading",
+                author,
+                "name",
+                flagged=author.name,
+            )
+        elif len(author.name.split()) == 1 and author.name[:1].isupper():
+            yield document.finding(
+                "missing/author-name",
+                f"'{author.name}' is one name: give the author's full name",
+                author,
+                "name",
+                flagged=author.name,
+            )
+
+
+def _life_years(document: Document) -> Iterator[Finding]:
+    this_year = date.today().year
+    for author in document.authors:
+        if author.biography is None:
+            continue  # the guide tells no lives: nothing is left out
+        life = life_of(author)
+        if life.birth is None:
+            yield document.finding(
+                "missing/birth-year",
+                "the biography gives no year of birth",
+                author,
+                "biography",
+                author.biography,
+            )
+        long_dead = life.birth is not None and this_year - life.birth > rules().longest_life
+        if life.death is None and (life.dies or long_dead):
+            yield document.finding(
+                "missing/death-year",
+                "the biography gives no year of death",
+                author,
+                "biography",
+                author.biography,
+            )
+
+
+def _work_fields(document: Document) -> Iterator[Finding]:
+    for work in document.works:
+        for name in ("year", "pages", "annotation"):
+            if name in document.expected and getattr(work, name) is None:
+                yield document.finding(
+                    f"missing/{name}",
+                    f"'{work.title.value}' has no {_FIELD_WORDS[name]}",
+                    work,
+                    name,
+                    work.raw,
+                )

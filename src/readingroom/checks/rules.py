@@ -1,0 +1,44 @@
+"""The checks' data (data/rules.toml): each code's severity, and the limits and words
+the rules read."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, cast
+
+from .findings import SEVERITIES, Severity
+
+
+@dataclass(frozen=True)
+class Rules:
+    severity: dict[str, Severity]
+    longest_life: int
+    fewest_pages: int
+    most_pages: int
+    times_median: float
+    later_edition: frozenset[str]
+
+
+def read_data(name: str) -> dict[str, Any]:
+    """One of the checks' data files, parsed."""
+    text = resources.files("readingroom.checks").joinpath(f"data/{name}").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+@cache
+def rules() -> Rules:
+    data = read_data("rules.toml")
+    severity = data["severity"]
+    if not set(severity.values()) <= set(SEVERITIES):
+        raise ValueError(f"rules.toml: a severity is not one of {SEVERITIES}")
+    return Rules(
+        severity=cast(dict[str, Severity], severity),
+        longest_life=data["lives"]["longest_life"],
+        fewest_pages=data["pages"]["fewest"],
+        most_pages=data["pages"]["most"],
+        times_median=data["pages"]["times_median"],
+        later_edition=frozenset(data["works"]["later_edition"].split()),
+    )
