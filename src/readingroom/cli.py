@@ -6,6 +6,7 @@ fresh data directory needs no setup step.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import json
 import os
@@ -15,7 +16,7 @@ import tempfile
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path, PurePath
-from typing import Any, BinaryIO, NoReturn
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
 
 import click
 
@@ -38,7 +39,13 @@ from readingroom.limits import GUIDE
 from readingroom.progress import import_progress
 from readingroom.reading import format_count, format_duration, format_pages
 
+if TYPE_CHECKING:
+    from readingroom.checks import Document
+
 DEFAULT_PORT = 8000
+# Files up to this size are run through the editorial checks as they are imported;
+# a larger one is left to `readingroom lint`, which an import should not wait on.
+CHECKED_AT_IMPORT = 8 * 1024 * 1024
 SAMPLE_GUIDE = "sample-guide.txt"
 SAMPLE_TITLE = "A readingroom sample guide"
 
@@ -374,6 +381,16 @@ def _import_guide(
         return False
     _report(name, report.warnings + report.conflicts)
     click.echo(report.summary())
+    if handle.seek(0, os.SEEK_END) <= CHECKED_AT_IMPORT:
+        from readingroom.checks import from_guide_text
+
+        handle.seek(0)
+        text = _read_text(name, handle)
+        _checks_summary(name, from_guide_text(parse_guide(text).guide, text))
+    else:
+        click.echo(
+            f"{name}: too large to check while importing; run readingroom lint on it", err=True
+        )
     return True
 
 
@@ -403,7 +420,32 @@ def _import_list(
         return False
     _report(name, report.warnings)
     click.echo(report.summary().replace("works:", "entries:", 1))
+    if len(data) <= CHECKED_AT_IMPORT:
+        from readingroom.checks import from_list
+
+        _checks_summary(name, from_list(records, decoded.text))
+    else:
+        click.echo(
+            f"{name}: too large to check while importing; run readingroom lint on it", err=True
+        )
     return True
+
+
+def _checks_summary(name: str, document: Document) -> None:
+    """What the editorial checks found in an imported file, counted by family (a line
+    of the import's result; a clean file adds none)."""
+    from readingroom.checks import check_document
+
+    found = check_document(document)
+    if not found:
+        return
+    errors = sum(f.severity == "error" for f in found)
+    families = collections.Counter(f.family for f in found)
+    counts = ", ".join(f"{family} {count}" for family, count in families.most_common())
+    click.echo(
+        f"{name}: the editorial checks found {format_count(len(found), 'problem')}"
+        f" ({format_count(errors, 'error')}: {counts}): `readingroom lint` lists them"
+    )
 
 
 def _import_one(
@@ -1130,7 +1172,11 @@ def lint(
         for name, finding in found:
             click.echo(finding.format(name))
         errors = sum(f.severity == "error" for _, f in found)
-        click.echo(f"{len(found)} problems ({errors} errors) in {len(files)} files", err=True)
+        click.echo(
+            f"{format_count(len(found), 'problem')} ({format_count(errors, 'error')})"
+            f" in {format_count(len(files), 'file')}",
+            err=True,
+        )
     if unreadable or any(f.severity == "error" for _, f in found):
         sys.exit(1)
 

@@ -18,7 +18,7 @@ def test_the_seed_has_errors(seed_path, tmp_path):
     lines = result.stdout.decode().splitlines()
     assert f"{seed_path}:16:125: error: chronology/setting:" in "\n".join(lines)
     assert any(":8:474: warning: places/misspelt: 'Orenberg'" in line for line in lines)
-    assert "(1 errors) in 1 files" in result.stderr.decode()
+    assert "(1 error) in 1 file" in result.stderr.decode()
     assert not (tmp_path / "readingroom.sqlite3").exists()  # lint touches no database
 
 
@@ -27,7 +27,7 @@ def test_a_clean_guide_passes(tmp_path):
     path.write_text(CLEAN, encoding="utf-8")
     result = run("lint", str(path), data_dir=tmp_path)
     assert (result.returncode, result.stdout) == (0, b"")
-    assert "0 problems (0 errors) in 1 files" in result.stderr.decode()
+    assert "0 problems (0 errors) in 1 file" in result.stderr.decode()
 
 
 def test_warnings_alone_pass(tmp_path):
