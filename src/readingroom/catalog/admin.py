@@ -130,6 +130,28 @@ class WorkAuthorFilter(AuthorFilter):
         return queryset.filter(Exists(mine))
 
 
+def _checks_path(kind: str, site: admin.AdminSite) -> Any:
+    """The record's "Checks" page (catalog/checksadmin.py)."""
+    from functools import partial
+
+    from django.urls import path
+
+    from .checksadmin import checks_view
+
+    return path(
+        "<int:pk>/checks/",
+        site.admin_view(partial(checks_view, kind=kind)),
+        name=f"catalog_{kind}_checks",
+    )
+
+
+def _checks_link(kind: str, record: Model) -> str:
+    if record.pk is None:
+        return "—"
+    url = reverse(f"admin:catalog_{kind}_checks", args=[record.pk])
+    return format_html('<a href="{}">What the editorial checks find</a>', url)
+
+
 def _children_link(model: type[Model], parent: Model, count: int, add: bool = True) -> str:
     """A parent's rows, counted, on their own list: "Life events (130) — edit · add"."""
     opts = model._meta
@@ -246,7 +268,7 @@ class AuthorAdmin(EditedAdmin):
     list_display = ("name", "sort_name", "name_inferred", "work_count", "source_file", "edited_at")
     list_filter = (("name_inferred", admin.BooleanFieldListFilter), "source")
     search_fields = ("name", "sort_name", "biography")
-    related = ("works_link", "life_events_link")
+    related = ("works_link", "life_events_link", "checks_link")
     readonly_fields = (*EditedAdmin.readonly_fields, *related)
     fieldsets = (
         (None, {"fields": ("name", "sort_name", "name_inferred", "slug", "biography")}),
@@ -263,7 +285,8 @@ class AuthorAdmin(EditedAdmin):
                 "duplicates/",
                 self.admin_site.admin_view(duplicates_view),
                 name="catalog_author_duplicates",
-            )
+            ),
+            _checks_path("author", self.admin_site),
         ]
         return own + super().get_urls()
 
@@ -278,6 +301,10 @@ class AuthorAdmin(EditedAdmin):
     @admin.display(description="Life events")
     def life_events_link(self, obj: Author) -> str:
         return _children_link(LifeEvent, obj, obj.life_events.count())
+
+    @admin.display(description="Checks")
+    def checks_link(self, obj: Author) -> str:
+        return _checks_link("author", obj)
 
     def save_model(self, request: HttpRequest, obj: Author, form: Any, change: bool) -> None:
         before_author_saved(obj, form.changed_data, change)
@@ -349,7 +376,7 @@ class WorkAdmin(EditedAdmin):
 class GuideAdmin(EditedAdmin):
     list_display = ("title", "entry_count", "source_file", "edited_at")
     search_fields = ("title", "description")
-    related = ("entries_link",)
+    related = ("entries_link", "checks_link")
     readonly_fields = (*EditedAdmin.readonly_fields, *related)
     fieldsets = (
         (None, {"fields": ("title", "subtitle", "slug", "compilers", "date")}),
@@ -367,7 +394,8 @@ class GuideAdmin(EditedAdmin):
                 "import-list/",
                 self.admin_site.admin_view(import_list_view),
                 name="catalog_guide_import_list",
-            )
+            ),
+            _checks_path("guide", self.admin_site),
         ]
         return own + super().get_urls()
 
@@ -378,6 +406,10 @@ class GuideAdmin(EditedAdmin):
     @admin.display(description="Entries")
     def entries_link(self, obj: Guide) -> str:
         return _children_link(GuideEntry, obj, obj.entries.count())
+
+    @admin.display(description="Checks")
+    def checks_link(self, obj: Guide) -> str:
+        return _checks_link("guide", obj)
 
 
 class ChildAdmin(CatalogAdmin):

@@ -18,6 +18,7 @@ _EDITABLE = (
     "lifeevent",
     "notsame",
     "identifier",
+    "ignoredfinding",
 )
 _READABLE = ("source", "mergedrecord")
 

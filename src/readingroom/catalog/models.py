@@ -626,6 +626,32 @@ class NotSame(models.Model):
         return f"{self.first_work} ≠ {self.second_work}"
 
 
+class IgnoredFinding(models.Model):
+    """An editorial check's finding an editor judged no problem: not shown as open
+    again. Keyed by the finding's key (code, record, field and the words flagged),
+    which a re-import that moves the text about does not change."""
+
+    digest = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the key.")
+    key = models.TextField()
+    code = models.CharField(max_length=64)
+    record = models.CharField(max_length=255, help_text="What the finding is about.")
+    ignored_at = models.DateTimeField(default=timezone.now)
+    ignored_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    ignored_by_name = models.CharField(max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["-ignored_at"]
+
+    def __str__(self) -> str:
+        return f"{self.code} in {self.record}"
+
+
 class LifeEvent(models.Model):
     """A dated (or undated) event of an author's life, drawn from the biography.
 

@@ -24,10 +24,13 @@ from .rules import rules
 @dataclass(frozen=True)
 class Text:
     """A stretch of the editor's words: a record's field, and where it starts in the
-    file (None when it is not there verbatim, as for a record from the catalog)."""
+    file (None when it is not there verbatim, as for a record from the catalog).
+    ``ref`` names the stored field it is ("work:12:annotation"), when there is one
+    a suggestion can be applied to."""
 
     value: str
     start: int | None = None
+    ref: str | None = None
 
 
 @dataclass
@@ -42,6 +45,8 @@ class Work:
     annotation: Text | None = None
     authors: list[str] = field(default_factory=list)
     line: int | None = None
+    # The stored record ("work:12"), for a guide from the catalog.
+    ref: str | None = None
 
 
 @dataclass
@@ -53,6 +58,7 @@ class Author:
     biography: Text | None = None
     works: list[Work] = field(default_factory=list)
     line: int | None = None
+    ref: str | None = None
 
 
 @dataclass
@@ -92,7 +98,8 @@ class Document:
             absolute = text.start + offset
             index = bisect_right(self._line_starts, absolute) - 1
             line, column = index + 1, absolute - self._line_starts[index] + 1
-        where = Location(kind, name, field_name, offset, len(flagged), line, column)
+        ref = text.ref if text is not None and text.ref else record.ref
+        where = Location(kind, name, field_name, offset, len(flagged), line, column, ref)
         return Finding(code, rules().severity[code], message, where, flagged, suggestion)
 
     def finding_in(
@@ -151,14 +158,18 @@ def from_list(guide: ListGuide, text: str | None = None) -> Document:
         author = by_name.setdefault(name, Author(name))
         start = text.find(note) if text is not None else -1
         author.biography = Text(note, start if start >= 0 else None)
-    expected = frozenset(name for name in WORK_FIELDS if _share(works, name) >= _CONVENTION)
-    return Document(list(by_name.values()), works, expected, text)
+    return Document(list(by_name.values()), works, convention(works), text)
 
 
-def _share(works: list[Work], name: str) -> float:
+def convention(works: list[Work]) -> frozenset[str]:
+    """The work fields a guide gives as a rule: those at least half its works have."""
     if not works:
-        return 0.0
-    return sum(getattr(work, name) is not None for work in works) / len(works)
+        return frozenset()
+    return frozenset(
+        name
+        for name in WORK_FIELDS
+        if sum(getattr(work, name) is not None for work in works) / len(works) >= _CONVENTION
+    )
 
 
 def _work(

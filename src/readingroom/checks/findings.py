@@ -19,8 +19,9 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning")
 @dataclass(frozen=True)
 class Location:
     """Where a finding stands: a record ("work", "Birth of Our Power"), one of its
-    fields ("annotation") and an offset into that field's text; and, when the text
-    came from a file, the line and column (both from 1) there."""
+    fields ("annotation") and an offset into that field's text; when the text came
+    from a file, the line and column (both from 1) there; when from the catalog, the
+    stored record or field."""
 
     record_kind: str
     record: str
@@ -29,6 +30,8 @@ class Location:
     length: int = 0
     line: int | None = None
     column: int | None = None
+    # The stored record or field ("work:12", "work:12:annotation") in the catalog.
+    ref: str | None = None
 
 
 @dataclass(frozen=True)
