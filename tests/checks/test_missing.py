@@ -60,10 +60,20 @@ def test_a_list_that_gives_years_as_a_rule_misses_one(check):
     assert found[0].location.line == 3
 
 
-def test_a_surname_alone_is_no_full_name(check):
+def test_a_surname_alone_is_no_full_name_when_the_guide_has_the_full_one(check):
     text = (
-        "1. Luxemburg, The Accumulation of Capital (1913). Her theory of imperialism.\n"
-        "2. Karl Kautsky, The Class Struggle (1892). A commentary on the Erfurt Programme.\n"
+        "1. Luxemburg, *The Accumulation of Capital* (1913). Her theory of imperialism.\n"
+        "2. Rosa Luxemburg, *Reform or Revolution* (1900). Against Bernstein.\n"
     )
     found = check(listed(text), "missing")
-    assert [(f.code, f.flagged) for f in found] == [("missing/author-name", "Luxemburg")]
+    assert [(f.code, f.flagged, f.suggestion) for f in found] == [
+        ("missing/author-name", "Luxemburg", "Rosa Luxemburg")
+    ]
+
+
+def test_a_writer_known_by_one_name(check):
+    text = (
+        "1. Stendhal, *The Red and the Black* (1830). Julien Sorel's rise and fall.\n"
+        "2. Honoré de Balzac, *Old Goriot* (1835). A father ruined by his daughters.\n"
+    )
+    assert check(listed(text), "missing") == []

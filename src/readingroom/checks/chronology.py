@@ -17,7 +17,7 @@ from functools import cache
 
 from readingroom.timeline.calendar import year_of
 from readingroom.timeline.gazetteers import HistoricalEvent, find_events
-from readingroom.timeline.segmentation import sentences
+from readingroom.timeline.segmentation import clause, sentences
 from readingroom.timeline.tagger import tag
 
 from .document import Author, Document, Prose, Work, texts
@@ -27,6 +27,7 @@ from .rules import read_data, rules
 
 _WORD = re.compile(r"[\w'’-]+")
 _YEAR_VALUE = re.compile(r"\d{4}")
+_JOINT = re.compile(r"\s(?:and|but)\s")
 
 
 @dataclass(frozen=True)
@@ -144,28 +145,53 @@ def _settings(document: Document, prose: Prose, work: Work) -> Iterator[Finding]
 
 
 def _dated(document: Document, prose: Prose) -> Iterator[Finding]:
-    """Events and states in a sentence that gives its own year, against that year."""
+    """Events and states in a clause that gives its own year, against that year: in
+    "Her first book, on women who fought during the Second World War, was finished
+    in 1983" the war's clause has no year of its own."""
     value = prose.text.value
     spans = sentences(value)
-    events = find_events(value)
     years = [
         (t.start, t.end, int(t.value[:4]))
         for t in tag(value)
         if t.type == "DATE" and _YEAR_VALUE.match(t.value)
     ]
-    states = list(_data().state_pattern.finditer(value))
-    for first, last in spans:
-        inside = [y for y in years if first <= y[0] < last]
+    if not years:
+        return
+    mentions: list[tuple[int, int, HistoricalEvent | re.Match[str]]] = [
+        (start, end, event)
+        for start, end, event in find_events(value)
+        if _setting_before(value, start)
+    ]
+    mentions += [(m.start(), m.end(), m) for m in _data().state_pattern.finditer(value)]
+    for start, end, mention in mentions:
+        sentence = next((s for s in spans if s[0] <= start < s[1]), None)
+        if sentence is None:
+            continue
+        first, last = _own_stretch(value, start, end, sentence)
+        inside = [y for y in years if first <= y[0] < last and not start <= y[0] < end]
         if not inside:
             continue
-        for start, end, event in events:
-            if first <= start < last and _setting_before(value, start):
-                yield from _event_finding(document, prose, (start, end), event, inside)
-        for match in states:
-            if first <= match.start() < last:
-                year = _nearest(inside, match.start(), match.end())
-                if year is not None:
-                    yield from _state_finding(document, prose, match, year)
+        if isinstance(mention, HistoricalEvent):
+            yield from _event_finding(document, prose, (start, end), mention, inside)
+        elif (year := _nearest(inside, start, end)) is not None:
+            yield from _state_finding(document, prose, mention, year)
+
+
+def _own_stretch(value: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The words a mention's date must come from: its clause, without a predicate
+    joined on by "and" ("worked there from 1953 and joined the FLN during the
+    Algerian War"); an opening adverbial ("During the war, in 1943, she …") reaches
+    into the clause it introduces."""
+    first, last = clause(value, start, end, sentence)
+    for joint in _JOINT.finditer(value, first, last):
+        if joint.end() <= start:
+            first = joint.end()
+        elif joint.start() >= end:
+            last = joint.start()
+            break
+    if first == sentence[0] and value[last : last + 1] == ",":
+        last = clause(value, last + 2, last + 3, sentence)[1]
+    return first, last
 
 
 def _nearest(years: list[tuple[int, int, int]], start: int, end: int) -> int | None:
@@ -186,8 +212,8 @@ def _event_finding(
     began, ended = year_of(event.start), year_of(event.end)
     if began is None or ended is None:
         return
-    own = [y[2] for y in years if not (where[0] <= y[0] < where[1])]
-    if own and all(not began <= year <= ended for year in own):
+    own = [y[2] for y in years]
+    if all(not began <= year <= ended for year in own):
         name = prose.text.value[where[0] : where[1]]
         span = f"{began}–{ended}" if ended != began else str(began)
         yield document.finding_in(

@@ -1,5 +1,11 @@
 """An author's life as the biography tells it: the years of birth and death that the
-missing-field and chronology checks measure works against."""
+missing-field and chronology checks measure works against.
+
+The timeline's reading of the biography comes first (its birth event, and the last of
+its death events whose label says a death); a sentence that tells of the author's
+birth or death in words the timeline filed otherwise ("she drowned herself in the
+River Ouse on 28 March 1941") fills what it leaves out.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +13,17 @@ import re
 from dataclasses import dataclass
 
 from readingroom.timeline.calendar import year_of
-from readingroom.timeline.events import LifeEvent, extract_events
+from readingroom.timeline.events import extract_events
+from readingroom.timeline.segmentation import sentences
 
 from .document import Author
+from .rules import rules
 
 # "where he stayed until his death": the death is told, though not dated.
 _UNDATED_DEATH = re.compile(r"\b(?:until|till|to|at|after|before)\s+(?:his|her|their)\s+death\b")
+_WORD = re.compile(r"[\w'’-]+")
+_YEAR = re.compile(r"(?<![\d–-])(1\d{3}|20\d{2}|[1-9]\d{2})(?![\d–-]|\s*(?:pages|BCE?))")
+_CLAUSE_START = re.compile(r"[;:,]\s+(?:and\s+|but\s+)?|\s+(?:and|but|where|when|while)\s+")
 
 
 @dataclass(frozen=True)
@@ -21,19 +32,60 @@ class Life:
     death: int | None
     # Whether the biography tells of the death at all, dated or not.
     dies: bool
-    events: tuple[LifeEvent, ...]
 
 
 def life_of(author: Author) -> Life:
     """The life the author's biography tells (an empty one without a biography)."""
     if author.biography is None or not author.biography.value.strip():
-        return Life(None, None, False, ())
+        return Life(None, None, False)
     text = author.biography.value
-    events = tuple(extract_events(text, None if author.name_inferred else author.name))
+    events = extract_events(text, None if author.name_inferred else author.name)
     birth = next((year_of(e.start) for e in events if e.kind == "birth" and e.dated), None)
-    death = next(
-        (year_of(e.start) for e in events if e.kind == "death" and e.dated and not e.context),
-        None,
-    )
-    dies = death is not None or any(e.kind == "death" for e in events)
-    return Life(birth, death, dies or bool(_UNDATED_DEATH.search(text.lower())), events)
+    deaths = [
+        year_of(e.start)
+        for e in events
+        if e.kind == "death" and e.dated and not e.context and e.label.startswith("died")
+    ]
+    names = {w.lower() for w in _WORD.findall(author.name)}
+    if birth is None:
+        birth = _told(text, rules().birth_words, names, first=True)
+    death = max((d for d in deaths if d is not None), default=None)
+    if death is None:
+        death = _told(text, rules().death_words, names, first=False)
+    dies = death is not None or bool(_UNDATED_DEATH.search(text.lower()))
+    return Life(birth, death, dies)
+
+
+def _told(text: str, words: frozenset[str], names: set[str], first: bool) -> int | None:
+    """The year of the author's birth (the first told) or death (the last told): the
+    first year after one of `words` in its sentence, when the clause it stands in
+    has the author for its subject."""
+    found: list[int] = []
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        for match in _WORD.finditer(sentence):
+            if match[0].lower() not in words:
+                continue
+            clauses = _CLAUSE_START.split(sentence[: match.start()])
+            before = [w.lower() for w in _WORD.findall(clauses[-1])]
+            if before and all(w in rules().auxiliaries for w in before):
+                # "… was born in Zamość in 1871 and was murdered in Berlin": the verb
+                # shares the sentence's subject.
+                before = [w.lower() for w in _WORD.findall(clauses[0])]
+            if not _the_authors(before, names):
+                continue
+            if year := _YEAR.search(sentence, match.end()):
+                found.append(int(year[1]))
+                break
+    if not found:
+        return None
+    return found[0] if first else max(found)
+
+
+def _the_authors(before: list[str], names: set[str]) -> bool:
+    """Whether the words before the verb make the author its subject: none ("Born in
+    Brussels"), a pronoun or a word of the name; never another's ("her mother")."""
+    limits = rules()
+    if any(word in limits.others for word in before):
+        return False
+    return not before or any(w in limits.subjects or w in names for w in before)

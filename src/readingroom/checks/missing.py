@@ -37,14 +37,31 @@ def _names(document: Document) -> Iterator[Finding]:
                 "name",
                 flagged=author.name,
             )
-        elif len(author.name.split()) == 1 and author.name[:1].isupper():
+        elif (fuller := _fuller(document, author.name)) is not None:
             yield document.finding(
                 "missing/author-name",
-                f"'{author.name}' is one name: give the author's full name",
+                f"'{author.name}' is one name, and the guide also has {fuller}:"
+                " give the author's full name",
                 author,
                 "name",
                 flagged=author.name,
+                suggestion=fuller,
             )
+
+
+def _fuller(document: Document, name: str) -> str | None:
+    """Another author of the guide whose name ends with this one-word name ("Serge"
+    and "Victor Serge"): a one-word name alone may be the author's own (Stendhal)."""
+    if " " in name.strip():
+        return None
+    return next(
+        (
+            other.name
+            for other in document.authors
+            if other.name != name and other.name.split()[-1:] == [name]
+        ),
+        None,
+    )
 
 
 def _life_years(document: Document) -> Iterator[Finding]:

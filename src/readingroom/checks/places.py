@@ -36,6 +36,9 @@ class Gazetteer:
     any_name: dict[str, frozenset[str]]
     countries: dict[str, str]
     country_names: dict[str, str]
+    # Regions (ISO 3166-2: counties, states, provinces) → their countries: "Kent,
+    # England" names the county, not the city in Washington.
+    regions: dict[str, frozenset[str]]
     known: frozenset[str]
     # The large cities' names and how many live there (the largest of a name).
     large: dict[str, int]
@@ -74,6 +77,9 @@ def gazetteer() -> Gazetteer:
             if hasattr(country, attribute):
                 countries[getattr(country, attribute)] = country.alpha_2
     countries.update(data["countries"])
+    regions: dict[str, set[str]] = {}
+    for region in pycountry.subdivisions:
+        regions.setdefault(region.name, set()).add(region.country_code)
     states = {s["name"] for s in cache_.get_us_states().values()}
     historical = {" ".join(n.split()) for n in HISTORICAL_PLACES.split(",")}
     return Gazetteer(
@@ -81,7 +87,8 @@ def gazetteer() -> Gazetteer:
         any_name={k: frozenset(v) for k, v in any_name.items()},
         countries=countries,
         country_names=names,
-        known=frozenset(set(any_name) | set(countries) | states | historical),
+        regions={k: frozenset(v) for k, v in regions.items()},
+        known=frozenset(set(any_name) | set(countries) | set(regions) | states | historical),
         large=large,
         country_pattern=alternation(sorted(countries, key=len, reverse=True)),
         present_day=tuple(sorted(data["claims"]["present_day"], key=len, reverse=True)),
@@ -156,21 +163,24 @@ def _plain_claims(document: Document, prose: Prose) -> Iterator[Finding]:
     places = gazetteer()
     for pattern in _claims():
         for match in pattern.finditer(prose.text.value):
-            name = _last_place(match[1])
+            name = _place_in(match[1])
             codes = places.cities.get(name) if name not in places.countries else None
             country = (match[2], places.countries[match[2]])
+            if country[1] in places.regions.get(name, ()):
+                continue
             if codes and country[1] not in codes:
                 yield _wrong_country(document, prose, match, country, codes, name)
 
 
-def _last_place(run: str) -> str:
-    """The city in a run of capitalised words ("In Lyon" → "Lyon")."""
+def _place_in(run: str) -> str:
+    """The place a run of capitalised words names: the run, without a sentence's
+    opening word ("In Lyon" → "Lyon"), "St." read as "Saint"."""
     words = run.split()
-    for start in range(len(words)):
-        candidate = " ".join(words[start:])
-        if candidate in gazetteer().cities:
-            return candidate
-    return run
+    if len(words) > 1 and words[0].lower() in gazetteer().before_place:
+        words = words[1:]
+    if words[0] in ("St.", "St"):
+        words[0] = "Saint"
+    return " ".join(words)
 
 
 def _wrong_country(

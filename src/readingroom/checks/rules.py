@@ -20,6 +20,11 @@ class Rules:
     most_pages: int
     times_median: float
     later_edition: frozenset[str]
+    birth_words: frozenset[str]
+    death_words: frozenset[str]
+    others: frozenset[str]
+    subjects: frozenset[str]
+    auxiliaries: frozenset[str]
 
 
 def read_data(name: str) -> dict[str, Any]:
@@ -41,4 +46,9 @@ def rules() -> Rules:
         most_pages=data["pages"]["most"],
         times_median=data["pages"]["times_median"],
         later_edition=frozenset(data["works"]["later_edition"].split()),
+        birth_words=frozenset(data["life"]["birth"].split()),
+        death_words=frozenset(data["life"]["death"].split()),
+        others=frozenset(data["life"]["others"].split()),
+        subjects=frozenset(data["life"]["subjects"].split()),
+        auxiliaries=frozenset(data["life"]["auxiliaries"].split()),
     )
