@@ -79,7 +79,6 @@ def check(document: Document) -> Iterator[Finding]:
 
 def _works_in_life(document: Document, author: Author) -> Iterator[Finding]:
     life = life_of(author)
-    later = rules().later_edition
     for work in author.works:
         if work.year is None:
             continue
@@ -95,8 +94,7 @@ def _works_in_life(document: Document, author: Author) -> Iterator[Finding]:
                 max(work.raw.value.find(year), 0),
                 flagged=year,
             )
-        words = {w.lower() for w in _WORD.findall(work.raw.value)}
-        if life.death is not None and work.year > life.death and not words & later:
+        if life.death is not None and work.year > life.death and not _later(work.raw.value):
             yield document.finding(
                 "chronology/after-death",
                 f"'{work.title.value}' is dated {work.year}, after {author.name}'s death"
@@ -108,6 +106,15 @@ def _works_in_life(document: Document, author: Author) -> Iterator[Finding]:
                 max(work.raw.value.find(year), 0),
                 flagged=year,
             )
+
+
+def _later(entry: str) -> bool:
+    """Whether an entry says its year is not its first edition's in the author's life:
+    posthumous, a translation, a later edition."""
+    limits = rules()
+    lowered = entry.lower()
+    words = set(_WORD.findall(lowered))
+    return bool(words & limits.later_edition) or any(p in lowered for p in limits.posthumous)
 
 
 def _setting_before(text: str, position: int) -> bool:

@@ -20,6 +20,7 @@ class Rules:
     most_pages: int
     times_median: float
     later_edition: frozenset[str]
+    posthumous: tuple[str, ...]
     birth_words: frozenset[str]
     death_words: frozenset[str]
     others: frozenset[str]
@@ -46,6 +47,7 @@ def rules() -> Rules:
         most_pages=data["pages"]["most"],
         times_median=data["pages"]["times_median"],
         later_edition=frozenset(data["works"]["later_edition"].split()),
+        posthumous=tuple(data["works"]["posthumous"]),
         birth_words=frozenset(data["life"]["birth"].split()),
         death_words=frozenset(data["life"]["death"].split()),
         others=frozenset(data["life"]["others"].split()),
