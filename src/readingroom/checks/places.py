@@ -210,7 +210,7 @@ def _misspelt(document: Document, prose: Prose, vocabulary: frozenset[str]) -> I
     """A capitalised word after "in", "to", "from"… that no gazetteer, dictionary or
     the guide itself knows, one or two slips from a large city or a country."""
     places = gazetteer()
-    for match in re.finditer(r"\b([a-z]+)\s+([A-Z][a-z]+)\b(?!['’-]|\s*\()", prose.text.value):
+    for match in re.finditer(r"\b([a-z]+)\s+([A-Z][a-z]+)\b(?!['’-])", prose.text.value):
         word = match[2]
         if match[1] not in places.before_place or len(word) < 4:
             continue
