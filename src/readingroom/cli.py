@@ -1125,8 +1125,15 @@ def _lint_document(name: str, reader_name: str | None) -> tuple[Any, list[Proble
     "--family",
     "families",
     multiple=True,
-    type=click.Choice(["missing", "consistency", "chronology", "places"]),
+    type=click.Choice(["missing", "places", "spelling", "chronology", "consistency"]),
     help="Only this family of checks (repeat for several); all by default.",
+)
+@click.option(
+    "--words",
+    "word_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="A file of words the spelling check accepts, one a line (names, terms of art).",
 )
 @click.option(
     "--from",
@@ -1135,13 +1142,19 @@ def _lint_document(name: str, reader_name: str | None) -> tuple[Any, list[Proble
     help="Read the files as this format instead of detecting it (as for 'parse').",
 )
 def lint(
-    files: tuple[str, ...], output: str, families: tuple[str, ...], reader_name: str | None
+    files: tuple[str, ...],
+    output: str,
+    families: tuple[str, ...],
+    word_files: tuple[str, ...],
+    reader_name: str | None,
 ) -> None:
     """Check guides for what is missing, misspelt or historically impossible.
 
     Each FILE is read as `parse` reads it and checked by every family of rules:
     missing (an author's full name, years of birth and death, a work's year, page
-    count or annotation where the guide gives them as a rule); consistency (a work
+    count or annotation where the guide gives them as a rule); spelling (words no
+    English dictionary knows, names and foreign words aside, and commonly confused
+    words); consistency (a work
     listed twice, an odd page count, a year range the wrong way round, stray
     punctuation); chronology (a work dated outside its author's life, set in a war
     that began after it, a state named when it did not exist); places (a misspelt
@@ -1155,9 +1168,20 @@ def lint(
 
     if not files:
         _fail("give one or more guide files to check")
+    from readingroom.checks.dictionary import english, missing_message
+
+    if english() is None and (not families or "spelling" in families):
+        click.echo(f"note: words not checked for spelling: {missing_message()}", err=True)
+    added = frozenset(
+        word.strip()
+        for path in word_files
+        for word in Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+        if word.strip() and not word.startswith("#")
+    )
     found, unreadable = [], False
     for file in files:
         document, problems = _lint_document(file, reader_name)
+        document.vocabulary = added
         if output == "text":
             _report(file, problems)
         unreadable = unreadable or any(p.severity == "error" for p in problems)

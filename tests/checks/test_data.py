@@ -43,3 +43,17 @@ def test_country_aliases_name_real_countries():
 def test_page_limits_make_sense():
     assert 0 < rules().fewest_pages < rules().most_pages
     assert rules().times_median > 1
+
+
+def test_confused_word_rules_find_one_word_each():
+    from readingroom.checks.spelling import confusions
+
+    for rule in confusions():
+        assert rule.pattern.groups == 1, rule.pattern.pattern
+        assert rule.word
+        assert rule.why
+
+
+def test_prefixes_are_lower_case_words():
+    prefixes = read_data("spelling.toml")["prefixes"].split()
+    assert prefixes == [p.lower() for p in prefixes if p.isalpha()]

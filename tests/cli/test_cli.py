@@ -222,11 +222,11 @@ def test_a_cr_only_file_is_one_convention(tmp_path):
 def test_an_import_piped_prints_only_its_result(seed_path, tmp_path):
     result = run("import", str(seed_path), data_dir=tmp_path)
     assert result.stderr == b""
-    assert result.stdout.decode().splitlines() == [
-        "000_d7e0673283ee09be.txt: created — authors: 1 created; works: 5 created",
-        "000_d7e0673283ee09be.txt: the editorial checks found 15 problems (1 error: missing 8,"
-        " consistency 3, chronology 2, places 2): `readingroom lint` lists them",
-    ]
+    created, checks = result.stdout.decode().splitlines()
+    assert created == "000_d7e0673283ee09be.txt: created — authors: 1 created; works: 5 created"
+    assert checks.startswith("000_d7e0673283ee09be.txt: the editorial checks found ")
+    assert "(1 error: missing 8" in checks
+    assert checks.endswith("`readingroom lint` lists them")
 
 
 def test_an_import_on_a_terminal_shows_its_progress(tmp_path):

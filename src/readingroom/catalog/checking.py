@@ -21,7 +21,7 @@ from readingroom.guidetext.records import WorkEntry
 from readingroom.guidetext.writer import render_work
 
 from .editing import after_author_saved, before_author_saved, stamp_edit
-from .models import Author, Guide, IgnoredFinding, Source, Work
+from .models import AddedWord, Author, Guide, IgnoredFinding, Source, Work
 
 # The stored fields a suggestion may be applied to: (kind, field) → the model.
 APPLICABLE = {
@@ -75,7 +75,8 @@ def _document(works: list[Work], strict: bool, only: Author | None = None) -> Do
     if only is not None and only.pk not in authors:
         authors[only.pk] = _author(only)
     expected = frozenset(core.WORK_FIELDS) if strict else core.convention(checked)
-    return Document(list(authors.values()), checked, expected)
+    vocabulary = frozenset(AddedWord.objects.values_list("word", flat=True))
+    return Document(list(authors.values()), checked, expected, vocabulary=vocabulary)
 
 
 def _author(author: Author) -> core.Author:
@@ -178,6 +179,16 @@ def apply_suggestion(finding: Finding, user: object) -> Author | Work:
     return record
 
 
+def add_word(finding: Finding, user: object) -> str:
+    """Add the word a spelling finding flags to the dictionary, for every guide."""
+    word = finding.flagged.replace("’", "'").removesuffix("'s")
+    AddedWord.objects.get_or_create(
+        word=word[:100],
+        defaults={"by": user, "by_name": user.get_username()},  # type: ignore[attr-defined]
+    )
+    return word
+
+
 def ignore(findings: Iterable[Finding], user: object) -> None:
     """Remember that an editor judged these findings no problem, by key: a re-import
     that moves the text keeps them ignored."""
@@ -188,7 +199,7 @@ def ignore(findings: Iterable[Finding], user: object) -> None:
                 "key": finding.key,
                 "code": finding.code,
                 "record": finding.location.record[:255],
-                "ignored_by": user,
-                "ignored_by_name": user.get_username(),  # type: ignore[attr-defined]
+                "by": user,
+                "by_name": user.get_username(),  # type: ignore[attr-defined]
             },
         )

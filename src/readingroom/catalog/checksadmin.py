@@ -19,6 +19,7 @@ from readingroom.checks.document import texts
 
 from .checking import (
     NotApplied,
+    add_word,
     applicable,
     apply_suggestion,
     author_document,
@@ -35,7 +36,9 @@ CONTEXT = 80
 
 class ActForm(forms.Form):
     key = forms.CharField(max_length=100_000)
-    action = forms.ChoiceField(choices=[("apply", "apply"), ("ignore", "ignore"), ("open", "open")])
+    action = forms.ChoiceField(
+        choices=[("apply", "apply"), ("ignore", "ignore"), ("open", "open"), ("word", "word")]
+    )
 
 
 def checks_view(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
@@ -58,6 +61,7 @@ def checks_view(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         "change_url": reverse(f"admin:catalog_{kind}_change", args=[record.pk]),
         "changelist_url": reverse(f"admin:catalog_{kind}_changelist"),
         "can_ignore": request.user.has_perm("catalog.add_ignoredfinding"),
+        "can_add_word": request.user.has_perm("catalog.add_addedword"),
         "can_reopen": request.user.has_perm("catalog.delete_ignoredfinding"),
         "open": [_row(request, f, said) for f in result.open],
         "ignored": [(_row(request, f, said), why) for f, why in result.ignored],
@@ -118,6 +122,15 @@ def _act(request: HttpRequest, kind: str, record: Any, document: Document) -> Ht
     finding = next((f for f in result.open if f.key == key), None)
     if finding is None:
         messages.error(request, "That finding is no longer open (fixed or ignored meanwhile).")
+        return back
+    if action == "word":
+        if finding.code != "spelling/unknown-word":
+            messages.error(request, "Only a word the spelling check flags can be added.")
+            return back
+        if not request.user.has_perm("catalog.add_addedword"):
+            raise PermissionDenied
+        word = add_word(finding, request.user)
+        messages.success(request, f"'{word}' is in the dictionary now, for every guide.")
         return back
     if action == "ignore":
         if not request.user.has_perm("catalog.add_ignoredfinding"):

@@ -19,6 +19,7 @@ _EDITABLE = (
     "notsame",
     "identifier",
     "ignoredfinding",
+    "addedword",
 )
 _READABLE = ("source", "mergedrecord")
 

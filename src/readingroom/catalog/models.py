@@ -626,7 +626,24 @@ class NotSame(models.Model):
         return f"{self.first_work} ≠ {self.second_work}"
 
 
-class IgnoredFinding(models.Model):
+class ByEditor(models.Model):
+    """Who made an editorial decision, and when; the name kept beside the account."""
+
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    by_name = models.CharField(max_length=150, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class IgnoredFinding(ByEditor):
     """An editorial check's finding an editor judged no problem: not shown as open
     again. Keyed by the finding's key (code, record, field and the words flagged),
     which a re-import that moves the text about does not change."""
@@ -635,21 +652,25 @@ class IgnoredFinding(models.Model):
     key = models.TextField()
     code = models.CharField(max_length=64)
     record = models.CharField(max_length=255, help_text="What the finding is about.")
-    ignored_at = models.DateTimeField(default=timezone.now)
-    ignored_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    ignored_by_name = models.CharField(max_length=150, blank=True)
 
     class Meta:
-        ordering = ["-ignored_at"]
+        ordering = ["-at"]
 
     def __str__(self) -> str:
         return f"{self.code} in {self.record}"
+
+
+class AddedWord(ByEditor):
+    """A word an editor added to the spelling check's dictionary (a name, a term of
+    art): never flagged again, in any guide."""
+
+    word = models.CharField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["word"]
+
+    def __str__(self) -> str:
+        return self.word
 
 
 class LifeEvent(models.Model):

@@ -10,17 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from . import chronology, consistency, missing, places
+from . import chronology, consistency, missing, places, spelling
 from .document import Document, from_guide_text, from_list
 from .findings import SEVERITIES, Finding, Location, Severity
 
 Family = Callable[[Document], Iterator[Finding]]
 
+# A misspelt place is the places family's (its suggestion is a place), so it comes
+# before spelling: of two findings on the same words the first is kept.
 FAMILIES: dict[str, Family] = {
     "missing": missing.check,
-    "consistency": consistency.check,
-    "chronology": chronology.check,
     "places": places.check,
+    "spelling": spelling.check,
+    "chronology": chronology.check,
+    "consistency": consistency.check,
 }
 
 

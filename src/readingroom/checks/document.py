@@ -71,6 +71,8 @@ class Document:
     works: list[Work]
     expected: frozenset[str]
     text: str | None = None
+    # Words an editor added to the dictionary: never misspellings.
+    vocabulary: frozenset[str] = frozenset()
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:

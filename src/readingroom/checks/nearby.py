@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rapidfuzz.distance import OSA
+
 
 class NearbyWords:
     """Known words, looked up by what a misspelling of them could be."""
@@ -26,7 +28,7 @@ class NearbyWords:
         found: set[str] = set()
         for variant in _deletions(key, limit):
             found |= self._by_deletion.get(variant, set())
-        scored = ((edit_distance(key, known.casefold()), known) for known in found)
+        scored = ((OSA.distance(key, known.casefold()), known) for known in found)
         return sorted((d, known) for d, known in scored if d <= limit)
 
 
@@ -36,19 +38,3 @@ def _deletions(word: str, distance: int) -> set[str]:
         frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
         found |= frontier
     return found
-
-
-def edit_distance(first: str, second: str) -> int:
-    """Optimal-string-alignment distance: insertions, deletions, substitutions and
-    transpositions of neighbouring letters ("recieved") each count one."""
-    previous2: list[int] = []
-    previous = list(range(len(second) + 1))
-    for i, a in enumerate(first, 1):
-        current = [i] + [0] * len(second)
-        for j, b in enumerate(second, 1):
-            cost = a != b
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[-1]

@@ -18,6 +18,7 @@ from functools import cache
 from readingroom.timeline.alternation import alternation
 from readingroom.timeline.gazetteers import HISTORICAL_PLACES
 
+from .dictionary import english
 from .document import Document, Prose, texts
 from .findings import Finding
 from .nearby import NearbyWords
@@ -150,7 +151,7 @@ def _present_day(document: Document, prose: Prose, vocabulary: frozenset[str]) -
         country = _country_of(inner[len(phrase) :])
         name = match[1]
         codes = places.any_name.get(name)
-        if codes is None and name not in vocabulary:
+        if codes is None and name not in vocabulary and not _english(name):
             nearest = _nearest(name)
             if nearest is not None:
                 yield _misspelt_finding(document, prose, match.start(1), name, nearest)
@@ -214,11 +215,18 @@ def _misspelt(document: Document, prose: Prose, vocabulary: frozenset[str]) -> I
         word = match[2]
         if match[1] not in places.before_place or len(word) < 4:
             continue
-        if word in places.known or word in vocabulary:
+        if word in places.known or word in vocabulary or _english(word):
             continue
         nearest = _nearest(word)
         if nearest is not None:
             yield _misspelt_finding(document, prose, match.start(2), word, nearest)
+
+
+def _english(word: str) -> bool:
+    """An English word ("Austrian", "Normandy") is no misspelt place; without the word
+    lists, the gazetteer alone decides."""
+    dictionary = english()
+    return dictionary is not None and dictionary.knows(word)
 
 
 def _nearest(word: str) -> str | None:

@@ -1,0 +1,185 @@
+"""Spelling: words no English dictionary knows, and commonly confused words.
+
+The dictionary is Debian's SCOWL lists, American and British (checks/dictionary.py).
+Proper names, foreign titles and historical terms are not misspellings: a word
+capitalised inside a sentence is a name; a word with letters outside English's
+(Zamość, Boétie) is foreign; and the guide's own vocabulary is known — its authors'
+names, its titles, the gazetteer's places, the timeline's named events, and the
+words an editor added (`readingroom lint --words FILE`, or the admin's "add to the
+dictionary"). A capitalised word at a sentence's start is checked unless the guide
+writes it capitalised elsewhere too (a name).
+
+Confused words come from data/confused.toml: each rule finds the wrong word only
+in a context where the other is all but certain ("not adverse to" → "averse").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from readingroom.timeline.gazetteers import historical_events
+from readingroom.timeline.lexicon import lexicon
+from readingroom.timeline.segmentation import sentences
+
+from .dictionary import Dictionary, english
+from .document import Document, Prose, texts
+from .findings import Finding
+from .places import gazetteer
+from .rules import read_data
+
+# A word: letters, with apostrophes and hyphens inside it.
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_ENGLISH_LETTERS = re.compile(r"[A-Za-z'’-]+")
+# Emphasis marks a title or a foreign phrase ("*Il Principe*"): not checked.
+_EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1")
+# Shorter words are initials, abbreviations or Roman numerals more often than slips.
+_SHORTEST = 3
+_POSSESSIVE = re.compile(r"['’]s?$")
+# A text of at least this many words, more than this share of them unknown, is not
+# English.
+_FEW_WORDS = 8
+_FOREIGN_SHARE = 0.25
+# Prefixes a compound may begin with though no dictionary lists them alone.
+_PREFIXES = frozenset(read_data("spelling.toml")["prefixes"].split())
+
+
+@dataclass(frozen=True)
+class Confusion:
+    pattern: re.Pattern[str]
+    word: str
+    why: str
+
+
+@cache
+def confusions() -> tuple[Confusion, ...]:
+    return tuple(
+        Confusion(re.compile(r["pattern"], re.IGNORECASE), r["word"], r["why"])
+        for r in read_data("confused.toml")["rule"]
+    )
+
+
+def check(document: Document) -> Iterator[Finding]:
+    dictionary = english()
+    for prose in texts(document):
+        yield from _confused(document, prose)
+    if dictionary is None:
+        return
+    known = _vocabulary(document)
+    names = _names(document)
+    for prose in texts(document):
+        yield from _unknown(document, prose, dictionary, known, names)
+
+
+@cache
+def _shared_vocabulary() -> frozenset[str]:
+    """Names every guide may use: the gazetteer's places and the named events."""
+    words = {w for name in gazetteer().known for w in name.split()}
+    words |= {w for event in historical_events() for name in event.names for w in name.split()}
+    return frozenset(words)
+
+
+def _vocabulary(document: Document) -> frozenset[str]:
+    own = {w for a in document.authors for w in _WORD.findall(a.name)}
+    own |= {w for work in document.works for w in _WORD.findall(work.title.value)}
+    return _shared_vocabulary() | own | document.vocabulary
+
+
+def _names(document: Document) -> frozenset[str]:
+    """Words the guide writes capitalised inside a sentence: names."""
+    found: set[str] = set()
+    for prose in texts(document):
+        value = prose.text.value
+        for start, end in sentences(value):
+            words = list(_WORD.finditer(value, start, end))
+            found |= {m[0] for m in words[1:] if m[0][:1].isupper()}
+    return frozenset(found)
+
+
+def _unknown(
+    document: Document,
+    prose: Prose,
+    dictionary: Dictionary,
+    known: frozenset[str],
+    names: frozenset[str],
+) -> Iterator[Finding]:
+    value = prose.text.value
+    emphasis = [m.span(2) for m in _EMPHASIS.finditer(value)]
+    checked, unknown = 0, []
+    for start, end in sentences(value):
+        words = list(_WORD.finditer(value, start, end))
+        for index, match in enumerate(words):
+            word = match[0]
+            if len(word) < _SHORTEST or not _ENGLISH_LETTERS.fullmatch(word):
+                continue
+            bare = _POSSESSIVE.sub("", word)
+            following = words[index + 1][0] if index + 1 < len(words) else ""
+            if word[:1].isupper() and (
+                index > 0
+                or bare in names
+                or bare != word
+                or word.isupper()
+                or _begins_name(following)
+            ):
+                continue  # a name ("Fabrice del Dongo runs", "Okonkwo's pride"), initials
+            checked += 1
+            if bare in known or dictionary.knows(word) or _compound(bare, dictionary, known):
+                continue
+            if not any(a <= match.start() < b for a, b in emphasis):
+                unknown.append(match)
+    # A text with this many unknown words is in another language (a French
+    # annotation): its words are not misspellings of English ones.
+    if checked >= _FEW_WORDS and len(unknown) > checked * _FOREIGN_SHARE:
+        return
+    for match in unknown:
+        yield _finding(document, prose, match, dictionary)
+
+
+def _begins_name(following: str) -> bool:
+    """Whether the word after a sentence's first word carries on a name."""
+    return (following[:1].isupper() and following != "I") or following in lexicon().name_particles
+
+
+def _compound(word: str, dictionary: Dictionary, known: frozenset[str]) -> bool:
+    """A hyphenated word whose parts are words, names or prefixes ("pre-Columbian")."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(
+        p in _PREFIXES or p[:1].isupper() or p in known or dictionary.knows(p) for p in parts
+    )
+
+
+def _finding(
+    document: Document, prose: Prose, match: re.Match[str], dictionary: Dictionary
+) -> Finding:
+    word = match[0]
+    suggestions = dictionary.suggest(word)
+    message = f"'{word}' is not in the English dictionary"
+    if suggestions:
+        message += f": did you mean {suggestions[0]}?"
+        if len(suggestions) > 1:
+            message += f" (or {', '.join(suggestions[1:])})"
+    return document.finding_in(
+        prose,
+        "spelling/unknown-word",
+        message,
+        match.start(),
+        word,
+        suggestions[0] if suggestions else None,
+    )
+
+
+def _confused(document: Document, prose: Prose) -> Iterator[Finding]:
+    value = prose.text.value
+    for rule in confusions():
+        for match in rule.pattern.finditer(value):
+            written = match[1]
+            yield document.finding_in(
+                prose,
+                "spelling/confused-word",
+                f"'{written}' where '{rule.word}' is meant: {rule.why}",
+                match.start(1),
+                written,
+                rule.word if written[:1].islower() else rule.word.capitalize(),
+            )
