@@ -121,7 +121,7 @@ def test_a_word_added_to_the_dictionary_is_never_flagged_again(editor_client):
     guide = _seed_guide()
     finding = next(f for f in checked(guide_document(guide)).open if f.flagged == "accompained")
     url = reverse("admin:catalog_guide_checks", args=[guide.pk])
-    assert "Add accompained to the dictionary" in editor_client.get(url).content.decode()
+    assert "Add to the dictionary: accompained" in editor_client.get(url).content.decode()
     editor_client.post(url, {"key": finding.key, "action": "word"})
     assert AddedWord.objects.get().by_name == "ed"
     flagged = {f.flagged for f in checked(guide_document(guide)).open}
