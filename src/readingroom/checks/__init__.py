@@ -34,6 +34,23 @@ def check_document(document: Document, families: Iterable[str] | None = None) ->
     return _one_per_problem(sorted(found, key=_order))
 
 
+def examples(text: str, family: str) -> list[str]:
+    """A guide-format text's findings of one family, shortly: "LINE:COL code 'flagged'
+    -> 'suggestion'". The rules' docstrings show their examples with it."""
+    from readingroom.guidetext import parse_guide
+
+    found = check_document(from_guide_text(parse_guide(text).guide, text), [family])
+    lines = []
+    for finding in found:
+        where = finding.location
+        line = f"{where.line}:{where.column}" if where.column else f"{where.line}"
+        line += f" {finding.code}" + (f" {finding.flagged!r}" if finding.flagged else "")
+        if finding.suggestion is not None:
+            line += f" -> {finding.suggestion!r}"
+        lines.append(line)
+    return lines
+
+
 def _order(finding: Finding) -> tuple[int, int, int]:
     where = finding.location
     return (where.line or 0, where.column or 0, SEVERITIES.index(finding.severity))
@@ -61,6 +78,7 @@ __all__ = [
     "Location",
     "Severity",
     "check_document",
+    "examples",
     "from_guide_text",
     "from_list",
 ]

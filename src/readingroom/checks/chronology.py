@@ -1,4 +1,4 @@
-"""Chronology: what cannot have happened when the guide says it did.
+r"""Chronology: what cannot have happened when the guide says it did.
 
 A work dated before its author was born, or after their death with nothing to say it
 came out posthumously or in a later edition; a work whose annotation sets it in a war
@@ -6,6 +6,25 @@ or period that began after its year ("it starts with Serge's time in Spain durin
 WWII", of a novel of 1931); a dated clause of a biography set in an event that was not
 going on that year; a state named in a year it did not exist ("arriving in the Soviet
 Union in January 1919": it was founded in 1922).
+
+Examples (run by tests/checks/test_examples.py)::
+
+    >>> from readingroom.checks import examples
+    >>> serge = ("# Victor Serge\n\nVictor Serge was born in Brussels in 1890 and died in"
+    ...          " Mexico City in 1947.\n\n")
+    >>> examples(serge + "Early Poems (1880): 40 pages, verse.\n\nTulayev (1948): 309 pages,"
+    ...          " a novel.\n\nMemoirs (1951): 396 pages, published after his death.\n",
+    ...          "chronology")
+    ["5:14 chronology/before-birth '1880'", "7:10 chronology/after-death '1948'"]
+    >>> examples(serge + "Birth of Our Power (1931): 221 pages, set in Spain during WWII.\n",
+    ...          "chronology")
+    ["5:59 chronology/setting 'WWII'"]
+    >>> examples("# Victor Serge\n\nVictor Serge was born in 1890. Arriving in the Soviet Union"
+    ...          " in January 1919, he joined the party.\n\nB (1931): 2 pages, b.\n", "chronology")
+    ["3:44 chronology/state 'the Soviet Union' -> 'Soviet Russia'"]
+    >>> examples("# Ana Lima\n\nAna Lima was born in 1890. During the Spanish Civil War, in"
+    ...          " 1926, she nursed the wounded.\n\nL (1940): 200 pages, l.\n", "chronology")
+    ["3:35 chronology/dated-event 'the Spanish Civil War'"]
 """
 
 from __future__ import annotations

@@ -1,9 +1,23 @@
-"""Consistency: what the guide says twice, the wrong way round or by a slip of the
+r"""Consistency: what the guide says twice, the wrong way round or by a slip of the
 keyboard.
 
 The same work listed twice; a page count far outside what books have (or what this
 guide's works have); a year range that ends before it starts; a year still to come;
 a comma or semicolon left after a page count that nothing follows.
+
+Examples (run by tests/checks/test_examples.py)::
+
+    >>> from readingroom.checks import examples
+    >>> for line in examples("# Victor Serge\n\nVictor Serge was born in 1890 and died in 1947.\n\n"
+    ...     "Letters (1919–1893): 480 pages, letters.\n\nSpeeches (1914): 200 pages,\n\n"
+    ...     "Speeches (1914): 48000 pages, again.\n\nNotes (2199): 10 pages, notes.\n",
+    ...     "consistency"):
+    ...     print(line)
+    5:10 consistency/year-range '1919–1893' -> '1893–1919'
+    7:27 consistency/punctuation ',' -> ''
+    9:1 consistency/duplicate-work 'Speeches'
+    9:18 consistency/page-count '48000'
+    11:8 consistency/future-year '2199'
 """
 
 from __future__ import annotations

@@ -1,10 +1,24 @@
-"""Missing: what a reader of the guide will look for and not find.
+r"""Missing: what a reader of the guide will look for and not find.
 
 An author's full name, when the guide only implied one ("Serge", taken from the
 biography) or credits a surname alone; the years of birth and death, when a
 biography is given but tells neither; a work's year, page count and annotation, when
 the guide gives them as a rule (its format asks for them, or most of its works have
 them) and this work lacks one.
+
+Examples (run by tests/checks/test_examples.py)::
+
+    >>> from readingroom.checks import examples
+    >>> examples("# Ana Lima\n\nAna Lima was born in Porto in 1980.\n\n"
+    ...          "Sea: 200 pages, poems.\n\nSand (2001): 90 pages,\n", "missing")
+    ['5:1 missing/year', '7:1 missing/annotation']
+    >>> for line in examples("# Serge\n\nSerge wrote.\n\nA (1920): 10 pages, a.\n\n"
+    ...     "# Victor Serge\n\nVictor Serge was born in 1890.\n\nB (1931): 200 pages, b.\n",
+    ...     "missing"):
+    ...     print(line)
+    1 missing/author-name 'Serge' -> 'Victor Serge'
+    3:1 missing/birth-year
+    9:1 missing/death-year
 """
 
 from __future__ import annotations

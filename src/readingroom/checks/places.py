@@ -1,4 +1,4 @@
-"""Places: a place name that is likely a misspelling of a gazetteer's, and a claim of
+r"""Places: a place name that is likely a misspelling of a gazetteer's, and a claim of
 where a place lies that the gazetteer contradicts.
 
 "exiled to Orenberg (in present-day Kazakhstan)" gives both: Orenberg is no place the
@@ -6,6 +6,18 @@ gazetteer knows but one slip from Orenburg, which lies in Russia. A claim is rea
 "X (in present-day Y)", "X, Y" and "X in Y", Y being a country. Old names count in a
 present-day claim ("Tiflis (now Tbilisi, Georgia)"); in the other two only a city's
 present name does, since "Breslau, Germany" was true when Breslau was its name.
+
+Examples (run by tests/checks/test_examples.py)::
+
+    >>> from readingroom.checks import examples
+    >>> for line in examples("# Victor Serge\n\nHe was exiled to Orenberg (in present-day"
+    ...     " Kazakhstan). He lived in Lyon, Belgium, then moved to Berlni.\n\n"
+    ...     "B (1931): 2 pages, b.\n", "places"):
+    ...     print(line)
+    3:18 places/misspelt 'Orenberg' -> 'Orenburg'
+    3:43 places/wrong-country 'Kazakhstan' -> 'Russia'
+    3:74 places/wrong-country 'Belgium' -> 'France'
+    3:97 places/misspelt 'Berlni' -> 'Berlin'
 """
 
 from __future__ import annotations

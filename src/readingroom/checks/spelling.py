@@ -1,4 +1,4 @@
-"""Spelling: words no English dictionary knows, and commonly confused words.
+r"""Spelling: words no English dictionary knows, and commonly confused words.
 
 The dictionary is Debian's SCOWL lists, American and British (checks/dictionary.py).
 Proper names, foreign titles and historical terms are not misspellings: a word
@@ -11,6 +11,17 @@ writes it capitalised elsewhere too (a name).
 
 Confused words come from data/confused.toml: each rule finds the wrong word only
 in a context where the other is all but certain ("not adverse to" → "averse").
+
+Examples (run by tests/checks/test_examples.py, when the word lists are installed)::
+
+    >>> from readingroom.checks import examples
+    >>> for line in examples("# Victor Serge\n\nHe recieved a letter, was not adverse to a"
+    ...     " fight and payed a high price. The colour and the color.\n\nB (1931): 2 pages, b.\n",
+    ...     "spelling"):
+    ...     print(line)
+    3:4 spelling/unknown-word 'recieved' -> 'received'
+    3:31 spelling/confused-word 'adverse' -> 'averse'
+    3:54 spelling/confused-word 'payed' -> 'paid'
 """
 
 from __future__ import annotations
