@@ -5,7 +5,8 @@ came out posthumously or in a later edition; a work whose annotation sets it in 
 or period that began after its year ("it starts with Serge's time in Spain during
 WWII", of a novel of 1931); a dated clause of a biography set in an event that was not
 going on that year; a state named in a year it did not exist ("arriving in the Soviet
-Union in January 1919": it was founded in 1922).
+Union in January 1919": it was founded in 1922); a sentence that says it came later
+("Two years later, in 1918, …") but is dated before the sentence it follows.
 
 Examples (run by tests/checks/test_examples.py)::
 
@@ -25,6 +26,10 @@ Examples (run by tests/checks/test_examples.py)::
     >>> examples("# Ana Lima\n\nAna Lima was born in 1890. During the Spanish Civil War, in"
     ...          " 1926, she nursed the wounded.\n\nL (1940): 200 pages, l.\n", "chronology")
     ["3:35 chronology/dated-event 'the Spanish Civil War'"]
+    >>> examples("# Ana Lima\n\nAna Lima was born in 1890. In 1920 she moved to Paris. Two"
+    ...          " years later, in 1918, she left for Rome.\n\nL (1940): 200 pages, l.\n",
+    ...          "chronology")
+    ["3:76 chronology/order '1918'"]
 """
 
 from __future__ import annotations
@@ -62,6 +67,7 @@ class State:
 class _Data:
     setting_words: frozenset[str]
     setting_phrases: tuple[str, ...]
+    after: tuple[str, ...]
     states: tuple[State, ...]
     state_pattern: re.Pattern[str]
 
@@ -78,6 +84,7 @@ def _data() -> _Data:
     return _Data(
         frozenset(data["setting"]["words"].split()),
         tuple(data["setting"]["phrases"]),
+        tuple(sorted(data["order"]["after"], key=len, reverse=True)),
         states,
         pattern,
     )
@@ -93,6 +100,8 @@ def check(document: Document) -> Iterator[Finding]:
     for prose in texts(document):
         if isinstance(prose.record, Work):
             yield from _settings(document, prose, prose.record)
+        else:
+            yield from _order(document, prose)
         yield from _dated(document, prose)
 
 
@@ -201,6 +210,36 @@ def _dated(document: Document, prose: Prose) -> Iterator[Finding]:
             yield from _event_finding(document, prose, (start, end), mention, inside)
         elif (year := _nearest(inside, start, end)) is not None:
             yield from _state_finding(document, prose, mention, year)
+
+
+def _order(document: Document, prose: Prose) -> Iterator[Finding]:
+    """A sentence that says it follows the one before ("Two years later, in 1918, …")
+    but dates itself before it."""
+    value = prose.text.value
+    # Years written out: "two years later" is dated by the sentence before it.
+    years = [
+        (t.start, int(t.value[:4]))
+        for t in tag(value)
+        if t.type == "DATE" and _YEAR_VALUE.match(t.value) and _YEAR_VALUE.search(t.text)
+    ]
+    before: list[int] = []
+    for start, end in sentences(value):
+        inside = [(at, year) for at, year in years if start <= at < end]
+        # The sentence's opening words, up to the first comma: "Two years later, …".
+        head = value[start:end].split(",", 1)[0].lower()
+        opening = " " + " ".join(_WORD.findall(head)[:5]) + " "
+        marker = next((m for m in _data().after if f" {m} " in opening), None)
+        if marker is not None and inside and before and inside[0][1] < max(before):
+            at, year = inside[0]
+            yield document.finding_in(
+                prose,
+                "chronology/order",
+                f"'{marker}' says this came after {max(before)}, but it is dated {year}",
+                at,
+                str(year),
+            )
+        if inside:
+            before = [year for _, year in inside]
 
 
 def _own_stretch(value: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
