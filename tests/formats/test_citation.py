@@ -274,3 +274,18 @@ def test_a_harvard_article_in_plain_single_quotes():
 )
 def test_a_work_cited_before_is_not_cited_again(text):
     assert read_citation(text) is None
+
+
+def test_a_one_word_title_after_names_keeps_the_note_after_its_page_count():
+    # "Fabian" is also a first name: the year closes the title, and what follows is
+    # the page count and the note, not more of the citation.
+    cite = read_citation(
+        "Erich Kästner, *Fabian* (1931), 240 pages. A young advertising man drifts through"
+        " Berlin. Kästner, born in Dresden, Germany, in 1899, watched his books burn."
+    )
+    assert cite is not None
+    assert (cite.title, cite.year, cite.pages, cite.container) == ("Fabian", 1931, 240, None)
+    assert cite.note == (
+        "A young advertising man drifts through Berlin. Kästner, born in Dresden, Germany,"
+        " in 1899, watched his books burn."
+    )

@@ -642,6 +642,9 @@ def _head_and_note(cite: Citation, text: str, title: str | None) -> tuple[str, s
             # "Name, “Title” (1919), in …", "Names, Title (1969), edited by …": the year
             # closes the citation, not the names
             closes = bool(title and title in before) or after.lstrip()[:1] in (",", ";")
+            if closes and title and not _CONTINUES.match(after.lstrip(_SEPARATORS)):
+                # "Name, *Title* (1931), 240 pages. A note": the note follows the count.
+                return before, _note_after(cite, after)
             head, note = _split_note(after, None if closes else title)
             head = _take_place_publisher(cite, _take_pages(cite, head))
             if closes:
@@ -748,6 +751,13 @@ def _take_pages(cite: Citation, head: str) -> str:
         cite.pages = int(pages.group(1).replace(",", ""))
         head = head[: pages.start()] + head[pages.end() :]
     return head
+
+
+# What may carry a citation on after the year that closes its title: the book that
+# holds it, its editors or translators, the pages to read.
+_CONTINUES = re.compile(
+    r"(?:in:?\s|edited|eds?\.|trans|tr\.|translated|with\s|introduc|pp?\.|vol|ch|part)", re.I
+)
 
 
 def _split_note(text: str, title: str | None) -> tuple[str, str]:
