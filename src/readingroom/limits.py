@@ -389,6 +389,22 @@ LIFE_EVENT: dict[str, Field] = {
 }
 
 
+# Editors' decisions about the editorial checks (catalog.ByEditor): when, and who.
+_DECIDED: dict[str, Field] = {
+    "at": TIMESTAMP,
+    "by": _line("editor's user name", max_length=150, null=True),
+}
+# A finding of the checks an editor judged no problem, by its key (checks.Finding.key).
+IGNORED_FINDING: dict[str, Field] = {
+    "key": _line("finding key", max_length=4_000, blank=False),
+    "code": _line("check code", max_length=64, blank=False),
+    "record": _line("record"),
+    **_DECIDED,
+}
+# A word an editor added to the spelling check's dictionary.
+ADDED_WORD: dict[str, Field] = {"word": _line("word", max_length=100, blank=False), **_DECIDED}
+
+
 RECORDS: dict[str, dict[str, Field]] = {
     "source": SOURCE,
     "author": AUTHOR,
@@ -401,6 +417,8 @@ RECORDS: dict[str, dict[str, Field]] = {
     "identifier": IDENTIFIER,
     "merged author": MERGED_AUTHOR,
     "merged work": MERGED_WORK,
+    "ignored finding": IGNORED_FINDING,
+    "added word": ADDED_WORD,
 }
 _LINES = {"one": "one line", "lf": "line breaks allowed", "any": "verbatim"}
 

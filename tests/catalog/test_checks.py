@@ -3,6 +3,8 @@ editors' own path, a finding ignored for good (a re-import keeps it ignored)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.urls import reverse
 
@@ -127,3 +129,38 @@ def test_a_word_added_to_the_dictionary_is_never_flagged_again(editor_client):
     flagged = {f.flagged for f in checked(guide_document(guide)).open}
     assert "accompained" not in flagged
     assert "recieved" in flagged
+
+
+def test_editors_decisions_travel_in_the_dump(editor_client, editor):
+    from readingroom.catalog.dump import catalog_dump, load_dump
+    from readingroom.formats import catalog_json
+
+    guide = _seed_guide()
+    url = reverse("admin:catalog_guide_checks", args=[guide.pk])
+    finding = _finding("missing/death-year", guide)
+    editor_client.post(url, {"key": finding.key, "action": "ignore"})
+    AddedWord.objects.create(word="Kibalchich", by=editor, by_name="ed")
+    dumped = catalog_json.dumps(catalog_dump())
+    document = catalog_json.loads(dumped)
+    assert [i["code"] for i in document["ignored_findings"]] == ["missing/death-year"]
+    assert document["added_words"][0] | {"at": None} == {
+        "word": "Kibalchich",
+        "by": "ed",
+        "at": None,
+    }
+    IgnoredFinding.objects.all().delete()
+    AddedWord.objects.all().delete()
+    load_dump(document)
+    assert catalog_json.dumps(catalog_dump()) == dumped
+    assert [f.code for f, _ in checked(guide_document(guide)).ignored] == ["missing/death-year"]
+
+
+def test_a_dump_of_version_6_has_no_decisions_and_loads(editor_client):
+    from readingroom.catalog.dump import catalog_dump
+    from readingroom.formats import catalog_json
+
+    document = catalog_json.loads(catalog_json.dumps(catalog_dump()))
+    del document["ignored_findings"], document["added_words"]
+    document["version"] = 6
+    again = catalog_json.loads(json.dumps(document))
+    assert (again["ignored_findings"], again["added_words"]) == ([], [])

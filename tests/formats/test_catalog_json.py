@@ -5,9 +5,16 @@ import json
 
 import pytest
 
-from readingroom.formats.catalog_json import FORMAT_VERSION, DumpError, dumps, loads, references
+from readingroom.formats.catalog_json import (
+    FORMAT_VERSION,
+    KINDS,
+    DumpError,
+    dumps,
+    loads,
+    references,
+)
 
-EMPTY = {"sources": [], "authors": [], "works": [], "guides": []}
+EMPTY = {kind: [] for kind in KINDS}
 AUTHOR = {
     "slug": "victor-serge",
     "name": "Victor Serge",

@@ -7,7 +7,6 @@ finding's key, which no re-import changes.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -118,19 +117,17 @@ class Checked:
     ignored: list[tuple[Finding, IgnoredFinding]]
 
 
-def digest(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()
-
-
 def checked(document: Document) -> Checked:
     found = check_document(document)
     ignores = {
         i.digest: i
-        for i in IgnoredFinding.objects.filter(digest__in=[digest(f.key) for f in found])
+        for i in IgnoredFinding.objects.filter(
+            digest__in=[IgnoredFinding.digest_of(f.key) for f in found]
+        )
     }
     result = Checked([], [])
     for finding in found:
-        ignore = ignores.get(digest(finding.key))
+        ignore = ignores.get(IgnoredFinding.digest_of(finding.key))
         if ignore is None:
             result.open.append(finding)
         else:
@@ -194,7 +191,7 @@ def ignore(findings: Iterable[Finding], user: object) -> None:
     that moves the text keeps them ignored."""
     for finding in findings:
         IgnoredFinding.objects.get_or_create(
-            digest=digest(finding.key),
+            digest=IgnoredFinding.digest_of(finding.key),
             defaults={
                 "key": finding.key,
                 "code": finding.code,

@@ -19,12 +19,14 @@ from readingroom.search.signals import search_signals_paused
 from .bulk import chunks
 from .locking import write_transaction
 from .models import (
+    AddedWord,
     Author,
     Contribution,
     Edition,
     Guide,
     GuideEntry,
     Identifier,
+    IgnoredFinding,
     LifeEvent,
     MergedRecord,
     NotSame,
@@ -240,7 +242,18 @@ def catalog_dump() -> dict[str, Any]:
             }
             for g in guides.order_by("slug")
         ],
+        "ignored_findings": [
+            {"key": i.key, "code": i.code, "record": i.record, **_decided(i)}
+            for i in IgnoredFinding.objects.order_by("key")
+        ],
+        "added_words": [
+            {"word": w.word, **_decided(w)} for w in AddedWord.objects.order_by("word")
+        ],
     }
+
+
+def _decided(decision: IgnoredFinding | AddedWord) -> dict[str, Any]:
+    return {"at": decision.at.isoformat(), "by": decision.by_name or None}
 
 
 def _existing(model: Any, key: str, values: Iterable[str]) -> dict[str, int]:
@@ -313,6 +326,12 @@ class _Loader:
             for kind in ("authors", "works", "guides")
             for r in document[kind]
             if r["edited_by"]
+        }
+        editors |= {
+            r["by"]
+            for kind in ("ignored_findings", "added_words")
+            for r in document[kind]
+            if r["by"]
         }
         self.users = _existing(get_user_model(), "username", editors)
         # What the dump refers to but does not carry: already in the catalog (checked).
@@ -497,4 +516,28 @@ class _Loader:
         self.guides_with_entries(works)
         self.merged_and_apart("author", authors)
         self.merged_and_apart("work", works)
+        self.decisions()
         return {kind: len(self.document[kind]) for kind in ("sources", "authors", "works")}
+
+    def decisions(self) -> None:
+        """Editors' decisions about the editorial checks: findings ignored, words added."""
+
+        def decided(record: dict[str, Any]) -> dict[str, Any]:
+            name = record["by"] or ""
+            when = parse_timestamp(record["at"])
+            return {"at": when, "by_id": self.users.get(name), "by_name": name}
+
+        _save(
+            IgnoredFinding,
+            "digest",
+            [
+                {"digest": IgnoredFinding.digest_of(r["key"]), "key": r["key"], "code": r["code"],
+                 "record": r["record"], **decided(r)}
+                for r in self.document["ignored_findings"]
+            ],
+        )  # fmt: skip
+        _save(
+            AddedWord,
+            "word",
+            [{"word": r["word"], **decided(r)} for r in self.document["added_words"]],
+        )

@@ -8,6 +8,7 @@ catalogues; room is left for subjects on Work and readers' shelves pointing at W
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -649,9 +650,11 @@ class IgnoredFinding(ByEditor):
     which a re-import that moves the text about does not change."""
 
     digest = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the key.")
-    key = models.TextField()
-    code = models.CharField(max_length=64)
-    record = models.CharField(max_length=255, help_text="What the finding is about.")
+    key = models.TextField(**limited("ignoredfinding", "key"))
+    code = models.CharField(**limited("ignoredfinding", "code"))
+    record = models.CharField(
+        help_text="What the finding is about.", **limited("ignoredfinding", "record")
+    )
 
     class Meta:
         ordering = ["-at"]
@@ -659,12 +662,17 @@ class IgnoredFinding(ByEditor):
     def __str__(self) -> str:
         return f"{self.code} in {self.record}"
 
+    @staticmethod
+    def digest_of(key: str) -> str:
+        """The key's SHA-256: keys are too long for a unique index of their own."""
+        return hashlib.sha256(key.encode()).hexdigest()
+
 
 class AddedWord(ByEditor):
     """A word an editor added to the spelling check's dictionary (a name, a term of
     art): never flagged again, in any guide."""
 
-    word = models.CharField(max_length=100, unique=True)
+    word = models.CharField(unique=True, **limited("addedword", "word"))
 
     class Meta:
         ordering = ["word"]

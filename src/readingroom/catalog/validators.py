@@ -16,6 +16,8 @@ RECORDS = {
     "guide": limits.GUIDE,
     "guideentry": limits.GUIDE_ENTRY,
     "lifeevent": limits.LIFE_EVENT,
+    "ignoredfinding": limits.IGNORED_FINDING,
+    "addedword": limits.ADDED_WORD,
 }
 
 

@@ -23,7 +23,7 @@ from readingroom.guidetext.encoding import encode_guide
 from readingroom.identity.identifiers import BadIdentifier, normal_identifier
 
 FORMAT_NAME = "readingroom-catalog"
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 # What each version added: an older dump loads as if it said none of it.
 _ADDED: dict[int, dict[str, dict[str, Any]]] = {
     # Importance and the part to read on guide entries; publisher, place, edition
@@ -46,6 +46,9 @@ _ADDED: dict[int, dict[str, dict[str, Any]]] = {
     # What each life event is about (readingroom.timeline.kinds).
     6: {"life_events": {"kind": "other"}},
 }
+# Lists a version added beside the records (version 7: editors' decisions about the
+# editorial checks): an older dump has none.
+_ADDED_LISTS = {7: ("ignored_findings", "added_words")}
 # The fields version 5 moved from a work, and from a work merged into it, to an edition.
 _EDITION_FIELDS = {
     "edition_year": "year",
@@ -58,7 +61,7 @@ _UPGRADES: dict[int, dict[str, dict[str, Any]]] = {
         kind: {
             key: value
             for new in range(old + 1, FORMAT_VERSION + 1)
-            for key, value in _ADDED[new].get(kind, {}).items()
+            for key, value in _ADDED.get(new, {}).get(kind, {}).items()
         }
         for kind in ("authors", "works", "guides", "entries", "life_events")
     }
@@ -112,6 +115,8 @@ KINDS: dict[str, Kind] = {
         "slug",
         {"entries": {"work": _WORK_REF, "edition": _EDITION_REF, **limits.GUIDE_ENTRY}},
     ),
+    "ignored_findings": Kind(limits.IGNORED_FINDING, "key", {}),
+    "added_words": Kind(limits.ADDED_WORD, "word", {}),
 }
 
 
@@ -398,6 +403,9 @@ def loads(text: str) -> dict[str, Any]:
         _upgrade(document, _UPGRADES[version])
         if version < 5:
             _editions_from_works(document)
+        for added in range(version + 1, FORMAT_VERSION + 1):
+            for kind in _ADDED_LISTS.get(added, ()):
+                document.setdefault(kind, [])
     expected = {"format", "version", *KINDS}
     problems = [f"$: unknown key {key!r}" for key in sorted(set(document) - expected)]
     problems += [
