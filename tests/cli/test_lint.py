@@ -60,7 +60,7 @@ def test_one_family(seed_path, tmp_path):
 def test_user_errors(tmp_path):
     nothing = run("lint", data_dir=tmp_path)
     assert nothing.returncode != 0
-    assert b"give one or more guide files" in nothing.stderr
+    assert b"give one or more guide files to check, or --guide SLUG" in nothing.stderr
     missing = run("lint", str(tmp_path / "nope.txt"), data_dir=tmp_path)
     assert missing.returncode != 0
     assert b"Traceback" not in missing.stderr
@@ -69,3 +69,17 @@ def test_user_errors(tmp_path):
     result = run("lint", str(binary), data_dir=tmp_path)
     assert result.returncode != 0
     assert b"Traceback" not in result.stderr
+
+
+def test_a_guide_in_the_catalog(seed_path, tmp_path):
+    run("import", str(seed_path), "--guide", "Serge", data_dir=tmp_path)
+    result = run("lint", "--guide", "serge", "--family", "chronology", data_dir=tmp_path)
+    assert result.returncode == 1
+    assert b"000_d7e0673283ee09be.txt:16: error: chronology/setting:" in result.stdout
+    assert b"(1 error) in serge" in result.stderr
+    nothing = run("lint", "--guide", "nope", data_dir=tmp_path)
+    assert nothing.returncode == 1
+    assert b"no guide with the slug 'nope'" in nothing.stderr
+    both = run("lint", "--guide", "serge", str(seed_path), data_dir=tmp_path)
+    assert both.returncode == 1
+    assert b"or --guide SLUG" in both.stderr
