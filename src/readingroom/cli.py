@@ -1195,7 +1195,13 @@ def lint(
         name, open_ = _catalog_findings(guide_slug, added, families)
         found = [(name, f) for f in open_]
     for file in files:
-        document, problems = _lint_document(file, reader_name)
+        try:
+            document, problems = _lint_document(file, reader_name)
+        except click.ClickException as exc:
+            # One unreadable file is reported; the others are still checked.
+            click.echo(exc.message, err=True)
+            unreadable = True
+            continue
         document.vocabulary = added
         if output == "text":
             _report(file, problems)

@@ -28,11 +28,15 @@ def test_a_page_count_no_book_has(check):
     )
 
 
-def test_a_page_count_far_from_the_guides_own(check):
+def test_a_page_count_far_above_the_guides_own(check):
     works = "".join(f"Volume {n} (1913): {300 + n} pages, a volume.\n\n" for n in range(6))
-    text = HEAD + works + "Volume 9 (1913): 9 pages, a volume.\n"
+    text = (
+        HEAD
+        + works
+        + "Volume 9 (1913): 9 pages, an essay.\n\nVolume 10 (1913): 3900 pages, a slip.\n"
+    )
     assert [(f.code, f.flagged) for f in check(guide(text), "consistency")] == [
-        ("consistency/page-count", "9")
+        ("consistency/page-count", "3900")
     ]
 
 

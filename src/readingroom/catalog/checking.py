@@ -18,6 +18,7 @@ from readingroom.formats.guide_v2 import is_version_2
 from readingroom.formats.registry import DETECT_CHARACTERS, detect_reader
 from readingroom.guidetext.records import WorkEntry
 from readingroom.guidetext.writer import render_work
+from readingroom.timeline.calendar import year_of
 
 from .editing import after_author_saved, before_author_saved, stamp_edit
 from .models import AddedWord, Author, Guide, IgnoredFinding, Source, Work
@@ -75,19 +76,32 @@ def _document(works: list[Work], strict: bool, only: Author | None = None) -> Do
         authors[only.pk] = _author(only)
     expected = frozenset(core.WORK_FIELDS) if strict else core.convention(checked)
     vocabulary = frozenset(AddedWord.objects.values_list("word", flat=True))
-    return Document(list(authors.values()), checked, expected, vocabulary=vocabulary)
+    return Document(list(authors.values()), checked, expected, vocabulary=vocabulary, strict=strict)
 
 
 def _author(author: Author) -> core.Author:
     biography = None
     if author.biography:
         biography = core.Text(author.biography, ref=f"author:{author.pk}:biography")
+    # The life as the catalog has it: the events read from the biography, as
+    # editors corrected them.
+    years = {
+        kind: year_of(start)
+        for kind, start in author.life_events.filter(
+            kind__in=("birth", "death"), hidden=False, start__isnull=False
+        )
+        .order_by("position")
+        .values_list("kind", "start")
+    }
     return core.Author(
         author.name,
         author.name_inferred,
         biography,
         line=author.line_start,
         ref=f"author:{author.pk}",
+        ident=author.slug,
+        birth=years.get("birth"),
+        death=years.get("death"),
     )
 
 
@@ -106,6 +120,7 @@ def _work(work: Work, authors: list[str]) -> core.Work:
         authors=authors,
         line=work.line_start,
         ref=f"work:{work.pk}",
+        ident=work.slug,
     )
 
 

@@ -8,6 +8,8 @@ format) or `document.from_list` (every other reader's records).
 
 from __future__ import annotations
 
+import collections
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 
 from . import chronology, consistency, missing, places, spelling
@@ -61,13 +63,16 @@ def _one_per_problem(found: list[Finding]) -> list[Finding]:
     stands alone: "set during WWII" in a novel of 1931 is one problem, not two."""
     kept: list[Finding] = []
     seen: set[tuple[str, str, str, int, str]] = set()
+    times: collections.Counter[str] = collections.Counter()
     for finding in found:
         where = finding.location
         place = (where.record_kind, where.record, where.field, where.offset, finding.flagged)
         if finding.flagged and place in seen:
             continue
         seen.add(place)
-        kept.append(finding)
+        occurrence = times[finding.key]
+        times[finding.key] += 1
+        kept.append(dataclasses.replace(finding, occurrence=occurrence))
     return kept
 
 

@@ -44,7 +44,7 @@ from readingroom.timeline.gazetteers import HistoricalEvent, find_events
 from readingroom.timeline.segmentation import clause, sentences
 from readingroom.timeline.tagger import tag
 
-from .document import Author, Document, Prose, Work, texts
+from .document import Author, Document, Prose, Work, texts, year_offset
 from .findings import Finding
 from .lives import life_of
 from .rules import read_data, rules
@@ -61,12 +61,18 @@ class State:
     ended: int
     before: str | None
     after: str | None
+    # The year from which `before` was the name (before it, no name is offered).
+    before_from: int | None
 
 
 @dataclass(frozen=True)
 class _Data:
     setting_words: frozenset[str]
     setting_phrases: tuple[str, ...]
+    reception: frozenset[str]
+    shifted: frozenset[str]
+    dating: frozenset[str]
+    looking_back: frozenset[str]
     after: tuple[str, ...]
     states: tuple[State, ...]
     state_pattern: re.Pattern[str]
@@ -76,7 +82,14 @@ class _Data:
 def _data() -> _Data:
     data = read_data("chronology.toml")
     states = tuple(
-        State(tuple(s["names"]), s["from"], s["to"], s.get("before"), s.get("after"))
+        State(
+            tuple(s["names"]),
+            s["from"],
+            s["to"],
+            s.get("before"),
+            s.get("after"),
+            s.get("before_from"),
+        )
         for s in data["state"]
     )
     names = sorted({n for s in states for n in s.names}, key=len, reverse=True)
@@ -84,6 +97,10 @@ def _data() -> _Data:
     return _Data(
         frozenset(data["setting"]["words"].split()),
         tuple(data["setting"]["phrases"]),
+        frozenset(data["setting"]["reception"].split()),
+        frozenset(data["setting"]["shifted"].split()),
+        frozenset(data["order"]["dating"].split()),
+        frozenset(data["order"]["looking_back"].split()),
         tuple(sorted(data["order"]["after"], key=len, reverse=True)),
         states,
         pattern,
@@ -119,7 +136,7 @@ def _works_in_life(document: Document, author: Author) -> Iterator[Finding]:
                 work,
                 "year",
                 work.raw,
-                max(work.raw.value.find(year), 0),
+                year_offset(work),
                 flagged=year,
             )
         if life.death is not None and work.year > life.death and not _later(work.raw.value):
@@ -131,7 +148,7 @@ def _works_in_life(document: Document, author: Author) -> Iterator[Finding]:
                 work,
                 "year",
                 work.raw,
-                max(work.raw.value.find(year), 0),
+                year_offset(work),
                 flagged=year,
             )
 
@@ -155,7 +172,12 @@ def _setting_before(text: str, position: int) -> bool:
         return False
     data = _data()
     tail = " ".join(words[-4:])
-    return words[-1] in data.setting_words or any(tail.endswith(p) for p in data.setting_phrases)
+    if any(tail.endswith(p) for p in data.setting_phrases):
+        return True
+    # "widely read during the war, and again during …" tells of the book's readers,
+    # not its setting.
+    clause = re.split(r"[;:.]", text[max(0, position - 120) : position])[-1].lower()
+    return words[-1] in data.setting_words and not data.reception & set(_WORD.findall(clause))
 
 
 def _settings(document: Document, prose: Prose, work: Work) -> Iterator[Finding]:
@@ -175,7 +197,10 @@ def _settings(document: Document, prose: Prose, work: Work) -> Iterator[Finding]
                 name,
             )
     for match in _data().state_pattern.finditer(value):
-        if _setting_before(value, match.start()):
+        # A work may be set in a state long gone (The Radetzky March, in Austria-
+        # Hungary), never in one not yet founded.
+        founded = _state(match[0]).founded
+        if work.year < founded and _setting_before(value, match.start()):
             yield from _state_finding(document, prose, match, work.year)
 
 
@@ -208,7 +233,7 @@ def _dated(document: Document, prose: Prose) -> Iterator[Finding]:
             continue
         if isinstance(mention, HistoricalEvent):
             yield from _event_finding(document, prose, (start, end), mention, inside)
-        elif (year := _nearest(inside, start, end)) is not None:
+        elif (year := _nearest(inside, start, end)) is not None and not _shifted(value[first:last]):
             yield from _state_finding(document, prose, mention, year)
 
 
@@ -229,8 +254,9 @@ def _order(document: Document, prose: Prose) -> Iterator[Finding]:
         head = value[start:end].split(",", 1)[0].lower()
         opening = " " + " ".join(_WORD.findall(head)[:5]) + " "
         marker = next((m for m in _data().after if f" {m} " in opening), None)
-        if marker is not None and inside and before and inside[0][1] < max(before):
-            at, year = inside[0]
+        dated = [(at, year) for at, year in inside if _dates_sentence(value, start, at)]
+        if marker is not None and dated and before and dated[0][1] < max(before):
+            at, year = dated[0]
             yield document.finding_in(
                 prose,
                 "chronology/order",
@@ -240,6 +266,13 @@ def _order(document: Document, prose: Prose) -> Iterator[Finding]:
             )
         if inside:
             before = [year for _, year in inside]
+
+
+def _dates_sentence(value: str, start: int, at: int) -> bool:
+    """Whether the year at `at` dates its sentence ("in 1918"), which no look back
+    precedes ("the novel she had begun in 1940")."""
+    words = _WORD.findall(value[start:at].lower())
+    return bool(words) and words[-1] in _data().dating and not _data().looking_back & set(words)
 
 
 def _own_stretch(value: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
@@ -257,6 +290,11 @@ def _own_stretch(value: str, start: int, end: int, sentence: tuple[int, int]) ->
     if first == sentence[0] and value[last : last + 1] == ",":
         last = clause(value, last + 2, last + 3, sentence)[1]
     return first, last
+
+
+def _shifted(stretch: str) -> bool:
+    """Whether a clause moves away from the year it names ("later banned")."""
+    return bool(_data().shifted & set(_WORD.findall(stretch.lower())))
 
 
 def _nearest(years: list[tuple[int, int, int]], start: int, end: int) -> int | None:
@@ -298,7 +336,8 @@ def _state_finding(
         return
     if year < state.founded:
         message = f"{match[0]} was founded in {state.founded}, after {year}"
-        instead = state.before
+        known = state.before_from is None or state.before_from <= year
+        instead = state.before if known else None
     else:
         message = f"{match[0]} had ceased to exist by {year} (it ended in {state.ended})"
         instead = state.after

@@ -27,7 +27,7 @@ import statistics
 from collections.abc import Iterator
 from datetime import date
 
-from .document import Document, Work
+from .document import Document, Work, year_offset
 from .findings import Finding
 from .rules import rules
 
@@ -55,9 +55,10 @@ def title_key(title: str) -> str:
 
 
 def _duplicates(document: Document) -> Iterator[Finding]:
-    seen: dict[tuple[str, tuple[str, ...]], Work] = {}
+    seen: dict[tuple[str, tuple[str, ...], str | None, str | None], Work] = {}
     for work in document.works:
-        key = (title_key(work.title.value), tuple(sorted(a.casefold() for a in work.authors)))
+        authors = tuple(sorted(a.casefold() for a in work.authors))
+        key = (title_key(work.title.value), authors, work.section, work.part)
         first = seen.setdefault(key, work)
         if first is not work and key[0]:
             where = f" (first at line {first.line})" if first.line else ""
@@ -79,18 +80,20 @@ def _page_counts(document: Document) -> Iterator[Finding]:
         pages = work.pages
         if pages is None:
             continue
+        # Short works are common (an essay, a pamphlet among books); a figure many
+        # times the guide's usual is a slip of the keyboard far more often.
         odd = pages < limits.fewest_pages or pages > limits.most_pages
         if median is not None:
-            odd = odd or not median / limits.times_median <= pages <= median * limits.times_median
+            odd = odd or pages > median * limits.times_median
         if odd:
             norm = f"; this guide's works have {median:g} as a rule" if median else ""
             yield document.finding(
                 "consistency/page-count",
-                f"{pages} pages is far from what a book has{norm}: check the figure",
+                f"{pages} pages is far from what a work has{norm}: check the figure",
                 work,
                 "pages",
                 work.raw,
-                _offset(work.raw.value, str(pages)),
+                _offset(work.raw.value, rf"\b{pages}(?=\s*(?:pages?|pp))", str(pages)),
                 flagged=str(pages),
             )
 
@@ -115,7 +118,7 @@ def _years(document: Document, work: Work) -> Iterator[Finding]:
             work,
             "year",
             work.raw,
-            _offset(work.raw.value, str(work.year)),
+            year_offset(work),
             flagged=str(work.year),
         )
 
@@ -147,6 +150,8 @@ def _punctuation(document: Document, work: Work) -> Iterator[Finding]:
     )
 
 
-def _offset(text: str, part: str) -> int:
-    found = text.find(part)
-    return max(found, 0)
+def _offset(text: str, pattern: str, part: str) -> int:
+    """Where `pattern` (else `part`) stands in the text: a page count's figure, not
+    the same digits inside the year."""
+    match = re.search(pattern, text)
+    return match.start() if match else max(text.find(part), 0)

@@ -54,7 +54,22 @@ class Dictionary:
         if "-" in word:
             parts = [p for p in word.split("-") if p]
             return bool(parts) and all(self.knows(p) for p in parts)
-        return False
+        return self._plural_of_known(word.lower())
+
+    def _plural_of_known(self, word: str) -> bool:
+        """ "sepoys", "boyars", "favelas": the plural of a word the lists hold."""
+        if not word.endswith("s") or len(word) < 4:
+            return False
+        stems = [word[:-1]]
+        if word.endswith("es"):
+            stems.append(word[:-2])
+        if word.endswith("ies"):
+            stems.append(word[:-3] + "y")
+        return any(stem in self.lowered for stem in stems)
+
+    def one_slip_from(self, word: str) -> bool:
+        """Whether a known word is one slip away: a typing slip, not a name."""
+        return any(w in self.lowered for w in _one_slip(word.lower().replace("’", "'")))
 
     @cached_property
     def _frequency(self) -> Mapping[str, int]:

@@ -45,8 +45,13 @@ class Work:
     annotation: Text | None = None
     authors: list[str] = field(default_factory=list)
     line: int | None = None
-    # The stored record ("work:12"), for a guide from the catalog.
+    # The stored record ("work:12") and its slug, for a guide from the catalog.
     ref: str | None = None
+    ident: str = ""
+    # Where a list puts it and what of it is to be read: a course may list one book
+    # in several weeks, a part each.
+    section: str | None = None
+    part: str | None = None
 
 
 @dataclass
@@ -59,6 +64,26 @@ class Author:
     works: list[Work] = field(default_factory=list)
     line: int | None = None
     ref: str | None = None
+    ident: str = ""
+    # Years of birth and death a catalog's editors set on the author's life events;
+    # without them, the biography tells (checks/lives.py).
+    birth: int | None = None
+    death: int | None = None
+
+
+@dataclass
+class Front:
+    """The guide's own prose: its introduction and its closing words."""
+
+    name: str
+    introduction: Text | None = None
+    closing: Text | None = None
+    line: int | None = None
+    ref: str | None = None
+    ident: str = ""
+
+
+Record = Author | Work | Front
 
 
 @dataclass
@@ -71,8 +96,13 @@ class Document:
     works: list[Work]
     expected: frozenset[str]
     text: str | None = None
+    # Whether the guide's format asks for everything (the guide format does: a
+    # biography that gives no year of birth leaves it out); a list asks only for
+    # what most of its entries give.
+    strict: bool = False
     # Words an editor added to the dictionary: never misspellings.
     vocabulary: frozenset[str] = frozenset()
+    front: Front | None = None
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -83,7 +113,7 @@ class Document:
         self,
         code: str,
         message: str,
-        record: Work | Author,
+        record: Record,
         field_name: str,
         text: Text | None = None,
         offset: int = 0,
@@ -92,16 +122,19 @@ class Document:
     ) -> Finding:
         """A finding about `flagged` at `offset` in the record's field `text`, with the
         severity data/rules.toml gives its code."""
-        kind, name = (
-            ("work", record.title.value) if isinstance(record, Work) else ("author", record.name)
-        )
+        if isinstance(record, Work):
+            kind, name = "work", record.title.value
+        else:
+            kind, name = ("author" if isinstance(record, Author) else "guide"), record.name
         line, column = record.line, None
         if text is not None and text.start is not None and self._line_starts:
             absolute = text.start + offset
             index = bisect_right(self._line_starts, absolute) - 1
             line, column = index + 1, absolute - self._line_starts[index] + 1
         ref = text.ref if text is not None and text.ref else record.ref
-        where = Location(kind, name, field_name, offset, len(flagged), line, column, ref)
+        where = Location(
+            kind, name, field_name, offset, len(flagged), line, column, ref, record.ident
+        )
         return Finding(code, rules().severity[code], message, where, flagged, suggestion)
 
     def finding_in(
@@ -140,7 +173,7 @@ def from_guide_text(guide: GuideText, text: str) -> Document:
             author.works.append(work)
             works.append(work)
         authors.append(author)
-    return Document(authors, works, frozenset(WORK_FIELDS), text)
+    return Document(authors, works, frozenset(WORK_FIELDS), text, strict=True)
 
 
 def from_list(guide: ListGuide, text: str | None = None) -> Document:
@@ -150,17 +183,24 @@ def from_list(guide: ListGuide, text: str | None = None) -> Document:
     by_name: dict[str, Author] = {}
     position = 0
     for entry in guide.entries:
-        names = [c.name for c in entry.contributors if c.role == "author"]
+        # A body (a library, a council) has no life to date.
+        names = [c.name for c in entry.contributors if c.role == "author" and not c.corporate]
         work, position = _work(entry, text, position, names)
+        work.section, work.part = entry.section_path, entry.part
         works.append(work)
         for name in names:
             author = by_name.setdefault(name, Author(name, line=entry.line_start or None))
             author.works.append(work)
     for name, note in guide.author_notes.items():
         author = by_name.setdefault(name, Author(name))
-        start = text.find(note) if text is not None else -1
-        author.biography = Text(note, start if start >= 0 else None)
-    return Document(list(by_name.values()), works, convention(works), text)
+        author.biography = _as_written(text, note)
+    front = Front(
+        guide.title or "the guide",
+        _as_written(text, guide.introduction) if guide.introduction else None,
+        _as_written(text, guide.closing) if guide.closing else None,
+        line=guide.introduction_lines[0] if guide.introduction_lines else None,
+    )
+    return Document(list(by_name.values()), works, convention(works), text, front=front)
 
 
 def convention(works: list[Work]) -> frozenset[str]:
@@ -178,42 +218,58 @@ def _work(
     entry: WorkEntry | ListEntry, text: str | None, position: int, authors: list[str]
 ) -> tuple[Work, int]:
     """The work an entry lists, its texts found in the file from `position` on."""
-    raw_start = _find(text, entry.raw, position)
-    if raw_start is not None:
-        position = raw_start + len(entry.raw)
+    raw = _as_written(text, entry.raw, position)
+    if raw.start is not None:
+        position = raw.start + len(raw.value)
     note = entry.annotation if isinstance(entry, WorkEntry) else entry.note
     work = Work(
-        title=Text(entry.title, _inside(entry.raw, entry.title, raw_start)),
-        raw=Text(entry.raw, raw_start),
+        title=_inside(raw, entry.title),
+        raw=raw,
         year=entry.year,
         year_end=entry.year_end,
         pages=entry.pages,
-        annotation=Text(note, _inside(entry.raw, note, raw_start)) if note else None,
+        annotation=_inside(raw, note) if note else None,
         authors=authors,
         line=entry.line_start or None,
     )
     return work, position
 
 
-def _find(text: str | None, part: str, position: int) -> int | None:
+def _as_written(text: str | None, part: str, position: int = 0) -> Text:
+    """A text as the file has it, from `position` on. A reader joins an entry that
+    wraps over several lines into one ("… drifts through\n    Berlin"); its words
+    are checked, and their places given, where they stand in the file."""
     if text is None or not part:
-        return None
+        return Text(part)
     found = text.find(part, position)
-    return found if found >= 0 else None
+    if found >= 0:
+        return Text(part, found)
+    spread = re.compile(r"\s+".join(map(re.escape, part.split())))
+    match = spread.search(text, position)
+    return Text(match[0], match.start()) if match else Text(part)
 
 
-def _inside(raw: str, part: str, raw_start: int | None) -> int | None:
-    """Where `part` starts in the file, when it stands verbatim inside the entry."""
-    if raw_start is None:
-        return None
-    found = raw.find(part)
-    return raw_start + found if found >= 0 else None
+def _inside(entry: Text, part: str) -> Text:
+    """A field's text where it stands inside its entry's."""
+    if entry.start is None:
+        return Text(part)
+    inner = _as_written(entry.value, part)
+    if inner.start is None:
+        return inner
+    return Text(inner.value, entry.start + inner.start)
+
+
+def year_offset(work: Work) -> int:
+    """Where a work's year stands in its entry: after the title, not inside it."""
+    title_end = work.raw.value.find(work.title.value) + len(work.title.value)
+    found = work.raw.value.find(str(work.year), max(title_end, 0))
+    return found if found >= 0 else max(work.raw.value.find(str(work.year)), 0)
 
 
 class Prose(NamedTuple):
     """A biography or an annotation, with its record and field."""
 
-    record: Author | Work
+    record: Record
     field: str
     text: Text
 
@@ -227,3 +283,8 @@ def texts(document: Document) -> Iterator[Prose]:
     for work in document.works:
         if work.annotation is not None:
             yield Prose(work, "annotation", work.annotation)
+    front = document.front
+    if front is not None:
+        for name, text in (("introduction", front.introduction), ("closing", front.closing)):
+            if text is not None and text.value.strip():
+                yield Prose(front, name, text)

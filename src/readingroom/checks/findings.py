@@ -32,6 +32,8 @@ class Location:
     column: int | None = None
     # The stored record or field ("work:12", "work:12:annotation") in the catalog.
     ref: str | None = None
+    # What names the record for good: its slug in the catalog, else its name.
+    ident: str = ""
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class Finding:
     location: Location
     flagged: str = ""
     suggestion: str | None = None
+    # Which of the same words in the same field it is (0 for the first).
+    occurrence: int = 0
 
     @property
     def family(self) -> str:
@@ -53,9 +57,15 @@ class Finding:
 
     @property
     def key(self) -> str:
-        """The problem without its place in the file: the same after a re-import."""
+        """The problem without its place in the file: the same after a re-import that
+        moves the text about, one for each record (by slug in the catalog) and for
+        each time the same words stand in the field."""
         where = self.location
-        return "|".join((self.code, where.record_kind, where.record, where.field, self.flagged))
+        parts = [self.code, where.record_kind, where.ident or where.record, where.field]
+        parts.append(self.flagged)
+        if self.occurrence:
+            parts.append(str(self.occurrence))
+        return "|".join(parts)
 
     def format(self, filename: str) -> str:
         """``FILE:LINE:COL: severity: code: message (suggestion)``, the compilers' form

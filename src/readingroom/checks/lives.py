@@ -36,6 +36,8 @@ class Life:
 
 def life_of(author: Author) -> Life:
     """The life the author's biography tells (an empty one without a biography)."""
+    if author.birth is not None or author.death is not None:
+        return Life(author.birth, author.death, author.death is not None)
     if author.biography is None or not author.biography.value.strip():
         return Life(None, None, False)
     text = author.biography.value
@@ -49,7 +51,9 @@ def life_of(author: Author) -> Life:
     names = {w.lower() for w in _WORD.findall(author.name)}
     if birth is None:
         birth = _told(text, rules().birth_words, names, first=True)
-    death = max((d for d in deaths if d is not None), default=None)
+    # A death the timeline dates to the birth or before it took the birth's date
+    # ("born in Shrewsbury in 1809 and died at Down House in 1882").
+    death = max((d for d in deaths if d is not None and (birth is None or d > birth)), default=None)
     if death is None:
         death = _told(text, rules().death_words, names, first=False)
     dies = death is not None or bool(_UNDATED_DEATH.search(text.lower()))

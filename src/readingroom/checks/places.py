@@ -23,6 +23,7 @@ Examples (run by tests/checks/test_examples.py)::
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -73,6 +74,8 @@ def gazetteer() -> Gazetteer:
     for city in cache_.get_cities().values():
         code = city["countrycode"]
         cities.setdefault(city["name"], set()).add(code)
+        # "Zurich", "Krakow", "Sao Paulo": a name written without its accents.
+        cities.setdefault(_unaccented(city["name"]), set()).add(code)
         # Old names are looked up only for cities large enough to be written of with
         # one; reading every town's hundred spellings would cost seconds.
         if city["population"] >= data["misspellings"]["population"]:
@@ -107,6 +110,11 @@ def gazetteer() -> Gazetteer:
         present_day=tuple(sorted(data["claims"]["present_day"], key=len, reverse=True)),
         before_place=frozenset(data["misspellings"]["before"]),
     )
+
+
+def _unaccented(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.replace("ł", "l").replace("Ł", "L"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @cache
@@ -173,16 +181,36 @@ def _present_day(document: Document, prose: Prose, vocabulary: frozenset[str]) -
 
 
 def _plain_claims(document: Document, prose: Prose) -> Iterator[Finding]:
+    """ "born in Lyon, Belgium", "lived in Kraków in Germany": a claim only where the
+    words before say it is a place ("Darwin in Argentina" is the man), the country is
+    no list's member ("in London, Argentina and Chile") and no US state (Georgia)."""
     places = gazetteer()
+    value = prose.text.value
     for pattern in _claims():
-        for match in pattern.finditer(prose.text.value):
+        for match in pattern.finditer(value):
             name = _place_in(match[1])
             codes = places.cities.get(name) if name not in places.countries else None
             country = (match[2], places.countries[match[2]])
-            if country[1] in places.regions.get(name, ()):
+            if not codes or country[1] in codes or country[1] in places.regions.get(name, ()):
                 continue
-            if codes and country[1] not in codes:
-                yield _wrong_country(document, prose, match, country, codes, name)
+            if not _placed(value, match.start(1), match[1]) or match[2] in places.regions:
+                continue
+            if _LIST_GOES_ON.match(value, match.end()):
+                continue
+            yield _wrong_country(document, prose, match, country, codes, name)
+
+
+# "London, Argentina and Chile": a list of places, not a place and its country.
+_LIST_GOES_ON = re.compile(r"\s+(?:and|or|&)\s|,\s+[A-Z][\w'’-]+\s+(?:and|or)\s")
+
+
+def _placed(text: str, start: int, run: str) -> bool:
+    """Whether a run of capitalised words stands where a place does: after "in",
+    "to", "from"… (or opening with one: "In Lyon")."""
+    if run.split()[0].lower() in gazetteer().before_place:
+        return True
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and before[-1].lower() in gazetteer().before_place
 
 
 def _place_in(run: str) -> str:

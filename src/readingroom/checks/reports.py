@@ -44,6 +44,8 @@ def as_sarif(found: list[tuple[str, Finding]]) -> dict[str, Any]:
                         "rules": [{"id": code, "name": code.replace("/", "-")} for code in codes],
                     }
                 },
+                # Columns count characters (code points), as lint prints them.
+                "columnKind": "unicodeCodePoints",
                 "results": [_sarif_result(name, finding) for name, finding in found],
             }
         ],

@@ -7,7 +7,11 @@ capitalised inside a sentence is a name; a word with letters outside English's
 names, its titles, the gazetteer's places, the timeline's named events, and the
 words an editor added (`readingroom lint --words FILE`, or the admin's "add to the
 dictionary"). A capitalised word at a sentence's start is checked unless the guide
-writes it capitalised elsewhere too (a name).
+writes it capitalised elsewhere too (a name). A word is flagged only when an English
+word is one slip from it (a letter dropped, added, swapped or struck for another):
+a word further from any is a name, a term of another language or a coinage far more
+often than a typing slip; and a text whose words are too few of English's commonest
+is in another language, and left be.
 
 Confused words come from data/confused.toml: each rule finds the wrong word only
 in a context where the other is all but certain ("not adverse to" → "averse").
@@ -41,8 +45,11 @@ from .findings import Finding
 from .places import gazetteer
 from .rules import read_data
 
-# A word: letters, with apostrophes and hyphens inside it.
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# A word: letters, with apostrophes and hyphens inside it (a hyphen may end a line:
+# "court-\nmartialled").
+_WORD = re.compile(r"[^\W\d_]+(?:(?:['’]|-\s*)[^\W\d_]+)*")
+# An address, a handle or a path ("readinggroups@…", "u/cul_de_sac"): no words.
+_NOT_PROSE = re.compile(r"\S*[@/_\\]\S*|\S*\d\S*")
 _ENGLISH_LETTERS = re.compile(r"[A-Za-z'’-]+")
 # Emphasis marks a title or a foreign phrase ("*Il Principe*"): not checked.
 _EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1")
@@ -50,11 +57,16 @@ _EMPHASIS = re.compile(r"(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1")
 _SHORTEST = 3
 _POSSESSIVE = re.compile(r"['’]s?$")
 # A text of at least this many words, more than this share of them unknown, is not
-# English.
+# English either (a list of names, a text in a language sharing English's short words).
 _FEW_WORDS = 8
 _FOREIGN_SHARE = 0.25
 # Prefixes a compound may begin with though no dictionary lists them alone.
-_PREFIXES = frozenset(read_data("spelling.toml")["prefixes"].split())
+_DATA = read_data("spelling.toml")
+_PREFIXES = frozenset(_DATA["prefixes"].split())
+_FUNCTION_WORDS = frozenset(_DATA["function_words"].split())
+_ENGLISH_SHARE: float = _DATA["english_share"]
+# Fewer words than this say too little of a text's language.
+_FEW_FOR_LANGUAGE = 12
 
 
 @dataclass(frozen=True)
@@ -105,7 +117,7 @@ def _names(document: Document) -> frozenset[str]:
         value = prose.text.value
         for start, end in sentences(value):
             words = list(_WORD.finditer(value, start, end))
-            found |= {m[0] for m in words[1:] if m[0][:1].isupper()}
+            found |= {_POSSESSIVE.sub("", m[0]) for m in words[1:] if m[0][:1].isupper()}
     return frozenset(found)
 
 
@@ -117,18 +129,24 @@ def _unknown(
     names: frozenset[str],
 ) -> Iterator[Finding]:
     value = prose.text.value
-    emphasis = [m.span(2) for m in _EMPHASIS.finditer(value)]
+    if not _english(value):
+        return
+    skipped = [m.span(2) for m in _EMPHASIS.finditer(value)]
+    skipped += [m.span() for m in _NOT_PROSE.finditer(value)]
     checked, unknown = 0, []
     for start, end in sentences(value):
         words = list(_WORD.finditer(value, start, end))
         for index, match in enumerate(words):
-            word = match[0]
+            word = _joined(match[0])
             if len(word) < _SHORTEST or not _ENGLISH_LETTERS.fullmatch(word):
+                continue
+            if any(a <= match.start() < b for a, b in skipped):
                 continue
             bare = _POSSESSIVE.sub("", word)
             following = words[index + 1][0] if index + 1 < len(words) else ""
             if word[:1].isupper() and (
-                index > 0
+                len(word) <= _SHORTEST  # an abbreviation or a call number ("Naz")
+                or index > 0
                 or bare in names
                 or bare != word
                 or word.isupper()
@@ -138,14 +156,32 @@ def _unknown(
             checked += 1
             if bare in known or dictionary.knows(word) or _compound(bare, dictionary, known):
                 continue
-            if not any(a <= match.start() < b for a, b in emphasis):
-                unknown.append(match)
-    # A text with this many unknown words is in another language (a French
-    # annotation): its words are not misspellings of English ones.
+            # A word no slip from an English one is a name ("Ezinma"), a term of another
+            # language ("shtetl", "nomenklatura") or a coinage, far more often than a
+            # misspelling: the slips people make are one letter dropped, doubled,
+            # swapped or struck for its neighbour.
+            if not dictionary.one_slip_from(word):
+                continue
+            unknown.append(match)
+    # A text with this many unknown words is not English prose: its words are not
+    # misspellings of English ones.
     if checked >= _FEW_WORDS and len(unknown) > checked * _FOREIGN_SHARE:
         return
     for match in unknown:
         yield _finding(document, prose, match, dictionary)
+
+
+def _joined(word: str) -> str:
+    """A word hyphenated at a line's end, whole again: "court-\nmartialled"."""
+    return re.sub(r"-\s+", "-", word) if "\n" in word else word
+
+
+def _english(text: str) -> bool:
+    """Whether a text is English: enough of its words are English's commonest."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < _FEW_FOR_LANGUAGE:
+        return True
+    return sum(w in _FUNCTION_WORDS for w in words) >= len(words) * _ENGLISH_SHARE
 
 
 def _begins_name(following: str) -> bool:
@@ -164,7 +200,7 @@ def _compound(word: str, dictionary: Dictionary, known: frozenset[str]) -> bool:
 def _finding(
     document: Document, prose: Prose, match: re.Match[str], dictionary: Dictionary
 ) -> Finding:
-    word = match[0]
+    word = _joined(match[0])
     suggestions = dictionary.suggest(word)
     message = f"'{word}' is not in the English dictionary"
     if suggestions:
