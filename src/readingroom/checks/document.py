@@ -33,8 +33,18 @@ class Text:
     ref: str | None = None
 
 
+@dataclass(kw_only=True)
+class Placed:
+    """Where a record stands: the line it starts on in the file; in the catalog, the
+    stored record ("work:12") and its slug, which names it for good."""
+
+    line: int | None = None
+    ref: str | None = None
+    ident: str = ""
+
+
 @dataclass
-class Work:
+class Work(Placed):
     """A work as the guide lists it."""
 
     title: Text
@@ -44,10 +54,6 @@ class Work:
     pages: int | None = None
     annotation: Text | None = None
     authors: list[str] = field(default_factory=list)
-    line: int | None = None
-    # The stored record ("work:12") and its slug, for a guide from the catalog.
-    ref: str | None = None
-    ident: str = ""
     # Where a list puts it and what of it is to be read: a course may list one book
     # in several weeks, a part each.
     section: str | None = None
@@ -55,16 +61,13 @@ class Work:
 
 
 @dataclass
-class Author:
+class Author(Placed):
     """An author: the name, whether the guide only implied it, the biography."""
 
     name: str
     name_inferred: bool = False
     biography: Text | None = None
     works: list[Work] = field(default_factory=list)
-    line: int | None = None
-    ref: str | None = None
-    ident: str = ""
     # Years of birth and death a catalog's editors set on the author's life events;
     # without them, the biography tells (checks/lives.py).
     birth: int | None = None
@@ -72,15 +75,12 @@ class Author:
 
 
 @dataclass
-class Front:
+class Front(Placed):
     """The guide's own prose: its introduction and its closing words."""
 
     name: str
     introduction: Text | None = None
     closing: Text | None = None
-    line: int | None = None
-    ref: str | None = None
-    ident: str = ""
 
 
 Record = Author | Work | Front
