@@ -51,7 +51,6 @@ from .rules import read_data, rules
 
 _WORD = re.compile(r"[\w'’-]+")
 _YEAR_VALUE = re.compile(r"\d{4}")
-_JOINT = re.compile(r"\s(?:and|but)\s")
 
 
 @dataclass(frozen=True)
@@ -73,6 +72,7 @@ class _Data:
     shifted: frozenset[str]
     dating: frozenset[str]
     looking_back: frozenset[str]
+    joint: re.Pattern[str]
     after: tuple[str, ...]
     states: tuple[State, ...]
     state_pattern: re.Pattern[str]
@@ -101,6 +101,7 @@ def _data() -> _Data:
         frozenset(data["setting"]["shifted"].split()),
         frozenset(data["order"]["dating"].split()),
         frozenset(data["order"]["looking_back"].split()),
+        re.compile(r"\s(?:" + "|".join(data["setting"]["joints"].split()) + r")\s"),
         tuple(sorted(data["order"]["after"], key=len, reverse=True)),
         states,
         pattern,
@@ -281,7 +282,7 @@ def _own_stretch(value: str, start: int, end: int, sentence: tuple[int, int]) ->
     Algerian War"); an opening adverbial ("During the war, in 1943, she …") reaches
     into the clause it introduces."""
     first, last = clause(value, start, end, sentence)
-    for joint in _JOINT.finditer(value, first, last):
+    for joint in _data().joint.finditer(value, first, last):
         if joint.end() <= start:
             first = joint.end()
         elif joint.start() >= end:

@@ -27,12 +27,12 @@ import statistics
 from collections.abc import Iterator
 from datetime import date
 
+from readingroom.identity.titles import title_key
+
 from .document import Document, Work, year_offset
 from .findings import Finding
 from .rules import rules
 
-_ARTICLE = re.compile(r"^(?:the|a|an|le|la|les|der|die|das|el|il)\s+")
-_NOT_WORD = re.compile(r"[\W_]+")
 _RANGE = re.compile(r"(\d{3,4})(\s*[–—-]\s*)(\d{2,4})")
 # A page count that nothing follows but a comma, semicolon or colon ("396 pages,"), or
 # whose punctuation is doubled ("396 pages,, a memoir").
@@ -49,16 +49,13 @@ def check(document: Document) -> Iterator[Finding]:
         yield from _punctuation(document, work)
 
 
-def title_key(title: str) -> str:
-    """A title as two listings of one work share it: no case, article or punctuation."""
-    return _NOT_WORD.sub(" ", _ARTICLE.sub("", title.casefold().strip())).strip()
-
-
 def _duplicates(document: Document) -> Iterator[Finding]:
-    seen: dict[tuple[str, tuple[str, ...], str | None, str | None], Work] = {}
+    seen: dict[tuple[str, int | None, tuple[str, ...], str | None, str | None], Work] = {}
     for work in document.works:
         authors = tuple(sorted(a.casefold() for a in work.authors))
-        key = (title_key(work.title.value), authors, work.section, work.part)
+        # One work as the identity rules have it: case, articles, editions aside.
+        title = title_key(work.title.value)
+        key = (" ".join(title.words), title.volume, authors, work.section, work.part)
         first = seen.setdefault(key, work)
         if first is not work and key[0]:
             where = f" (first at line {first.line})" if first.line else ""

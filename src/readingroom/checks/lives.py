@@ -19,8 +19,6 @@ from readingroom.timeline.segmentation import sentences
 from .document import Author
 from .rules import rules
 
-# "where he stayed until his death": the death is told, though not dated.
-_UNDATED_DEATH = re.compile(r"\b(?:until|till|to|at|after|before)\s+(?:his|her|their)\s+death\b")
 _WORD = re.compile(r"[\w'’-]+")
 _YEAR = re.compile(r"(?<![\d–-])(1\d{3}|20\d{2}|[1-9]\d{2})(?![\d–-]|\s*(?:pages|BCE?))")
 _CLAUSE_START = re.compile(r"[;:,]\s+(?:and\s+|but\s+)?|\s+(?:and|but|where|when|while)\s+")
@@ -56,7 +54,9 @@ def life_of(author: Author) -> Life:
     death = max((d for d in deaths if d is not None and (birth is None or d > birth)), default=None)
     if death is None:
         death = _told(text, rules().death_words, names, first=False)
-    dies = death is not None or bool(_UNDATED_DEATH.search(text.lower()))
+    # "where he stayed until his death": the death is told, though not dated.
+    lowered = text.lower()
+    dies = death is not None or any(p in lowered for p in rules().undated_death)
     return Life(birth, death, dies)
 
 

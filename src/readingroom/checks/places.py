@@ -28,13 +28,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from readingroom.timeline.alternation import alternation
 from readingroom.timeline.gazetteers import HISTORICAL_PLACES
 
 from .dictionary import english
 from .document import Document, Prose, texts
 from .findings import Finding
-from .nearby import NearbyWords
 from .rules import read_data
 
 _NAME = r"[A-Z][\w'’.-]*(?:[ -](?:de |del |am |an |upon |on )?[A-Z][\w'’.-]*)*"
@@ -118,11 +120,14 @@ def _unaccented(name: str) -> str:
 
 
 @cache
-def _suggestions() -> NearbyWords:
-    """What a misspelt place may have meant: large cities and one-word countries. Built
-    when a guide first has an unknown place name, which a clean guide may never have."""
+def _suggestions() -> dict[str, list[str]]:
+    """What a misspelt place may have meant: large cities and one-word countries, by
+    their first letter (a misspelling seldom changes it)."""
     places = gazetteer()
-    return NearbyWords(set(places.large) | {c for c in places.countries if " " not in c})
+    by_letter: dict[str, list[str]] = {}
+    for name in set(places.large) | {c for c in places.countries if " " not in c}:
+        by_letter.setdefault(name[:1], []).append(name)
+    return by_letter
 
 
 @cache
@@ -274,9 +279,9 @@ def _nearest(word: str) -> str | None:
     slip away (two in a long word); of several as near, a country, else the largest
     city ("Viena" is Vienna rather than Viana)."""
     limit = 1 if len(word) <= 6 else 2
-    found = [
-        (d, name) for d, name in _suggestions().near(word, limit) if name[:1] == word[:1] and d > 0
-    ]
+    candidates = _suggestions().get(word[:1], [])
+    scored = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=None)
+    found = sorted((int(d), name) for name, d, _ in scored if d > 0)
     if not found:
         return None
     places = gazetteer()

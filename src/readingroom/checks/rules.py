@@ -26,6 +26,7 @@ class Rules:
     others: frozenset[str]
     subjects: frozenset[str]
     auxiliaries: frozenset[str]
+    undated_death: tuple[str, ...]
 
 
 def read_data(name: str) -> dict[str, Any]:
@@ -53,4 +54,5 @@ def rules() -> Rules:
         others=frozenset(data["life"]["others"].split()),
         subjects=frozenset(data["life"]["subjects"].split()),
         auxiliaries=frozenset(data["life"]["auxiliaries"].split()),
+        undated_death=tuple(data["life"]["undated_death"]),
     )
