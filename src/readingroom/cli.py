@@ -1202,7 +1202,7 @@ def lint(
             click.echo(exc.message, err=True)
             unreadable = True
             continue
-        document.vocabulary = added
+        document.vocabulary = document.vocabulary.adding(added)
         if output == "text":
             _report(file, problems)
         unreadable = unreadable or any(p.severity == "error" for p in problems)
@@ -1239,7 +1239,7 @@ def _catalog_findings(
     if guide is None:
         _fail(f"no guide with the slug {slug!r}")
     document = guide_document(guide)
-    document.vocabulary |= added
+    document.vocabulary = document.vocabulary.adding(added)
     open_ = [f for f in checked(document).open if not families or f.family in families]
     return (guide.source.name if guide.source else slug), open_
 

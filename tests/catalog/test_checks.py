@@ -164,3 +164,17 @@ def test_a_dump_of_version_6_has_no_decisions_and_loads(editor_client):
     document["version"] = 6
     again = catalog_json.loads(json.dumps(document))
     assert (again["ignored_findings"], again["added_words"]) == ([], [])
+
+
+@pytest.mark.skipif(english() is None, reason=missing_message())
+def test_names_from_other_guides_in_the_catalog_are_no_misspellings(editor_client):
+    from readingroom.catalog.checking import catalog_knows
+
+    guide = _seed_guide()
+    assert catalog_knows("Kollontai")  # the sample guide's author
+    assert not catalog_knows("Kollontaj")
+    author = Author.objects.get(name="Serge")
+    author.biography += " He met Kollontai and Kollontaj in Petrograd."
+    author.save()
+    flagged = {f.flagged for f in checked(guide_document(guide)).open}
+    assert "Kollontai" not in flagged

@@ -75,8 +75,17 @@ def _document(works: list[Work], strict: bool, only: Author | None = None) -> Do
     if only is not None and only.pk not in authors:
         authors[only.pk] = _author(only)
     expected = frozenset(core.WORK_FIELDS) if strict else core.convention(checked)
-    vocabulary = frozenset(AddedWord.objects.values_list("word", flat=True))
+    vocabulary = core.Vocabulary(AddedWord.objects.values_list("word", flat=True), catalog_knows)
     return Document(list(authors.values()), checked, expected, vocabulary=vocabulary, strict=strict)
+
+
+def catalog_knows(word: str) -> bool:
+    """Whether the word is in a name or a title anywhere in the catalog: the names
+    other guides taught it are no misspellings in this one."""
+    return (
+        Author.objects.filter(name__icontains=word).exists()
+        or Work.objects.filter(title__icontains=word).exists()
+    )
 
 
 def _author(author: Author) -> core.Author:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -31,6 +31,32 @@ class Text:
     value: str
     start: int | None = None
     ref: str | None = None
+
+
+class Vocabulary:
+    """Words that are no misspellings: those an editor added, and those a lookup
+    knows (the names and titles of a whole catalog, asked one word at a time)."""
+
+    def __init__(
+        self, words: Iterable[str] = (), lookup: Callable[[str], bool] | None = None
+    ) -> None:
+        self.words = frozenset(words)
+        self._lookup = lookup
+        self._looked: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        if word in self.words:
+            return True
+        if self._lookup is None:
+            return False
+        if word not in self._looked:
+            self._looked[word] = self._lookup(word)
+        return self._looked[word]
+
+    def adding(self, words: Iterable[str]) -> Vocabulary:
+        return Vocabulary(self.words | frozenset(words), self._lookup)
 
 
 @dataclass(kw_only=True)
@@ -100,8 +126,8 @@ class Document:
     # biography that gives no year of birth leaves it out); a list asks only for
     # what most of its entries give.
     strict: bool = False
-    # Words an editor added to the dictionary: never misspellings.
-    vocabulary: frozenset[str] = frozenset()
+    # Words an editor added to the dictionary, or the catalog knows: no misspellings.
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
     front: Front | None = None
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
@@ -264,6 +290,16 @@ def year_offset(work: Work) -> int:
     title_end = work.raw.value.find(work.title.value) + len(work.title.value)
     found = work.raw.value.find(str(work.year), max(title_end, 0))
     return found if found >= 0 else max(work.raw.value.find(str(work.year)), 0)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def own_names(document: Document) -> frozenset[str]:
+    """The words of the guide's own names: its authors' and its titles'."""
+    words = {w for a in document.authors for w in _NAME_WORD.findall(a.name)}
+    words |= {w for work in document.works for w in _NAME_WORD.findall(work.title.value)}
+    return frozenset(words)
 
 
 class Prose(NamedTuple):

@@ -35,7 +35,7 @@ from readingroom.timeline.alternation import alternation
 from readingroom.timeline.gazetteers import HISTORICAL_PLACES
 
 from .dictionary import english
-from .document import Document, Prose, texts
+from .document import Document, Prose, own_names, texts
 from .findings import Finding
 from .rules import read_data
 
@@ -140,18 +140,11 @@ def _claims() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def check(document: Document) -> Iterator[Finding]:
-    vocabulary = _vocabulary(document)
+    vocabulary = own_names(document)
     for prose in texts(document):
         yield from _present_day(document, prose, vocabulary)
         yield from _plain_claims(document, prose)
         yield from _misspelt(document, prose, vocabulary)
-
-
-def _vocabulary(document: Document) -> frozenset[str]:
-    """The guide's own names (its authors and its titles' words): never misspellings."""
-    words = {w for a in document.authors for w in a.name.split()}
-    words |= {w for work in document.works for w in work.title.value.split()}
-    return frozenset(w.strip(".,;:()'’\"") for w in words)
 
 
 def _country_of(text: str) -> tuple[str, str] | None:
@@ -176,7 +169,8 @@ def _present_day(document: Document, prose: Prose, vocabulary: frozenset[str]) -
         country = _country_of(inner[len(phrase) :])
         name = match[1]
         codes = places.any_name.get(name)
-        if codes is None and name not in vocabulary and not _english(name):
+        known = name in vocabulary or name in document.vocabulary
+        if codes is None and not known and not _english(name):
             nearest = _nearest(name)
             if nearest is not None:
                 yield _misspelt_finding(document, prose, match.start(1), name, nearest)
@@ -260,7 +254,9 @@ def _misspelt(document: Document, prose: Prose, vocabulary: frozenset[str]) -> I
         word = match[2]
         if match[1] not in places.before_place or len(word) < 4:
             continue
-        if word in places.known or word in vocabulary or _english(word):
+        if word in places.known or word in vocabulary or word in document.vocabulary:
+            continue
+        if _english(word):
             continue
         nearest = _nearest(word)
         if nearest is not None:

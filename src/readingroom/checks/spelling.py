@@ -40,7 +40,7 @@ from readingroom.timeline.lexicon import lexicon
 from readingroom.timeline.segmentation import sentences
 
 from .dictionary import Dictionary, english
-from .document import Document, Prose, texts
+from .document import Document, Prose, own_names, texts
 from .findings import Finding
 from .places import gazetteer
 from .rules import read_data
@@ -105,9 +105,7 @@ def _shared_vocabulary() -> frozenset[str]:
 
 
 def _vocabulary(document: Document) -> frozenset[str]:
-    own = {w for a in document.authors for w in _WORD.findall(a.name)}
-    own |= {w for work in document.works for w in _WORD.findall(work.title.value)}
-    return _shared_vocabulary() | own | document.vocabulary
+    return _shared_vocabulary() | own_names(document)
 
 
 def _names(document: Document) -> frozenset[str]:
@@ -154,7 +152,9 @@ def _unknown(
             ):
                 continue  # a name ("Fabrice del Dongo runs", "Okonkwo's pride"), initials
             checked += 1
-            if bare in known or dictionary.knows(word) or _compound(bare, dictionary, known):
+            if bare in known or bare in document.vocabulary or dictionary.knows(word):
+                continue
+            if _compound(bare, dictionary, known):
                 continue
             # A word no slip from an English one is a name ("Ezinma"), a term of another
             # language ("shtetl", "nomenklatura") or a coinage, far more often than a
