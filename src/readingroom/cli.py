@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 DEFAULT_PORT = 8000
 # Files up to this size are run through the editorial checks as they are imported;
 # a larger one is left to `readingroom lint`, which an import should not wait on.
-CHECKED_AT_IMPORT = 8 * 1024 * 1024
+CHECKED_AT_IMPORT = 2 * 1024 * 1024
 SAMPLE_GUIDE = "sample-guide.txt"
 SAMPLE_TITLE = "A readingroom sample guide"
 
