@@ -36,7 +36,10 @@ js:
 	else echo "npm not found: the accessibility tests will be skipped"; fi
 
 # The first pass also runs the reliability suite on PostgreSQL (databases of its own).
+# compileall: the tests start hundreds of `python -m readingroom` processes, which with
+# PYTHONDONTWRITEBYTECODE set would each compile the package anew.
 test: lint js
+	$(BIN)/python -m compileall -q src
 	READINGROOM_TEST_POSTGRES=$(PG_URL) $(PYTEST)
 	@echo "== database tests again on PostgreSQL ($(PG_URL)) =="
 	DATABASE_URL=$(PG_URL) $(PYTEST) -m django_db
