@@ -8,6 +8,10 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest-xdist workers for `make test` (the machines have 2 cores); the browser tests
+# keep to one of them (tests/browser/conftest.py), with their one server and Chromium.
+TEST_WORKERS ?= 2
+PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
 
 .PHONY: run test lint bench clean js
 
@@ -34,10 +38,13 @@ js:
 	else echo "npm not found: the accessibility tests will be skipped"; fi
 
 # The first pass also runs the reliability suite on PostgreSQL (databases of its own).
+# compileall: the tests start hundreds of `python -m readingroom` processes, which with
+# PYTHONDONTWRITEBYTECODE set would each compile the package anew.
 test: lint js
-	READINGROOM_TEST_POSTGRES=$(PG_URL) $(BIN)/pytest
+	$(BIN)/python -m compileall -q src
+	READINGROOM_TEST_POSTGRES=$(PG_URL) $(PYTEST)
 	@echo "== database tests again on PostgreSQL ($(PG_URL)) =="
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -m django_db
+	DATABASE_URL=$(PG_URL) $(PYTEST) -m django_db
 
 bench: $(BIN)/readingroom
 	$(BIN)/python benchmarks/import_bench.py

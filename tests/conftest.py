@@ -70,6 +70,14 @@ def _fresh_page_cache(settings) -> None:  # type: ignore[no-untyped-def]
     settings.PAGE_CACHE = False
 
 
+@pytest.fixture(autouse=True)
+def _quick_password_hashes(settings) -> None:  # type: ignore[no-untyped-def]
+    """Django's PBKDF2 spends a quarter of a second on each password, and most database
+    tests make a user or log one in: tests in this process hash with MD5 instead. The
+    command line, the server and so the browser tests (other processes) keep PBKDF2."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def seed_path() -> Path:
     if not SEED.exists():
