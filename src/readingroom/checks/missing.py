@@ -10,8 +10,9 @@ Examples (run by tests/checks/test_examples.py)::
 
     >>> from readingroom.checks import examples
     >>> examples("# Ana Lima\n\nAna Lima was born in Porto in 1980.\n\n"
-    ...          "Sea: 200 pages, poems.\n\nSand (2001): 90 pages,\n", "missing")
-    ['5:1 missing/year', '7:1 missing/annotation']
+    ...          "Sea: 200 pages, poems.\n\nSand (2001): 90 pages,\n\n"
+    ...          "Dune (2010): a novel of the coast.\n", "missing")
+    ['5:1 missing/year', '7:1 missing/annotation', '9:1 missing/pages']
     >>> for line in examples("# Serge\n\nSerge wrote.\n\nA (1920): 10 pages, a.\n\n"
     ...     "# Victor Serge\n\nVictor Serge was born in 1890.\n\nB (1931): 200 pages, b.\n",
     ...     "missing"):
