@@ -66,16 +66,24 @@ def readingroom(data_dir: Path, *args: str) -> bytes:
     return subprocess.run(command, env=env, check=True, capture_output=True).stdout
 
 
+_loaded: list[Path] = []  # the data directory loaded once in this test process
+
+
 def loaded_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data directory holding the seed guide, the sample guide and the editor "ed"."""
+    """A data directory of its own holding the seed guide, the sample guide and the
+    editor "ed": a copy of one loaded once, the way a user loads it."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     if not SEED.exists():
         pytest.skip(f"the seed guide is not present at {SEED}")
+    if not _loaded:
+        loaded = tmp_path_factory.mktemp("browser-loaded")
+        readingroom(loaded, "import", str(SEED), "--guide", "Victor Serge: a reading guide")
+        readingroom(loaded, "demo")
+        readingroom(loaded, "createuser", "ed", "--editor")
+        _loaded.append(loaded)
     data_dir = tmp_path_factory.mktemp("browser-data")
-    readingroom(data_dir, "import", str(SEED), "--guide", "Victor Serge: a reading guide")
-    readingroom(data_dir, "demo")
-    readingroom(data_dir, "createuser", "ed", "--editor")
+    shutil.copytree(_loaded[0], data_dir, dirs_exist_ok=True)
     return data_dir
 
 
