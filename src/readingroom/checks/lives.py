@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from readingroom.timeline.calendar import year_of
 from readingroom.timeline.events import extract_events
@@ -38,15 +39,21 @@ def life_of(author: Author) -> Life:
         return Life(author.birth, author.death, author.death is not None)
     if author.biography is None or not author.biography.value.strip():
         return Life(None, None, False)
-    text = author.biography.value
-    events = extract_events(text, None if author.name_inferred else author.name)
+    return _told_life(author.biography.value, author.name, author.name_inferred)
+
+
+# The missing and chronology families both ask for each author's life: the timeline
+# reads a biography once.
+@lru_cache(maxsize=1024)
+def _told_life(text: str, name: str, name_inferred: bool) -> Life:
+    events = extract_events(text, None if name_inferred else name)
     birth = next((year_of(e.start) for e in events if e.kind == "birth" and e.dated), None)
     deaths = [
         year_of(e.start)
         for e in events
         if e.kind == "death" and e.dated and not e.context and e.label.startswith("died")
     ]
-    names = {w.lower() for w in _WORD.findall(author.name)}
+    names = {w.lower() for w in _WORD.findall(name)}
     if birth is None:
         birth = _told(text, rules().birth_words, names, first=True)
     # A death the timeline dates to the birth or before it took the birth's date
