@@ -778,7 +778,10 @@ def import_guide_file(
         batch: list[tuple[int, AuthorEntry]] = []
         works = characters = 0
         for index, author in enumerate(reader.authors(_stored_pieces(source, pieces))):
-            if index >= len(checked.author_keys):
+            # The first reading found no error: one now means the file changed, and
+            # its value must not reach the database (PostgreSQL would refuse a page
+            # count beyond its integers where SQLite would store it).
+            if index >= len(checked.author_keys) or reader.errors:
                 raise _changed_meanwhile()
             batch.append((index, author))
             works += len(author.works)
