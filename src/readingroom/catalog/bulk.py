@@ -18,7 +18,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from django.db import connection, models
+from django.db import DatabaseError, connection, models, transaction
 
 T = TypeVar("T")
 # Ids bound in one IN (...): far below either database's limit on parameters.
@@ -130,3 +130,37 @@ def delete_rows(queryset: models.QuerySet[Any]) -> int:
     which for a guide's million entries is most of an import's memory.
     """
     return int(queryset._raw_delete(queryset.db))
+
+
+def refresh_statistics(
+    grown: type[models.Model], added: int, written: Sequence[type[models.Model]]
+) -> None:
+    """PostgreSQL, after a load has committed: ANALYZE the ``written`` tables now if
+    ``added`` rows of ``grown`` are as many as autovacuum waits for (its threshold plus
+    its share of the rows the statistics last counted; any, if never analyzed).
+
+    Autovacuum would do the same, but only when it next comes round: until then the
+    planner would plan the readers' queries for the catalog as it was before the load,
+    or, after a first load, with no statistics at all. ANALYZE reads a bounded sample
+    and takes no lock that readers or writers wait for. The load is in already, so a
+    failure here (another ANALYZE holding a table) changes nothing and is left to
+    autovacuum.
+    """
+    if connection.vendor != "postgresql" or not added:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reltuples, current_setting('autovacuum_analyze_threshold')::int,"
+            " current_setting('autovacuum_analyze_scale_factor')::float"
+            " FROM pg_class WHERE oid = %s::regclass",
+            [connection.ops.quote_name(grown._meta.db_table)],
+        )
+        counted, threshold, share = cursor.fetchone()
+        if counted >= 0 and added < threshold + share * counted:
+            return
+        tables = ", ".join(connection.ops.quote_name(m._meta.db_table) for m in written)
+        try:
+            with transaction.atomic():
+                cursor.execute(f"ANALYZE {tables}")
+        except DatabaseError:
+            pass
