@@ -290,6 +290,19 @@ def test_a_file_changed_between_its_readings_is_not_imported(after):
     assert _snapshot() == before
 
 
+def test_a_value_beyond_the_database_late_in_a_file_changed_meanwhile_writes_nothing():
+    # Read after eleven authors' works are written (in the one-author batches), a page
+    # count PostgreSQL's integers cannot hold and SQLite would store: refused alike.
+    checked = _guide(12, 4)
+    changed = checked.replace(b"Work 11-3 (1853): 13 pages", b"Work 11-3 (1853): 3000000000 pages")
+    assert changed != checked
+    before = _snapshot()
+    with pytest.raises(ImportRefused) as refused:
+        import_guide_file("many.txt", _EditedMeanwhile(checked, changed))
+    assert "the file changed while it was being imported" in refused.value.problems[0].message
+    assert _snapshot() == before
+
+
 def _edit(record, **changes):
     for name, value in changes.items():
         setattr(record, name, value)

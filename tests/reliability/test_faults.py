@@ -60,6 +60,82 @@ def test_kill_9_during_an_import_writes_nothing(sample_catalog, prepared, after)
     assert "authors: 1,000 created; works: 10,000 created" in result.stdout.decode()
 
 
+def _copying_works(probe: psycopg.Connection) -> bool:
+    """Whether a COPY is streaming works into the probe's database, a row in at least."""
+    return bool(
+        probe.execute(
+            "SELECT count(*) FROM pg_stat_progress_copy WHERE datname = current_database()"
+            " AND relid = 'catalog_work'::regclass AND tuples_processed > 0"
+        ).fetchone()[0]
+    )
+
+
+@pytest.mark.parametrize("prepared", ["postgres"], indirect=True)
+def test_kill_9_while_rows_are_copied_in_writes_nothing(sample_catalog, prepared):
+    guide = sample_catalog.write("big.txt", generated_guide(1_000, 10))
+    process = sample_catalog.start("import", str(guide))
+    deadline = time.monotonic() + 240
+    with psycopg.connect(sample_catalog.env["DATABASE_URL"], autocommit=True) as probe:
+        # Killed in the middle of the second batch's COPY of 5,000 works: the first
+        # batch (authors, works, credits, entries, search documents) is in already.
+        copies, copying = 0, False
+        while copies < 2:
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < deadline, "the import never copied works in"
+            now = _copying_works(probe)
+            if now and not copying:
+                copies += 1
+            copying = now
+        process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    assert sample_catalog.dump() == prepared.dump
+    result = sample_catalog.run("import", str(guide))
+    assert result.returncode == 0, result.stderr.decode()
+    assert "authors: 1,000 created; works: 10,000 created" in result.stdout.decode()
+
+
+# A database that refuses one search document: the last of the file's 10,000 works',
+# written after the first batch of 5,000 works and everything else of the second.
+_REFUSE_LAST = {
+    "sqlite": [
+        "CREATE TRIGGER refuse_last BEFORE INSERT ON search_searchdocument"
+        " WHEN NEW.title = 'Work 999-9' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+    ],
+    "postgres": [
+        "CREATE FUNCTION refuse_last() RETURNS trigger AS $$ BEGIN"
+        " IF NEW.title = 'Work 999-9' THEN RAISE EXCEPTION 'refused by the test'; END IF;"
+        " RETURN NEW; END $$ LANGUAGE plpgsql",
+        "CREATE TRIGGER refuse_last BEFORE INSERT ON search_searchdocument"
+        " FOR EACH ROW EXECUTE FUNCTION refuse_last()",
+    ],
+}
+
+
+def _execute(catalog: Catalog, statements: list[str]) -> None:
+    if catalog.database == "sqlite":
+        with sqlite3.connect(catalog.data_dir / "readingroom.sqlite3") as db:
+            for statement in statements:
+                db.execute(statement)
+        return
+    with psycopg.connect(catalog.env["DATABASE_URL"], autocommit=True) as db:
+        for statement in statements:
+            db.execute(statement)
+
+
+def test_a_row_the_database_refuses_late_in_an_import_writes_nothing(sample_catalog, prepared):
+    guide = sample_catalog.write("big.txt", generated_guide(1_000, 10))
+    _execute(sample_catalog, _REFUSE_LAST[sample_catalog.database])
+    result = sample_catalog.run("import", str(guide))
+    stderr = result.stderr.decode()
+    assert result.returncode == 1, stderr
+    assert "Traceback" not in stderr
+    assert stderr.splitlines()[0] == (
+        "big.txt: error: the database refused the import (refused by the test); "
+        "nothing was imported"
+    )
+    assert sample_catalog.dump() == prepared.dump
+
+
 def test_kill_9_during_a_dump_load_writes_nothing(sample_catalog):
     guide = sample_catalog.write("big.txt", generated_guide(500, 10))
     assert sample_catalog.run("import", str(guide)).returncode == 0

@@ -2,32 +2,33 @@
 
 Django's bulk_create builds a model instance and prepares every value field by
 field; for a guide of 100,000 works that is most of the import's time. The rows
-an import creates hold only ints, strings, booleans and NULLs, which both SQLite
-and PostgreSQL take as they are, so they go straight into multi-row INSERTs.
+an import creates hold only ints, strings, booleans, datetimes and NULLs, which
+both databases take as they are: on SQLite they go straight into prepared and
+multi-row INSERTs, on PostgreSQL through COPY, its bulk-load protocol, a row at a
+time through psycopg's row writer (which escapes tabs, line breaks and
+backslashes by COPY's own rules; nothing here formats a value by hand).
+
+COPY runs inside the caller's transaction like any INSERT: a failure anywhere
+rolls back every row of it, and of the rest of the transaction.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from django.db import connection, models
+from django.db import DatabaseError, connection, models, transaction
 
 T = TypeVar("T")
 # Ids bound in one IN (...): far below either database's limit on parameters.
 CHUNK = 5_000
-# PostgreSQL's limit on bound parameters in one statement.
-_POSTGRES_MAX_PARAMS = 65_535
 
 
-def _max_params() -> int:
-    """The server's own limit: Django assumes SQLite's old 999; builds since 3.32 take 32,766."""
-    if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        raw = connection.connection
-        return int(raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
-    return int(connection.features.max_query_params or _POSTGRES_MAX_PARAMS)
+def _sqlite_max_params() -> int:
+    """SQLite's own limit: Django assumes the old 999; builds since 3.32 take 32,766."""
+    connection.ensure_connection()
+    return int(connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
 
 
 def _columns(model: type[models.Model], fields: Sequence[str]) -> tuple[str, str]:
@@ -43,25 +44,69 @@ def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
         yield items[start : start + size]
 
 
+def _copy_rows(
+    model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> None:
+    """PostgreSQL: the rows through ``COPY … FROM STDIN``; its errors are Django's
+    database errors, as an INSERT's would be."""
+    table, columns = _columns(model, fields)
+    with (
+        connection.cursor() as cursor,
+        connection.wrap_database_errors,
+        cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row(row)
+
+
 def insert_rows(
     model: type[models.Model], fields: Sequence[str], rows: Sequence[Sequence[Any]]
 ) -> None:
-    """Insert ``rows`` (values in ``fields`` order) with one prepared statement."""
+    """Insert ``rows`` (values in ``fields`` order): COPY on PostgreSQL, one prepared
+    statement on SQLite."""
+    if not rows:
+        return
+    if connection.vendor == "postgresql":
+        _copy_rows(model, fields, rows)
+        return
     table, columns = _columns(model, fields)
     placeholders = ", ".join(["%s"] * len(fields))
     with connection.cursor() as cursor:
         cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)
 
 
+def _reserve_ids(model: type[models.Model], count: int) -> list[int]:
+    """PostgreSQL: ``count`` new ids from the table's own sequence, in increasing order.
+
+    Taken as the INSERTs would take them, so they are unique however many writers
+    there are; like theirs, ids taken by a transaction that rolls back are not reused.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [connection.ops.quote_name(model._meta.db_table), model._meta.pk.column, count],
+        )
+        return sorted(row[0] for row in cursor.fetchall())
+
+
 def insert_rows_returning_ids(
     model: type[models.Model], fields: Sequence[str], rows: Sequence[Sequence[Any]]
 ) -> list[int]:
-    """Like :func:`insert_rows`, returning the new rows' ids in order."""
+    """Like :func:`insert_rows`, returning the new rows' ids in order.
+
+    On PostgreSQL the ids are taken from the table's sequence first and the rows
+    copied in with them; on SQLite, multi-row ``INSERT … RETURNING``.
+    """
     if not rows:
         return []
+    if connection.vendor == "postgresql":
+        reserved = _reserve_ids(model, len(rows))
+        with_ids = ((pk, *row) for pk, row in zip(reserved, rows, strict=True))
+        _copy_rows(model, [model._meta.pk.attname, *fields], with_ids)
+        return reserved
     table, columns = _columns(model, fields)
     quote = connection.ops.quote_name
-    batch = max(1, _max_params() // len(fields))
+    batch = max(1, _sqlite_max_params() // len(fields))
     placeholder = "(" + ", ".join(["%s"] * len(fields)) + ")"
     ids: list[int] = []
     with connection.cursor() as cursor:
@@ -85,3 +130,37 @@ def delete_rows(queryset: models.QuerySet[Any]) -> int:
     which for a guide's million entries is most of an import's memory.
     """
     return int(queryset._raw_delete(queryset.db))
+
+
+def refresh_statistics(
+    grown: type[models.Model], added: int, written: Sequence[type[models.Model]]
+) -> None:
+    """PostgreSQL, after a load has committed: ANALYZE the ``written`` tables now if
+    ``added`` rows of ``grown`` are as many as autovacuum waits for (its threshold plus
+    its share of the rows the statistics last counted; any, if never analyzed).
+
+    Autovacuum would do the same, but only when it next comes round: until then the
+    planner would plan the readers' queries for the catalog as it was before the load,
+    or, after a first load, with no statistics at all. ANALYZE reads a bounded sample
+    and takes no lock that readers or writers wait for. The load is in already, so a
+    failure here (another ANALYZE holding a table) changes nothing and is left to
+    autovacuum.
+    """
+    if connection.vendor != "postgresql" or not added:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reltuples, current_setting('autovacuum_analyze_threshold')::int,"
+            " current_setting('autovacuum_analyze_scale_factor')::float"
+            " FROM pg_class WHERE oid = %s::regclass",
+            [connection.ops.quote_name(grown._meta.db_table)],
+        )
+        counted, threshold, share = cursor.fetchone()
+        if counted >= 0 and added < threshold + share * counted:
+            return
+        tables = ", ".join(connection.ops.quote_name(m._meta.db_table) for m in written)
+        try:
+            with transaction.atomic():
+                cursor.execute(f"ANALYZE {tables}")
+        except DatabaseError:
+            pass

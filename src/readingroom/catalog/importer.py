@@ -22,7 +22,6 @@ from datetime import datetime
 from pathlib import PurePath
 from typing import BinaryIO, TypeVar
 
-from django.db import connection
 from django.utils import timezone
 
 from readingroom.guidetext import AuthorEntry, Problem, WorkEntry, parse_work
@@ -34,14 +33,23 @@ from readingroom.identity.people import Person, compare_people
 from readingroom.identity.sorting import heading_sort_name
 from readingroom.identity.titles import compare_titles
 from readingroom.search.index import reindex
+from readingroom.search.models import SearchDocument, SearchTerm
 
-from .bulk import CHUNK, chunks, delete_rows, insert_rows, insert_rows_returning_ids
+from .bulk import (
+    CHUNK,
+    chunks,
+    delete_rows,
+    insert_rows,
+    insert_rows_returning_ids,
+    refresh_statistics,
+)
 from .locking import write_transaction
 from .models import (
     Author,
     Contribution,
     Guide,
     GuideEntry,
+    LifeEvent,
     MergedRecord,
     Source,
     SourceChunk,
@@ -67,9 +75,10 @@ _PLACE: dict[type, tuple[str, ...]] = {Author: _PLACE_FIELDS, Work: _WORK_PLACE_
 # queries, bounded memory (a few authors with biographies of megabytes fill one).
 BATCH_WORKS = 5_000
 BATCH_CHARACTERS = 16_000_000
-_ANALYZE_AFTER = 50_000
 # The summary names this many of the authors an import merged (the warnings name each).
 _NAMES_SHOWN = 10
+# The tables an import adds rows to, whose statistics it brings up to date after a big one.
+_WRITTEN = (Author, Work, Contribution, GuideEntry, LifeEvent, SearchDocument, SearchTerm)
 _ENTRY_COLUMNS = [
     "guide_id", "work_id", "order", "section", "note", "source_id", "line_start", "line_end",
 ]  # fmt: skip
@@ -778,7 +787,10 @@ def import_guide_file(
         batch: list[tuple[int, AuthorEntry]] = []
         works = characters = 0
         for index, author in enumerate(reader.authors(_stored_pieces(source, pieces))):
-            if index >= len(checked.author_keys):
+            # The first reading found no error: one now means the file changed, and
+            # its value must not reach the database (PostgreSQL would refuse a page
+            # count beyond its integers where SQLite would store it).
+            if index >= len(checked.author_keys) or reader.errors:
                 raise _changed_meanwhile()
             batch.append((index, author))
             works += len(author.works)
@@ -795,10 +807,7 @@ def import_guide_file(
         run.finish_guide()
         run.fold_authors()
         catalog_changed()
-    if connection.vendor == "postgresql" and report.works["created"] >= _ANALYZE_AFTER:
-        # The planner's statistics would still describe the catalog before the import.
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    refresh_statistics(Work, report.works["created"], _WRITTEN)
     return report
 
 

@@ -212,11 +212,13 @@ class GuideReader:
     """Reads a guide's text as it arrives and hands over each author once complete.
 
     After :meth:`authors` is exhausted, ``problems``, ``layout``, ``lines`` and
-    ``works`` describe the whole file.
+    ``works`` describe the whole file; ``errors`` counts the errors found so far
+    while it reads.
     """
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.errors = 0
         self.layout = TextLayout()
         self.lines = 0
         self.works = 0
@@ -226,6 +228,7 @@ class GuideReader:
         self._breaks = _LineBreaks()
 
     def problem(self, message: str, line: int | None, severity: Severity = "error") -> None:
+        self.errors += severity == "error"
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append(Problem(message, line, severity))
         else:
