@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
 import click
 
 from readingroom.formats import catalog_json
+from readingroom.formats import openlibrary as ol
 from readingroom.formats.records import ListEntry, ListGuide
 from readingroom.formats.registry import READERS, WRITERS, Reader, detect_reader, streams
 from readingroom.formats.validation import with_limits
@@ -479,6 +480,63 @@ def _import_one(
     return False
 
 
+def _import_ol_dumps(named: list[tuple[str, BinaryIO]], overwrite_edits: bool, wait: float) -> bool:
+    """Import Open Library dump files together, in one transaction (catalog/olimport.py)."""
+    from django.db import DatabaseError
+
+    from readingroom.catalog.locking import CatalogLocked
+    from readingroom.catalog.olimport import DumpRefused, import_dumps
+
+    names = ", ".join(name for name, _ in named)
+    try:
+        with import_progress("Open Library dump") as progress:
+            report = import_dumps(
+                named,
+                overwrite_edits=overwrite_edits,
+                progress=progress,
+                wait=wait,
+                on_wait=_waiting(names, wait),
+            )
+    except DumpRefused as exc:
+        for name, problem in exc.problems:
+            _report(name, [problem])
+        more = f" (and {exc.more:,} more)" if exc.more else ""
+        total = format_count(len(exc.problems) + exc.more, "line")
+        click.echo(f"{names}: not imported ({total} not Open Library dump lines{more})", err=True)
+        return False
+    except CatalogLocked as exc:
+        _report(names, [Problem(f"{exc}; nothing was imported (try again once it has finished, "
+                                "or wait longer with --wait SECONDS)")])  # fmt: skip
+        return False
+    except DatabaseError as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        _report(
+            names, [Problem(f"the database refused the import ({reason}); nothing was imported")]
+        )
+        return False
+    for name, problem in report.warnings + report.conflicts:
+        _report(name, [problem])
+    if report.unshown:
+        counts = ", ".join(f"{n:,} {kind}" for kind, n in report.warning_counts.most_common())
+        click.echo(f"{names}: {report.unshown:,} more warnings not shown ({counts})", err=True)
+    click.echo(report.summary())
+    return True
+
+
+def _split_ol_dumps(files: tuple[str, ...]) -> tuple[list[tuple[str, BinaryIO]], list[str]]:
+    """The Open Library dumps among the files (opened), told by their first line, and
+    the other files."""
+    dumps, others = [], []
+    for file in files:
+        name, handle = _open(file)
+        if ol.is_dump(ol.head_of(handle)):
+            dumps.append((name, handle))
+        else:
+            handle.close()
+            others.append(file)
+    return dumps, others
+
+
 def _check_guide_title(title: str | None) -> None:
     if title is not None and (problem := GUIDE["title"].problem(title)):
         _fail(f"--guide: {problem}")
@@ -512,11 +570,17 @@ def import_(
     wait: float | None,
     reader_name: str | None,
 ) -> None:
-    """Import guide FILES (or JSON dumps from `export --format json`).
+    """Import guide FILES (or JSON dumps from `export --format json`, or Open Library dumps).
 
     A file in readingroom's guide format is imported as one; any other text is read
     as a reading list (see `readingroom parse`) and becomes a guide of its own, its
     entries in the list's order with their sections, importance and parts to read.
+
+    Open Library dumps (plain or gzip, told by their first line) are imported
+    together, in one transaction: the authors, works and editions files of one
+    dump, in any order, or the dump of every type. Records are matched by their
+    Open Library key and updated by revision, so a newer dump updates the catalog
+    in place and the same dump again changes nothing (docs/formats.md).
 
     Each file is imported in one transaction: a file with errors changes nothing.
     Importing the same file again changes nothing; importing an edited file
@@ -529,9 +593,17 @@ def import_(
     from django.conf import settings
 
     wait = settings.IMPORT_LOCK_WAIT if wait is None else wait
+    dumps, others = _split_ol_dumps(files) if reader_name is None else ([], list(files))
     failed = [
-        file for file in files if not _import_one(file, guide, overwrite_edits, wait, reader_name)
+        file for file in others if not _import_one(file, guide, overwrite_edits, wait, reader_name)
     ]
+    if dumps:
+        try:
+            if not _import_ol_dumps(dumps, overwrite_edits, wait):
+                failed.extend(name for name, _ in dumps)
+        finally:
+            for _, handle in dumps:
+                handle.close()
     if failed:
         _fail(f"{len(failed)} of {format_count(len(files), 'file')} not imported")
 
