@@ -111,7 +111,7 @@ def baseline_rate(paths: list[Path], database: Path) -> tuple[float, int]:
                 e.line,
             )
             for n, e in enumerate(editions, 1)
-        ],  # fmt: skip
+        ],
     )
     db.executemany(
         "INSERT INTO catalog_identifier (scheme, value, author_id, work_id) VALUES ('olid',?,?,?)",
@@ -151,7 +151,7 @@ def baseline_rate(paths: list[Path], database: Path) -> tuple[float, int]:
                 pages.get(w.key, (0, None))[1],
             )
             for w in works
-        ],  # fmt: skip
+        ],
     )
     db.executemany(
         "INSERT INTO search_searchdocument (kind, author_id, title, people, annotation,"
