@@ -856,11 +856,14 @@ def _file_size(file: BinaryIO) -> int:
 
 
 def _prepare_source(name: str, now: datetime) -> Source:
-    """The dump file's source: its name now, its sha256, size and lines once read."""
-    source = Source.objects.filter(name=name).first() or Source(name=name)
-    source.imported_at = now
-    source.encoding, source.newline, source.final_newline = "utf-8", "\n", True
-    source.save()
+    """The dump file's source: its name now, its sha256, size and lines once read.
+    Written without signals: a dump read again unchanged changes nothing in the
+    catalog, and must not move its version (which readers' cached pages key on)."""
+    source = Source.objects.filter(name=name).first()
+    if source is None:
+        source = Source(name=name, imported_at=now, encoding="utf-8", newline="\n")
+        source.save()
+    Source.objects.filter(pk=source.pk).update(imported_at=now)
     return source
 
 
@@ -953,8 +956,7 @@ def import_dumps(
         run.index()
         run.drop_pending()
         for source, (sha256, size, lines) in read:
-            source.sha256, source.size, source.lines = sha256, size, lines
-            source.save()
+            Source.objects.filter(pk=source.pk).update(sha256=sha256, size=size, lines=lines)
         written = ("created", "updated", "deleted", "matched")
         if any(c[w] for c in (report.authors, report.works, report.editions) for w in written):
             catalog_changed()
