@@ -13,7 +13,7 @@ from readingroom.formats import openlibrary as ol
 from readingroom.guidetext import Problem
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from ol_dumps import write_dump  # noqa: E402
+from ol_dumps import write_dump
 
 STAMP = "2021-02-05T12:52:33.907834"
 
@@ -48,26 +48,42 @@ def test_authors_works_and_editions_as_messy_as_open_library_has_them():
             line(
                 "/type/author",
                 "/authors/OL1A",
-                {"personal_name": "Ada  Byron", "birth_date": "c. 1815", "death_date": "1852",
-                 "bio": {"type": "/type/text", "value": "Wrote the notes.\r\nIn 1843."}},
+                {
+                    "personal_name": "Ada  Byron",
+                    "birth_date": "c. 1815",
+                    "death_date": "1852",
+                    "bio": {"type": "/type/text", "value": "Wrote the notes.\r\nIn 1843."},
+                },
             ),
             line(
                 "/type/work",
                 "/works/OL2W",
-                {"title": "Notes", "subtitle": "on the Engine",
-                 "authors": [{"type": {"key": "/type/author_role"}, "author": {"key": "/authors/OL1A"}},
-                             {"type": "/type/author_role", "author": "/authors/OL9A"}],
-                 "first_publish_date": "March 3, 1843", "description": "On the engine."},
+                {
+                    "title": "Notes",
+                    "subtitle": "on the Engine",
+                    "authors": [
+                        {"type": {"key": "/type/author_role"}, "author": {"key": "/authors/OL1A"}},
+                        {"type": "/type/author_role", "author": "/authors/OL9A"},
+                    ],
+                    "first_publish_date": "March 3, 1843",
+                    "description": "On the engine.",
+                },
             ),
             line(
                 "/type/edition",
                 "/books/OL3M",
-                {"works": [{"key": "/works/OL2W"}], "publishers": ["", "Taylor"],
-                 "publish_date": "1843?", "number_of_pages": 66, "isbn_10": ["0-306-40615-2"],
-                 "isbn_13": ["9780306406158"], "languages": [{"key": "/languages/eng"}]},
+                {
+                    "works": [{"key": "/works/OL2W"}],
+                    "publishers": ["", "Taylor"],
+                    "publish_date": "1843?",
+                    "number_of_pages": 66,
+                    "isbn_10": ["0-306-40615-2"],
+                    "isbn_13": ["9780306406158"],
+                    "languages": [{"key": "/languages/eng"}],
+                },
             ),
         ]
-    )  # fmt: skip
+    )
     found = records(text)
     author, work, warning, edition = found
     assert isinstance(author, ol.Author)
@@ -77,8 +93,10 @@ def test_authors_works_and_editions_as_messy_as_open_library_has_them():
     assert isinstance(work, ol.Work)
     assert (work.title, work.year, work.authors) == ("Notes: on the Engine", 1843, ("OL1A", "OL9A"))
     assert work.description == "On the engine."
-    assert isinstance(warning, Problem) and warning.severity == "warning"
-    assert warning.line == 3 and "check digit" in warning.message
+    assert isinstance(warning, Problem)
+    assert warning.severity == "warning"
+    assert warning.line == 3
+    assert "check digit" in warning.message
     assert isinstance(edition, ol.Edition)
     assert (edition.work, edition.publisher, edition.year, edition.pages) == (
         "OL2W",
@@ -97,15 +115,19 @@ def test_what_the_catalog_cannot_take_is_skipped_or_left_out_with_a_warning():
             "/type/edition",
             "/books/OL3M",
             {"works": [{"key": "/works/OL1W"}], "number_of_pages": 10**7},
-        )  # fmt: skip
+        )
         + line("/type/language", "/languages/eng", {"name": "English"})
         + line("/type/redirect", "/authors/OL5A", {"location": "/authors/OL6A"})
         + line("/type/delete", "/works/OL7W", {})
     )
     assert [(type(r).__name__, getattr(r, "line", None)) for r in found] == [
-        ("Problem", 1), ("Problem", 2), ("Problem", 3), ("Edition", 3), ("Redirect", 5),
+        ("Problem", 1),
+        ("Problem", 2),
+        ("Problem", 3),
+        ("Edition", 3),
+        ("Redirect", 5),
         ("Delete", 6),
-    ]  # fmt: skip
+    ]
     assert "title is required" in found[0].message
     assert "names no work" in found[1].message
     assert "page count" in found[2].message
@@ -121,20 +143,33 @@ def test_what_the_catalog_cannot_take_is_skipped_or_left_out_with_a_warning():
         ("/type/work\t/works/OL1W\tone\t2020\t{}\n", "revision should be a number"),
         ("/type/work\t/works/OL1W\t1\t2020\t{nope\n", "not JSON"),
         ("/type/work\t/works/OL1W\t1\t2020\t[]\n", "JSON object"),
-        ('/type/work\t/works/OL1W\t1\t2020\t{"key": "/works/OL2W", "type": {"key": '
-         '"/type/work"}}\n', "the key column says /works/OL1W"),
-        ('/type/work\t/works/OL1W\t1\t2020\t{"key": "/works/OL1W", "type": {"key": '
-         '"/type/edition"}}\n', "the type column says /type/work"),
-        ('/type/work\t/authors/OL1A\t1\t2020\t{"key": "/authors/OL1A", "type": {"key": '
-         '"/type/work"}}\n', "cannot have the key"),
-        ('/type/redirect\t/works/OL1W\t1\t2020\t{"key": "/works/OL1W", "type": {"key": '
-         '"/type/redirect"}, "location": "/authors/OL2A"}\n', "leads nowhere"),
+        (
+            '/type/work\t/works/OL1W\t1\t2020\t{"key": "/works/OL2W", "type": {"key": '
+            '"/type/work"}}\n',
+            "the key column says /works/OL1W",
+        ),
+        (
+            '/type/work\t/works/OL1W\t1\t2020\t{"key": "/works/OL1W", "type": {"key": '
+            '"/type/edition"}}\n',
+            "the type column says /type/work",
+        ),
+        (
+            '/type/work\t/authors/OL1A\t1\t2020\t{"key": "/authors/OL1A", "type": {"key": '
+            '"/type/work"}}\n',
+            "cannot have the key",
+        ),
+        (
+            '/type/redirect\t/works/OL1W\t1\t2020\t{"key": "/works/OL1W", "type": {"key": '
+            '"/type/redirect"}, "location": "/authors/OL2A"}\n',
+            "leads nowhere",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_line_that_is_no_dump_line_is_an_error_at_its_line(text, expected):
     [problem] = records(line("/type/work", "/works/OL9W", {"title": "Fine"})[:0] + "\n" + text)
     assert isinstance(problem, Problem)
-    assert problem.severity == "error" and problem.line == 2
+    assert problem.severity == "error"
+    assert problem.line == 2
     assert expected in problem.message
 
 
@@ -144,7 +179,8 @@ def test_gzip_or_plain_the_same_records(tmp_path):
     plain.write_bytes(gzip.decompress(gzipped.read_bytes()))
     with gzipped.open("rb") as a, plain.open("rb") as b:
         assert list(ol.read_records(a)) == list(ol.read_records(b))
-    assert ol.is_dump(gzipped.read_bytes()[:4096]) and ol.is_dump(plain.read_bytes()[:100])
+    assert ol.is_dump(gzipped.read_bytes()[:4096])
+    assert ol.is_dump(plain.read_bytes()[:100])
     assert ol.first_type(gzipped.read_bytes()[:4096]) == "/type/author"
     assert not ol.is_dump(b"# Victor Serge\n\nMemoirs (1951): 400 pages\n")
 
@@ -158,9 +194,18 @@ def test_a_gzip_cut_short_is_refused(tmp_path):
 
 @pytest.mark.parametrize(
     ("written", "year"),
-    [("1818", 1818), ("c. 1820", 1820), ("3 March 1818", 1818), ("March 3, 1818", 1818),
-     ("1818?", 1818), ("18th century", None), ("", None), ("500 BC", None), ("ca. 850", 850)],
-)  # fmt: skip
+    [
+        ("1818", 1818),
+        ("c. 1820", 1820),
+        ("3 March 1818", 1818),
+        ("March 3, 1818", 1818),
+        ("1818?", 1818),
+        ("18th century", None),
+        ("", None),
+        ("500 BC", None),
+        ("ca. 850", 850),
+    ],
+)
 def test_the_year_a_date_names(written, year):
     assert ol.year_of(written) == year
 

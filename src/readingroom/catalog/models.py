@@ -804,6 +804,10 @@ class OpenLibraryRecord(Provenance):
         max_length=255, blank=True, help_text="An author's, as Open Library writes it."
     )
     death_date = models.CharField(max_length=255, blank=True)
+    matched = models.BooleanField(
+        default=False,
+        help_text="A record from elsewhere the identity rules matched.",
+    )
 
     class Meta:
         ordering = ["key"]

@@ -40,7 +40,7 @@ import io
 import itertools
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, BinaryIO
@@ -88,7 +88,7 @@ Progress = Callable[[str, int, int], None]
 
 _RECORD_COLUMNS = [
     "key", "kind", "revision", "last_modified", "edition_id", "location", "birth_date",
-    "death_date", "source_id", "line_start", "line_end",
+    "death_date", "matched", "source_id", "line_start", "line_end",
 ]  # fmt: skip
 _AUTHOR_COLUMNS = [
     "name", "sort_name", "slug", "name_inferred", "biography", "source_id", "line_start",
@@ -201,10 +201,11 @@ class _DumpImport:
         self._people: PersonIndex[int] | None = None
         self._persons: dict[int, Person] = {}
         self._surnames: set[str] = set()
-        self.matched_authors: set[int] = set()
+        self._keyed: set[int] | None = None
         self._their_works: dict[int, list[tuple[int, str]]] = {}
         self.renamed = array("q")
         self.names: dict[int, str] = {}
+        self._matched: set[str] | None = None
 
     # Temporary tables: references waiting for their record.
 
@@ -313,7 +314,8 @@ class _DumpImport:
             rows.append(
                 (
                     *(r.key, kind, r.revision, r.last_modified[:32], edition, location),
-                    *(born[:255], died[:255], self.source_id, r.line, r.line),
+                    *(born[:255], died[:255], r.key in self.matched_keys(), self.source_id),
+                    *(r.line, r.line),
                 )
             )
         insert_rows(OpenLibraryRecord, _RECORD_COLUMNS, rows)
@@ -332,7 +334,7 @@ class _DumpImport:
             )
         )
 
-    def _take(self, record: Author | Work, values: dict[str, object], line: int) -> bool:
+    def _take(self, record: Author | Work, values: Mapping[str, object], line: int) -> bool:
         """The dump's values into a record, unless an editor changed it since."""
         if record.edited_at is not None and not self.overwrite_edits:
             self.conflict(record, line)
@@ -341,6 +343,14 @@ class _DumpImport:
             setattr(record, name, value)
         record.edited_at, record.edited_by, record.edited_by_name = None, None, ""
         return True
+
+    def matched_keys(self) -> set[str]:
+        """The keys the identity rules gave to records from elsewhere (a guide's): as
+        many as such matches, never the dump's size."""
+        if self._matched is None:
+            held = OpenLibraryRecord.objects.filter(matched=True)
+            self._matched = set(held.values_list("key", flat=True))
+        return self._matched
 
     # Authors.
 
@@ -405,7 +415,8 @@ class _DumpImport:
                 for r, slug in zip(created, slugs, strict=True)
             ],
         )
-        self.matched_authors.update(pk for _, pk in matched)
+        self._guide_authors().update(pk for _, pk in matched)
+        self.matched_keys().update(r.key for r, _ in matched)
         keyed = [*zip([r.key for r in created], ids, strict=True)]
         keyed += [(r.key, pk) for r, pk in matched]
         self.update_authors(newer)
@@ -424,18 +435,17 @@ class _DumpImport:
             if author is None:
                 self.report.authors["gone"] += 1  # deleted in readingroom since
                 continue
+            if record.key in self.matched_keys():
+                continue  # an author from a guide, known by this key: the guide's words stay
             name = author.name
             values: dict[str, object] = {
                 "name": record.name,
                 "sort_name": heading_sort_name(record.name)[:255],
+                "biography": record.biography,
+                "source_id": self.source_id,
+                "line_start": record.line,
+                "line_end": record.line,
             }
-            if author.source_id is not None and author.pk not in self.matched_authors:
-                values.update(
-                    biography=record.biography,
-                    source_id=self.source_id,
-                    line_start=record.line,
-                    line_end=record.line,
-                )
             if self._take(author, values, record.line):
                 changed.append(author)
                 if author.name != name:
@@ -468,9 +478,18 @@ class _DumpImport:
             self._their_works[author_id] = list(works.values_list("pk", "title"))
         return self._their_works[author_id]
 
+    def _guide_authors(self) -> set[int]:
+        """The catalog's authors from elsewhere that hold an Open Library key (the identity
+        rules gave it, in this import or an earlier one): their works are compared."""
+        if self._keyed is None:
+            self._keyed = set(self.resolve(self.matched_keys(), "author").values())
+        return self._keyed
+
     def _same_work(self, record: ol.Work, authors: list[int]) -> int | None:
+        """The catalog's work from elsewhere this one is: by an author from elsewhere the
+        dump credits, with a title the identity rules judge the same."""
         for author_id in authors:
-            if author_id in self.matched_authors:
+            if author_id in self._guide_authors():
                 for pk, title in self._works_of(author_id):
                     if compare_titles(record.title, title).verdict is Verdict.SAME:
                         return pk
@@ -533,9 +552,13 @@ class _DumpImport:
             if work is None:
                 self.report.works["gone"] += 1
                 continue
-            values = {"title": record.title, "year": record.year, "annotation": record.description}
-            if self._take(work, {**values, "source_id": self.source_id, "line_start": record.line,
-                                 "line_end": record.line}, record.line):  # fmt: skip
+            if record.key in self.matched_keys():
+                continue  # a work from a guide, known by this key: the guide's words stay
+            values = {
+                "title": record.title, "year": record.year, "annotation": record.description,
+                "source_id": self.source_id, "line_start": record.line, "line_end": record.line,
+            }  # fmt: skip
+            if self._take(work, values, record.line):
                 changed.append((record, work))
         Work.objects.bulk_update(
             [w for _, w in changed],
@@ -600,6 +623,9 @@ class _DumpImport:
         return {r.key: pk for (r, _, _), pk in zip(editions, ids, strict=True)}
 
     def update_editions(self, records: list[ol.Edition]) -> None:
+        """Newer revisions of editions: their fields, and their work where Open Library
+        moved them to another that the catalog has."""
+        works = self.resolve([r.work for r in records], "work")
         held = dict(
             OpenLibraryRecord.objects.filter(
                 key__in=[r.key for r in records], edition__isnull=False
@@ -613,14 +639,15 @@ class _DumpImport:
                 continue
             for name in ("year", "publisher", "place", "pages", "isbn", "language"):
                 setattr(edition, name, getattr(record, name))
+            edition.work_id = works.get(record.work, edition.work_id)
             edition.source_id, edition.line_start, edition.line_end = (
                 self.source_id,
                 record.line,
                 record.line,
             )
             changed.append(edition)
-        fields = ["year", "publisher", "place", "pages", "isbn", "language", "source_id",
-                  "line_start", "line_end"]  # fmt: skip
+        fields = ["work_id", "year", "publisher", "place", "pages", "isbn", "language",
+                  "source_id", "line_start", "line_end"]  # fmt: skip
         Edition.objects.bulk_update(changed, fields)
         self.report.editions["updated"] += len(changed)
 
@@ -679,8 +706,11 @@ class _DumpImport:
             )
             ready = [(e, works[e.work], s) for e, s in records if e.work in works]
             made = self.insert_editions(ready)
-            for key, pk in made.items():
-                OpenLibraryRecord.objects.filter(key=key).update(edition_id=pk)
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    "UPDATE catalog_openlibraryrecord SET edition_id = %s WHERE key = %s",
+                    [(pk, key) for key, pk in made.items()],
+                )
         for rows in _pending_rows("ol_pending_credit", ["work_id", "author_key", "position"]):
             authors = self.resolve([r[1] for r in rows], "author")
             credits = [(w, authors[k], "author", p) for w, k, p in rows if k in authors]
@@ -745,14 +775,13 @@ class _DumpImport:
         )
         gone = editions.filter(entries__isnull=True).delete()[1].get(Edition._meta.label, 0)
         self.report.editions["deleted"] += gone
-        works = Work.objects.filter(identifiers__scheme="olid", identifiers__value__in=keys)
-        keep = Q(guide_entries__isnull=False) | Q(edited_at__isnull=False) | Q(merged__isnull=False)
-        kept = set(works.filter(keep).values_list("pk", flat=True))
-        deleted = works.exclude(pk__in=kept).delete()[1].get(Work._meta.label, 0)
-        self.report.works["deleted"] += deleted
-        authors = Author.objects.filter(identifiers__scheme="olid", identifiers__value__in=keys)
+        # Only the dumps' own: a record from elsewhere given the key just loses it.
+        theirs = [key for key in keys if key not in self.matched_keys()]
+        works = Work.objects.filter(identifiers__scheme="olid", identifiers__value__in=theirs)
+        kept = Q(guide_entries__isnull=False) | Q(edited_at__isnull=False) | Q(merged__isnull=False)
+        self.report.works["deleted"] += works.exclude(kept).delete()[1].get(Work._meta.label, 0)
+        authors = Author.objects.filter(identifiers__scheme="olid", identifiers__value__in=theirs)
         alone = authors.filter(contributions__isnull=True, edited_at__isnull=True)
-        alone = alone.exclude(pk__in=self.matched_authors)
         self.report.authors["deleted"] += alone.delete()[1].get(Author._meta.label, 0)
         Identifier.objects.filter(scheme="olid", value__in=keys).delete()
 
