@@ -602,3 +602,30 @@ def test_an_open_library_dump_with_a_broken_line_is_refused_at_its_line(tmp_path
     assert "ol_dump_works.txt:2: error: the record is not JSON" in errors
     assert "Traceback" not in errors
     assert "not imported" in errors
+
+
+def test_an_open_library_import_on_a_terminal_shows_each_files_progress(tmp_path):
+    import pty
+
+    sys.path.insert(0, str(ROOT_TESTS.parent / "benchmarks"))
+    from ol_dumps import write_dump
+
+    paths = write_dump(tmp_path, 2_000)
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: readingroom on the pseudo-terminal
+        os.environ["READINGROOM_DATA_DIR"] = str(tmp_path)
+        os.execv(sys.executable, [sys.executable, "-m", "readingroom", "import", *map(str, paths)])
+    output = b""
+    while True:
+        try:
+            data = os.read(terminal, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        output += data
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, output
+    for path in paths:
+        assert f"Open Library dump: {path.name}".encode() in output
+    assert b"works: 1,9" in output  # the summary, once the bars are gone
