@@ -287,3 +287,15 @@ def test_an_edition_open_library_moved_to_another_work_moves():
     load(("e2.txt.gz", edition(1, 2, 2, number_of_pages=12)))
     moved = Edition.objects.get()
     assert (moved.work.title, moved.pages, moved.source.name) == ("Two", 12, "e2.txt.gz")
+
+
+def test_a_key_an_editor_gave_is_that_record():
+    import_guide_bytes("serge.txt", b"# Victor Serge\n\nMemoirs (1951): 400 pages\n")
+    serge = Author.objects.get()
+    Identifier.objects.create(scheme="olid", value="OL7A", author=serge)
+    report = load(("a.txt.gz", author(7, "V. Serge")), ("w.txt.gz", work(1, "Conquered City", [7])))
+    assert report.authors["matched"] == 1
+    assert Author.objects.get().name == "Victor Serge"
+    assert [a.name for a in Work.objects.get(title="Conquered City").authors.all()] == [
+        "Victor Serge"
+    ]

@@ -397,7 +397,10 @@ class _DumpImport:
         new, newer = self._fresh(batch, self.report.authors)
         created: list[ol.Author] = []
         matched: list[tuple[ol.Author, int]] = []
+        known = self._known(new, "author")
         for record in new:
+            if record.key in known:
+                continue
             same = self._same_author(record)
             if same is None:
                 created.append(record)
@@ -415,7 +418,7 @@ class _DumpImport:
                 for r, slug in zip(created, slugs, strict=True)
             ],
         )
-        self._guide_authors().update(pk for _, pk in matched)
+        self._guide_authors().update([*(pk for _, pk in matched), *known.values()])
         self.matched_keys().update(r.key for r, _ in matched)
         keyed = [*zip([r.key for r in created], ids, strict=True)]
         keyed += [(r.key, pk) for r, pk in matched]
@@ -424,7 +427,7 @@ class _DumpImport:
             Identifier, ["scheme", "value", "author_id"], [("olid", k, pk) for k, pk in keyed]
         )
         self.write_records(batch_of(new, newer), "author", replacing=newer)
-        self.report.authors.update(created=len(created), matched=len(matched))
+        self.report.authors.update(created=len(created), matched=len(matched) + len(known))
 
     def update_authors(self, records: list[ol.Author]) -> None:
         found = self.resolve([r.key for r in records], "author")
@@ -478,6 +481,14 @@ class _DumpImport:
             self._their_works[author_id] = list(works.values_list("pk", "title"))
         return self._their_works[author_id]
 
+    def _known(self, records: Sequence[ol.Record], kind: str) -> dict[str, int]:
+        """New keys the catalog already holds as an identifier (an editor gave it, or the
+        catalog was loaded from a JSON dump, which keeps no revisions): those records
+        are matched, kept as they are, never made twice."""
+        known = self.resolve([r.key for r in records], kind)
+        self.matched_keys().update(known)
+        return known
+
     def _guide_authors(self) -> set[int]:
         """The catalog's authors from elsewhere that hold an Open Library key (the identity
         rules gave it, in this import or an earlier one): their works are compared."""
@@ -500,7 +511,10 @@ class _DumpImport:
         found = self.resolve([k for r in batch for k in r.authors], "author")
         created: list[ol.Work] = []
         matched: list[tuple[ol.Work, int]] = []
+        known = self._known(new, "work")
         for record in new:
+            if record.key in known:
+                continue
             same = self._same_work(record, [found[k] for k in record.authors if k in found])
             if same is None:
                 created.append(record)
@@ -526,7 +540,9 @@ class _DumpImport:
             Identifier, ["scheme", "value", "work_id"], [("olid", k, pk) for k, pk in keyed]
         )
         self.write_records(batch_of(new, newer), "work", replacing=newer)
-        self.report.works.update(created=len(created), matched=len(matched), updated=updated)
+        self.report.works.update(
+            created=len(created), matched=len(matched) + len(known), updated=updated
+        )
 
     def credit(self, works: list[tuple[ol.Work, int]], found: dict[str, int]) -> None:
         """Each work's authors, in order; those not yet in the catalog wait."""
