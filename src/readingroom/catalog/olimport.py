@@ -38,6 +38,7 @@ from __future__ import annotations
 import hashlib
 import io
 import itertools
+import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -78,6 +79,7 @@ from .slugs import SlugAllocator
 from .timelines import recompute
 
 BATCH = 5_000
+_FIGURES = re.compile(r"\d[\d,]*")
 # Redirects chained longer than this are taken to lead nowhere (a loop).
 _MOST_HOPS = 5
 # The report lists this many warnings of each kind; the rest are counted.
@@ -130,7 +132,8 @@ class DumpReport:
 
     def warn(self, name: str, problem: Problem, kind: str | None = None) -> None:
         """Keep the first few warnings of each kind (by their words), count them all."""
-        kind = kind or problem.message.split(":", 1)[0].split("(", 1)[0].strip()
+        # By its words, not its figures: "page count is 123,456; …" is one kind, however many.
+        kind = kind or _FIGURES.sub("N", problem.message.split(":", 1)[0].split("(", 1)[0]).strip()
         self.warning_counts[kind] += 1
         if self.warning_counts[kind] <= WARNINGS_SHOWN:
             self.warnings.append((name, problem))
