@@ -213,22 +213,22 @@ class _DumpImport:
     # Temporary tables: references waiting for their record.
 
     def create_pending(self) -> None:
+        """The temporary tables where references to records not yet written wait."""
         # Dropped with the transaction on PostgreSQL; on SQLite at the end (drop_pending).
         ending = "" if connection.vendor == "sqlite" else " ON COMMIT DROP"
         with connection.cursor() as cursor:
             cursor.execute("DROP TABLE IF EXISTS ol_pending_credit")
             cursor.execute("DROP TABLE IF EXISTS ol_pending_edition")
             cursor.execute(
-                "CREATE TEMPORARY TABLE ol_pending_credit (n bigint PRIMARY KEY, work_id bigint, "
-                "author_key "
-                f"varchar(16), position integer){ending}"
+                "CREATE TEMPORARY TABLE ol_pending_credit (n bigint PRIMARY KEY, "
+                f"work_id bigint, author_key varchar(16), position integer){ending}"
             )
             cursor.execute(
-                "CREATE TEMPORARY TABLE ol_pending_edition (n bigint PRIMARY KEY, key varchar(16), "
-                "revision "
-                "integer, last_modified varchar(32), line integer, source_id bigint, work_key "
-                "varchar(16), year integer, publisher varchar(255), place varchar(255), pages "
-                f"integer, isbn varchar(13), language varchar(64)){ending}"
+                "CREATE TEMPORARY TABLE ol_pending_edition (n bigint PRIMARY KEY, "
+                "key varchar(16), revision integer, last_modified varchar(32), line integer, "
+                "source_id bigint, work_key varchar(16), year integer, publisher varchar(255), "
+                "place varchar(255), pages integer, isbn varchar(13), language varchar(64))"
+                f"{ending}"
             )
 
     def drop_pending(self) -> None:
@@ -240,7 +240,7 @@ class _DumpImport:
 
     def _held(self, keys: Sequence[str]) -> dict[str, tuple[str, int]]:
         """The kind and revision the catalog holds of each of these keys."""
-        rows = OpenLibraryRecord.objects.filter(key__in=keys).values_list("key", "kind", "revision")
+        rows = _select_in("catalog_openlibraryrecord", ["key", "kind", "revision"], "key", keys)
         return {key: (kind, revision) for key, kind, revision in rows}
 
     def _fresh(
