@@ -287,12 +287,17 @@ def parse(file: str, as_json: bool, reader_name: str | None) -> None:
 
     The format is detected: a file in readingroom's guide format (docs/guide-format.md)
     is read as one; anything else is read as a reading list (docs/reading-lists.md),
-    and every line the list reader could not place is reported as a warning.
+    and every line the list reader could not place is reported as a warning. An Open
+    Library dump (plain or gzip) is read through as `import` would read it, and its
+    records are counted: a dump is checked without touching the catalog.
 
     Exits with status 1 if the file has errors (they are listed as FILE:LINE: …).
     """
     name, handle = _open(file)
     with handle:
+        if reader_name is None and ol.is_dump(ol.head_of(handle)):
+            _parse_ol_dump(name, handle, as_json)
+            return
         reader_, streaming = _reader_for(handle, reader_name)
         if not streaming:
             guide = reader_.read(_read_text(name, handle))
@@ -514,13 +519,46 @@ def _import_ol_dumps(named: list[tuple[str, BinaryIO]], overwrite_edits: bool, w
             names, [Problem(f"the database refused the import ({reason}); nothing was imported")]
         )
         return False
-    for name, problem in report.warnings + report.conflicts:
+    _report_dump_warnings(names, report.warnings)
+    for name, problem in report.conflicts:
         _report(name, [problem])
-    if report.unshown:
-        counts = ", ".join(f"{n:,} {kind}" for kind, n in report.warning_counts.most_common())
-        click.echo(f"{names}: {report.unshown:,} more warnings not shown ({counts})", err=True)
     click.echo(report.summary())
     return True
+
+
+def _report_dump_warnings(names: str, warnings: ol.Warnings) -> None:
+    for name, problem in warnings.shown:
+        _report(name, [problem])
+    if warnings.unshown:
+        click.echo(f"{names}: {warnings.summary()}", err=True)
+
+
+def _parse_ol_dump(name: str, handle: BinaryIO, as_json: bool) -> None:
+    """Read an Open Library dump through, as `import` would, and say what it holds:
+    records by type, every line that is no dump line, and the warnings."""
+    counts: collections.Counter[str] = collections.Counter()
+    warnings, errors = ol.Warnings(), []
+    try:
+        for item in ol.read_records(handle):
+            if isinstance(item, Problem) and item.severity == "error":
+                errors.append(item)
+            elif isinstance(item, Problem):
+                warnings.add(name, item)
+            else:
+                counts[type(item).__name__.lower()] += 1
+    except ol.DumpFileError as exc:
+        errors.append(exc.problem)
+    if as_json:
+        click.echo(json.dumps({"records": dict(counts), "errors": len(errors),
+                               "warnings": dict(warnings.counts)}, indent=2))  # fmt: skip
+    else:
+        click.echo(f"{name}: an Open Library dump: " + (
+            ", ".join(f"{n:,} {kind}s" for kind, n in sorted(counts.items())) or "no records"
+        ))  # fmt: skip
+    _report(name, errors)
+    _report_dump_warnings(name, warnings)
+    if errors:
+        sys.exit(1)
 
 
 def _split_ol_dumps(files: tuple[str, ...]) -> tuple[list[tuple[str, BinaryIO]], list[str]]:

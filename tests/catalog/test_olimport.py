@@ -299,16 +299,3 @@ def test_a_key_an_editor_gave_is_that_record():
     assert [a.name for a in Work.objects.get(title="Conquered City").authors.all()] == [
         "Victor Serge"
     ]
-
-
-def test_warnings_of_one_kind_are_shown_a_few_times_and_counted():
-    from readingroom.catalog.olimport import WARNINGS_SHOWN, DumpReport
-    from readingroom.guidetext import Problem
-
-    report = DumpReport(["e.txt"])
-    for n in range(100):
-        message = f"page count is {100_001 + n:,}; the limit is 100,000: left out"
-        report.warn("e.txt", Problem(message, n + 1, "warning"))
-    assert len(report.warnings) == WARNINGS_SHOWN
-    assert report.unshown == 100 - WARNINGS_SHOWN
-    assert report.warning_counts == {"page count is N; the limit is N": 100}

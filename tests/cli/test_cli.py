@@ -629,3 +629,18 @@ def test_an_open_library_import_on_a_terminal_shows_each_files_progress(tmp_path
     for path in paths:
         assert f"Open Library dump: {path.name}".encode() in output
     assert b"works: 1,9" in output  # the summary, once the bars are gone
+
+
+def test_parse_checks_an_open_library_dump_without_a_database(tmp_path):
+    sys.path.insert(0, str(ROOT_TESTS.parent / "benchmarks"))
+    from ol_dumps import write_dump
+
+    [dump] = write_dump(tmp_path, 200, every_type=True)
+    result = run("parse", str(dump), data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode().startswith(f"{dump.name}: an Open Library dump: ")
+    assert " works" in result.stdout.decode()
+    assert not (tmp_path / "readingroom.sqlite3").exists()
+    counted = json.loads(run("parse", "--json", str(dump), data_dir=tmp_path).stdout)
+    assert counted["errors"] == 0
+    assert counted["records"]["work"] > 190

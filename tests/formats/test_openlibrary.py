@@ -216,3 +216,14 @@ def test_generated_dumps_read_without_errors(tmp_path):
             found = list(ol.read_records(file))
         assert not [p for p in found if isinstance(p, Problem) and p.severity == "error"]
         assert any(isinstance(r, ol.Record) for r in found)
+
+
+def test_warnings_of_one_kind_are_shown_a_few_times_and_counted():
+    warnings = ol.Warnings()
+    for n in range(100):
+        message = f"page count is {100_001 + n:,}; the limit is 100,000: left out"
+        warnings.add("e.txt", Problem(message, n + 1, "warning"))
+    assert len(warnings.shown) == ol.WARNINGS_SHOWN
+    assert warnings.unshown == 100 - ol.WARNINGS_SHOWN
+    assert warnings.counts == {"page count is N; the limit is N": 100}
+    assert warnings.summary() == "80 more warnings not shown (100 page count is N; the limit is N)"

@@ -38,7 +38,6 @@ from __future__ import annotations
 import hashlib
 import io
 import itertools
-import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -79,11 +78,8 @@ from .slugs import SlugAllocator
 from .timelines import recompute
 
 BATCH = 5_000
-_FIGURES = re.compile(r"\d[\d,]*")
 # Redirects chained longer than this are taken to lead nowhere (a loop).
 _MOST_HOPS = 5
-# The report lists this many warnings of each kind; the rest are counted.
-WARNINGS_SHOWN = 20
 _FILE_ORDER = {"author": 0, "work": 2, "edition": 3}
 # Told how far an import has come: a stage (the file's name), bytes done, bytes in all.
 Progress = Callable[[str, int, int], None]
@@ -126,21 +122,8 @@ class DumpReport:
     works: Counter[str] = field(default_factory=Counter)
     editions: Counter[str] = field(default_factory=Counter)
     others: Counter[str] = field(default_factory=Counter)
-    warnings: list[tuple[str, Problem]] = field(default_factory=list)
-    warning_counts: Counter[str] = field(default_factory=Counter)
+    warnings: ol.Warnings = field(default_factory=ol.Warnings)
     conflicts: list[tuple[str, Problem]] = field(default_factory=list)
-
-    def warn(self, name: str, problem: Problem, kind: str | None = None) -> None:
-        """Keep the first few warnings of each kind (by their words), count them all."""
-        # By its words, not its figures: "page count is 123,456; …" is one kind, however many.
-        kind = kind or _FIGURES.sub("N", problem.message.split(":", 1)[0].split("(", 1)[0]).strip()
-        self.warning_counts[kind] += 1
-        if self.warning_counts[kind] <= WARNINGS_SHOWN:
-            self.warnings.append((name, problem))
-
-    @property
-    def unshown(self) -> int:
-        return sum(self.warning_counts.values()) - len(self.warnings)
 
     def summary(self) -> str:
         def counts(counter: Counter[str]) -> str:
@@ -708,7 +691,7 @@ class _DumpImport:
             for edition, source_id in records:
                 if edition.work not in works:
                     self.report.editions["skipped"] += 1
-                    self.report.warn(
+                    self.report.warnings.add(
                         self.names[source_id],
                         Problem(
                             f"the edition's work {edition.work} is not in the catalog (in no dump "
@@ -956,7 +939,7 @@ def _read_file(
                 if item.severity == "error":
                     errors.add(name, item)
                 else:
-                    run.report.warn(name, item)
+                    run.report.warnings.add(name, item)
                 continue
             lines = item.line
             if errors:

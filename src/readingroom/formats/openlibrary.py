@@ -34,8 +34,9 @@ import io
 import json
 import re
 import zlib
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 import orjson
@@ -60,6 +61,9 @@ _KEY_LETTER = {"authors": "A", "works": "W", "books": "M"}
 _TYPE_OF_KEY = {"authors": "author", "works": "work", "books": "edition"}
 _FIRST_LINE = re.compile(rb"/type/[a-z_]+\t/[^\t]*\t\d+\t[^\t]*\t\{")
 _YEAR = re.compile(r"(?<!\d)(\d{3,4})(?!\d)")
+_FIGURES = re.compile(r"\d[\d,]*")
+# A dump's warnings: this many of each kind are shown, the rest counted.
+WARNINGS_SHOWN = 20
 _BEFORE_CHRIST = re.compile(r"\b(?:b\.?\s?c\.?e?|before christ)\b", re.I)
 
 
@@ -139,6 +143,31 @@ class Delete(Record):
 
 
 DumpRecord = Author | Work | Edition | Redirect | Delete
+
+
+@dataclass
+class Warnings:
+    """A dump's warnings, which may be millions (a bad ISBN in every tenth edition): the
+    first few of each kind kept, with the file they are in, and all of them counted."""
+
+    shown: list[tuple[str, Problem]] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def add(self, name: str, problem: Problem, kind: str | None = None) -> None:
+        # Of a kind by its words, not its figures: "page count is 123,456; …" is one.
+        kind = kind or _FIGURES.sub("N", problem.message.split(":", 1)[0].split("(", 1)[0])
+        self.counts[kind.strip()] += 1
+        if self.counts[kind.strip()] <= WARNINGS_SHOWN:
+            self.shown.append((name, problem))
+
+    @property
+    def unshown(self) -> int:
+        return sum(self.counts.values()) - len(self.shown)
+
+    def summary(self) -> str:
+        """The warnings not shown, by kind: "1,204 more warnings not shown (…)"."""
+        kinds = ", ".join(f"{n:,} {kind}" for kind, n in self.counts.most_common())
+        return f"{self.unshown:,} more warnings not shown ({kinds})"
 
 
 # Reading the file.
