@@ -43,7 +43,7 @@ def _records(paths: list[Path]) -> dict[type, list[ol.DumpRecord]]:
     return found
 
 
-def baseline_rate(paths: list[Path], database: Path) -> tuple[float, int]:
+def baseline_rate(paths: list[Path], database: Path) -> tuple[float, int, int]:
     """Plain sqlite3 `executemany` of the import's rows into the same empty tables."""
     records = _records(paths)
     authors = [a for a in records.get(ol.Author, []) if isinstance(a, ol.Author)]
@@ -161,7 +161,7 @@ def baseline_rate(paths: list[Path], database: Path) -> tuple[float, int]:
     db.execute("COMMIT")
     elapsed = time.perf_counter() - start
     db.close()
-    return len(works) / elapsed, len(editions)
+    return len(works) / elapsed, len(works), len(editions)
 
 
 def _unpacked(path: Path) -> int:
@@ -188,13 +188,13 @@ def main() -> None:
     env = {**os.environ}
     command = [sys.executable, "-m", "readingroom", "import", *map(str, paths)]
     seconds, peak = peak_of(command, env)
-    imported = args.works / seconds
-    baseline, editions = baseline_rate(paths, baseline_db)
+    baseline, works, editions = baseline_rate(paths, baseline_db)
+    imported = works / seconds  # the works both write: those with a title
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print(f"load average after: {load}")
     print(
-        f"dump: {args.works:,} works, {editions:,} editions; {size / 1e6:.1f} MB as files, "
+        f"dump: {works:,} works, {editions:,} editions; {size / 1e6:.1f} MB as files, "
         f"{unpacked / 1e6:.1f} MB unpacked"
     )
     print(f"import:   {imported:>10,.0f} works/s ({seconds:.1f} s), peak RSS {peak:.0f} MB")
