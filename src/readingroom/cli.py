@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
 import click
 
 from readingroom.formats import catalog_json
+from readingroom.formats import openlibrary as ol
 from readingroom.formats.records import ListEntry, ListGuide
 from readingroom.formats.registry import READERS, WRITERS, Reader, detect_reader, streams
 from readingroom.formats.validation import with_limits
@@ -286,12 +287,17 @@ def parse(file: str, as_json: bool, reader_name: str | None) -> None:
 
     The format is detected: a file in readingroom's guide format (docs/guide-format.md)
     is read as one; anything else is read as a reading list (docs/reading-lists.md),
-    and every line the list reader could not place is reported as a warning.
+    and every line the list reader could not place is reported as a warning. An Open
+    Library dump (plain or gzip) is read through as `import` would read it, and its
+    records are counted: a dump is checked without touching the catalog.
 
     Exits with status 1 if the file has errors (they are listed as FILE:LINE: …).
     """
     name, handle = _open(file)
     with handle:
+        if reader_name is None and ol.is_dump(ol.head_of(handle)):
+            _parse_ol_dump(name, handle, as_json)
+            return
         reader_, streaming = _reader_for(handle, reader_name)
         if not streaming:
             guide = reader_.read(_read_text(name, handle))
@@ -479,6 +485,96 @@ def _import_one(
     return False
 
 
+def _import_ol_dumps(named: list[tuple[str, BinaryIO]], overwrite_edits: bool, wait: float) -> bool:
+    """Import Open Library dump files together, in one transaction (catalog/olimport.py)."""
+    from django.db import DatabaseError
+
+    from readingroom.catalog.locking import CatalogLocked
+    from readingroom.catalog.olimport import DumpRefused, import_dumps
+
+    names = ", ".join(name for name, _ in named)
+    try:
+        with import_progress("Open Library dump") as progress:
+            report = import_dumps(
+                named,
+                overwrite_edits=overwrite_edits,
+                progress=progress,
+                wait=wait,
+                on_wait=_waiting(names, wait),
+            )
+    except DumpRefused as exc:
+        for name, problem in exc.problems:
+            _report(name, [problem])
+        more = f" (and {exc.more:,} more)" if exc.more else ""
+        total = format_count(len(exc.problems) + exc.more, "line")
+        click.echo(f"{names}: not imported ({total} not Open Library dump lines{more})", err=True)
+        return False
+    except CatalogLocked as exc:
+        _report(names, [Problem(f"{exc}; nothing was imported (try again once it has finished, "
+                                "or wait longer with --wait SECONDS)")])  # fmt: skip
+        return False
+    except DatabaseError as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        _report(
+            names, [Problem(f"the database refused the import ({reason}); nothing was imported")]
+        )
+        return False
+    _report_dump_warnings(names, report.warnings)
+    for name, problem in report.conflicts:
+        _report(name, [problem])
+    click.echo(report.summary())
+    return True
+
+
+def _report_dump_warnings(names: str, warnings: ol.Warnings) -> None:
+    for name, problem in warnings.shown:
+        _report(name, [problem])
+    if warnings.unshown:
+        click.echo(f"{names}: {warnings.summary()}", err=True)
+
+
+def _parse_ol_dump(name: str, handle: BinaryIO, as_json: bool) -> None:
+    """Read an Open Library dump through, as `import` would, and say what it holds:
+    records by type, every line that is no dump line, and the warnings."""
+    counts: collections.Counter[str] = collections.Counter()
+    warnings, errors = ol.Warnings(), []
+    try:
+        for item in ol.read_records(handle):
+            if isinstance(item, Problem) and item.severity == "error":
+                errors.append(item)
+            elif isinstance(item, Problem):
+                warnings.add(name, item)
+            else:
+                counts[type(item).__name__.lower()] += 1
+    except ol.DumpFileError as exc:
+        errors.append(exc.problem)
+    if as_json:
+        click.echo(json.dumps({"records": dict(counts), "errors": len(errors),
+                               "warnings": dict(warnings.counts)}, indent=2))  # fmt: skip
+    else:
+        click.echo(f"{name}: an Open Library dump: " + (
+            ", ".join(f"{n:,} {kind}s" for kind, n in sorted(counts.items())) or "no records"
+        ))  # fmt: skip
+    _report(name, errors)
+    _report_dump_warnings(name, warnings)
+    if errors:
+        sys.exit(1)
+
+
+def _split_ol_dumps(files: tuple[str, ...]) -> tuple[list[tuple[str, BinaryIO]], list[str]]:
+    """The Open Library dumps among the files (opened), told by their first line, and
+    the other files."""
+    dumps, others = [], []
+    for file in files:
+        name, handle = _open(file)
+        if ol.is_dump(ol.head_of(handle)):
+            dumps.append((name, handle))
+        else:
+            handle.close()
+            others.append(file)
+    return dumps, others
+
+
 def _check_guide_title(title: str | None) -> None:
     if title is not None and (problem := GUIDE["title"].problem(title)):
         _fail(f"--guide: {problem}")
@@ -512,11 +608,17 @@ def import_(
     wait: float | None,
     reader_name: str | None,
 ) -> None:
-    """Import guide FILES (or JSON dumps from `export --format json`).
+    """Import guide FILES (or JSON dumps from `export --format json`, or Open Library dumps).
 
     A file in readingroom's guide format is imported as one; any other text is read
     as a reading list (see `readingroom parse`) and becomes a guide of its own, its
     entries in the list's order with their sections, importance and parts to read.
+
+    Open Library dumps (plain or gzip, told by their first line) are imported
+    together, in one transaction: the authors, works and editions files of one
+    dump, in any order, or the dump of every type. Records are matched by their
+    Open Library key and updated by revision, so a newer dump updates the catalog
+    in place and the same dump again changes nothing (docs/formats.md).
 
     Each file is imported in one transaction: a file with errors changes nothing.
     Importing the same file again changes nothing; importing an edited file
@@ -529,9 +631,17 @@ def import_(
     from django.conf import settings
 
     wait = settings.IMPORT_LOCK_WAIT if wait is None else wait
+    dumps, others = _split_ol_dumps(files) if reader_name is None else ([], list(files))
     failed = [
-        file for file in files if not _import_one(file, guide, overwrite_edits, wait, reader_name)
+        file for file in others if not _import_one(file, guide, overwrite_edits, wait, reader_name)
     ]
+    if dumps:
+        try:
+            if not _import_ol_dumps(dumps, overwrite_edits, wait):
+                failed.extend(name for name, _ in dumps)
+        finally:
+            for _, handle in dumps:
+                handle.close()
     if failed:
         _fail(f"{len(failed)} of {format_count(len(files), 'file')} not imported")
 

@@ -573,3 +573,74 @@ def test_an_import_says_which_authors_it_merged_with_the_catalogs(tmp_path):
         "catalog: the two are one author, 'ada-byron' (the same name)\n"
     )
     assert run("duplicates", data_dir=tmp_path).stdout.decode().strip() == "0 likely duplicates"
+
+
+def test_open_library_dumps_imported_together_by_content(tmp_path):
+    sys.path.insert(0, str(ROOT_TESTS.parent / "benchmarks"))
+    from ol_dumps import write_dump
+
+    authors, works, editions = write_dump(tmp_path, 50)
+    result = run("import", str(editions), str(works), str(authors), data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    summary = result.stdout.decode().splitlines()[-1]
+    assert summary.startswith(f"{authors.name}, {works.name}, {editions.name}: authors: ")
+    assert "created" in summary
+    again = run("import", str(authors), str(works), str(editions), data_dir=tmp_path)
+    assert "created" not in again.stdout.decode()
+    assert "unchanged" in again.stdout.decode()
+
+
+def test_an_open_library_dump_with_a_broken_line_is_refused_at_its_line(tmp_path):
+    dump = tmp_path / "ol_dump_works.txt"
+    dump.write_text(
+        '/type/work\t/works/OL1W\t1\t2020\t{"key": "/works/OL1W", "type": {"key": "/type/work"},'
+        ' "title": "Fine"}\n/type/work\t/works/OL2W\t1\t2020\t{"key": "/works/OL2W"\n'
+    )
+    result = run("import", str(dump), data_dir=tmp_path)
+    assert result.returncode == 1
+    errors = result.stderr.decode()
+    assert "ol_dump_works.txt:2: error: the record is not JSON" in errors
+    assert "Traceback" not in errors
+    assert "not imported" in errors
+
+
+def test_an_open_library_import_on_a_terminal_shows_each_files_progress(tmp_path):
+    import pty
+
+    sys.path.insert(0, str(ROOT_TESTS.parent / "benchmarks"))
+    from ol_dumps import write_dump
+
+    paths = write_dump(tmp_path, 2_000)
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: readingroom on the pseudo-terminal
+        os.environ["READINGROOM_DATA_DIR"] = str(tmp_path)
+        os.execv(sys.executable, [sys.executable, "-m", "readingroom", "import", *map(str, paths)])
+    output = b""
+    while True:
+        try:
+            data = os.read(terminal, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        output += data
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, output
+    for path in paths:
+        assert f"Open Library dump: {path.name}".encode() in output
+    assert b"works: 1,9" in output  # the summary, once the bars are gone
+
+
+def test_parse_checks_an_open_library_dump_without_a_database(tmp_path):
+    sys.path.insert(0, str(ROOT_TESTS.parent / "benchmarks"))
+    from ol_dumps import write_dump
+
+    [dump] = write_dump(tmp_path, 200, every_type=True)
+    result = run("parse", str(dump), data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode().startswith(f"{dump.name}: an Open Library dump: ")
+    assert " works" in result.stdout.decode()
+    assert not (tmp_path / "readingroom.sqlite3").exists()
+    counted = json.loads(run("parse", "--json", str(dump), data_dir=tmp_path).stdout)
+    assert counted["errors"] == 0
+    assert counted["records"]["work"] > 190

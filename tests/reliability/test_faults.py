@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 import signal
 import sqlite3
+import sys
 import time
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -173,3 +175,15 @@ def test_the_same_file_twice_at_the_same_time_lands_once(catalog):
         "guide.txt: unchanged",
     ]
     assert len(json.loads(catalog.dump())["works"]) == 2_000
+
+
+def test_kill_9_during_an_open_library_import_writes_nothing(sample_catalog, prepared):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from ol_dumps import write_dump
+
+    paths = [str(p) for p in write_dump(sample_catalog.data_dir, 3_000)]
+    _kill_while_writing(sample_catalog, "import", *paths, after=0.5)
+    assert sample_catalog.dump() == prepared.dump
+    result = sample_catalog.run("import", *paths)
+    assert result.returncode == 0, result.stderr.decode()
+    assert "works: 2,9" in result.stdout.decode()

@@ -773,3 +773,44 @@ def raise_rule_errors(problems: list[limits.RuleProblem]) -> None:
             errors.setdefault(problem.field, []).append(limits.as_sentence(problem.message))
     if errors:
         raise ValidationError(errors)
+
+
+class OpenLibraryRecord(Provenance):
+    """An Open Library record a dump brought (catalog/olimport.py): its key, the revision
+    of it the catalog holds and when Open Library last changed it, and the dump's line.
+
+    An author's or a work's key is also its ``olid`` :class:`Identifier`, through which
+    it is found (an editor's merge moves it along); an edition is found here. A
+    redirect keeps where its key now leads, and a deletion that it was deleted, so an
+    older dump cannot bring either back.
+    """
+
+    class Kind(models.TextChoices):
+        AUTHOR = "author"
+        WORK = "work"
+        EDITION = "edition"
+        REDIRECT = "redirect"
+        DELETE = "delete"
+
+    key = models.CharField(max_length=16, unique=True, help_text='Its Open Library ID: "OL45883W".')
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    revision = models.PositiveIntegerField()
+    last_modified = models.CharField(max_length=32, blank=True)
+    edition = models.ForeignKey(
+        Edition, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    location = models.CharField(max_length=16, blank=True, help_text="The key a redirect leads to.")
+    birth_date = models.CharField(
+        max_length=255, blank=True, help_text="An author's, as Open Library writes it."
+    )
+    death_date = models.CharField(max_length=255, blank=True)
+    matched = models.BooleanField(
+        default=False,
+        help_text="A record from elsewhere the identity rules matched.",
+    )
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.kind}, revision {self.revision})"
