@@ -262,9 +262,7 @@ if ON_POSTGRESQL:
     # Sessions (a reader's reading speed, a login) in the one database every app
     # server shares, read through the Redis cache where there is one.
     SESSION_ENGINE = (
-        "django.contrib.sessions.backends.cached_db"
-        if REDIS_URL
-        else "django.contrib.sessions.backends.db"
+        "readingroom.web.sessions" if REDIS_URL else "django.contrib.sessions.backends.db"
     )
 else:
     # On SQLite, files in the data dir: shared by the server's workers (one machine,
