@@ -53,6 +53,9 @@ with reading_from("replica1"):
 print(json.dumps(seen))
 """
 
+# One site for the module's tests, made once: on one xdist worker.
+pytestmark = pytest.mark.xdist_group("replica")
+
 
 @dataclass
 class Replicated:

@@ -37,6 +37,9 @@ EDITOR = "ed-the-editor"
 AUTHOR_PAGE = "/authors/peter-kropotkin/"
 WORK_PAGE = "/works/reform-or-revolution/"
 
+# One site for the module's tests, made once: on one xdist worker.
+pytestmark = pytest.mark.xdist_group("two-app-servers")
+
 
 @dataclass
 class Site:
