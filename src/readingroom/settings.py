@@ -9,6 +9,9 @@ REDIS_URL             redis://host:port/db: the page cache and sessions' cache s
                       by every worker and app server (default: each process its own)
 READINGROOM_SECRET_KEY  the key that signs sessions and cookies (default: generated
                       into the data dir); every app server of one site needs the same
+READINGROOM_PROXIES   how many proxies (load balancers) stand before the app servers,
+                      each adding to X-Forwarded-For: login throttling counts by the
+                      address the outermost one saw (default 0: the peer's address)
 READINGROOM_DEBUG     1 for development error pages
 READINGROOM_ALLOWED_HOSTS  comma-separated host names to serve (default: localhost names)
 READINGROOM_HTTPS     1 when served over HTTPS: secure cookies, HSTS, redirect to https
@@ -141,6 +144,10 @@ AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Behind load balancers (docs/deployment.md), the client's address is the one the
+# outermost of them saw, from X-Forwarded-For (readingroom.web.addresses).
+PROXIES = int(os.environ.get("READINGROOM_PROXIES", "0"))
+AXES_CLIENT_IP_CALLABLE = "readingroom.web.addresses.client_address"
 # Readers' accounts (readingroom.readers): the site's own pages, not the admin's.
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my-reading"
