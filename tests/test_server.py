@@ -142,7 +142,8 @@ def test_a_readers_settings_follow_them_to_the_other_server(site: Site) -> None:
     ("setting", "value", "message"),
     [("REDIS_URL", "redis://127.0.0.1:1/0", "REDIS_URL: Redis at 127.0.0.1:1 does not answer"),
      ("DATABASE_REPLICA_URL", "postgres://app@127.0.0.1:1/catalog",
-      "DATABASE_REPLICA_URL: read replicas are PostgreSQL replicas of a PostgreSQL DATABASE_URL")],
+      "DATABASE_REPLICA_URL: read replicas are PostgreSQL replicas of a PostgreSQL DATABASE_URL"),
+     ("READINGROOM_PROXIES", "one", "READINGROOM_PROXIES: a number (0, 1, 2…), not 'one'")],
 )  # fmt: skip
 def test_serve_refuses_a_setting_it_cannot_use_in_one_line(
     tmp_path: Path, setting: str, value: str, message: str

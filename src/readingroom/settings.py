@@ -146,7 +146,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # Behind load balancers (docs/deployment.md), the client's address is the one the
 # outermost of them saw, from X-Forwarded-For (readingroom.web.addresses).
-PROXIES = int(os.environ.get("READINGROOM_PROXIES", "0"))
+_proxies = os.environ.get("READINGROOM_PROXIES", "0")
+if not _proxies.isdigit():
+    raise ImproperlyConfigured(f"READINGROOM_PROXIES: a number (0, 1, 2…), not {_proxies!r}")
+PROXIES = int(_proxies)
 AXES_CLIENT_IP_CALLABLE = "readingroom.web.addresses.client_address"
 # Readers' accounts (readingroom.readers): the site's own pages, not the admin's.
 LOGIN_URL = "login"
