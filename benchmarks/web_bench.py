@@ -150,21 +150,8 @@ def load_catalog(env: dict[str, str], scratch: Path, works: int) -> None:
     big.write_bytes(generate_big_author())
     for path, title in ((guide, "Benchmark"), (big, "Big author")):
         start = time.perf_counter()
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "readingroom",
-                "import",
-                str(path),
-                "--from",
-                "guide",
-                "--guide",
-                title,
-            ],
-            env=env,
-            check=True,
-        )
+        command = ["import", str(path), "--from", "guide", "--guide", title]
+        subprocess.run([sys.executable, "-m", "readingroom", *command], env=env, check=True)
         print(f"imported {path.name} in {time.perf_counter() - start:.1f} s")
         path.unlink()
 
