@@ -97,12 +97,17 @@ def _setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "readingroom.settings")
     import django
     from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
     from django.db import DatabaseError, connections
     from django.db.migrations.executor import MigrationExecutor
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:
+        _fail(str(exc))
     settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
-    for alias in settings.DATABASES:
+    # A replica's schema comes from its primary (readingroom.routers).
+    for alias in [a for a in settings.DATABASES if a not in settings.DATABASE_REPLICAS]:
         try:
             executor = MigrationExecutor(connections[alias])
             if executor.migration_plan(executor.loader.graph.leaf_nodes()):
@@ -914,10 +919,12 @@ def export(
 def serve(host: str, port: int, workers: int) -> None:
     """Serve the catalog's website with gunicorn, a production WSGI server."""
     _setup_django()
-    from readingroom.server import address_problem, run_server
+    from readingroom.server import address_problem, cache_problem, run_server
 
     if problem := address_problem(host, port):
         _fail(f"cannot serve on {host}:{port}: {problem}")
+    if problem := cache_problem():
+        _fail(problem)
     click.echo(f"Serving readingroom on http://{host}:{port}/ (Ctrl-C to stop)")
     run_server(host, port, workers)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import socket
 from typing import Any
+from urllib.parse import urlparse
 
 from gunicorn.app.base import BaseApplication
 
@@ -17,6 +18,10 @@ class _Server(BaseApplication):
     def load_config(self) -> None:
         for key, value in self.options.items():
             self.cfg.set(key, value)
+        if "control_socket_disable" in self.cfg.settings:
+            # gunicorn 27's control socket is one path per user (~/.gunicorn), which
+            # every server on the machine would claim; readingroom has no use for it.
+            self.cfg.set("control_socket_disable", True)
 
     def load(self) -> Any:
         from readingroom.wsgi import application
@@ -60,4 +65,24 @@ def address_problem(host: str, port: int) -> str | None:
             if exc.errno == errno.EACCES:
                 return "permission denied (ports below 1024 need root); choose another with --port"
             return exc.strerror or str(exc)
+    return None
+
+
+def cache_problem() -> str | None:
+    """Why the shared cache (REDIS_URL) does not answer, or None if it does (or there
+    is none). Checked before serving, so that a wrong address is one line at start,
+    not a slow first page on every worker."""
+    from django.conf import settings
+    from django.core.cache import cache
+    from redis.exceptions import RedisError
+
+    if not settings.REDIS_URL:
+        return None
+    try:
+        cache.get("readingroom:answering")
+    except RedisError as exc:
+        address = urlparse(settings.REDIS_URL)
+        return (
+            f"REDIS_URL: Redis at {address.hostname}:{address.port or 6379} does not answer: {exc}"
+        )
     return None

@@ -3,6 +3,15 @@
 READINGROOM_DATA_DIR  where the SQLite database and the secret key live (default ./var)
 DATABASE_URL          sqlite:///path or postgres://user@host:port/name
                       (default: SQLite in the data dir)
+DATABASE_REPLICA_URL  PostgreSQL read replicas, comma-separated: readers' pages read
+                      from one of them (readingroom.routers; docs/deployment.md)
+REDIS_URL             redis://host:port/db: the page cache and sessions' cache shared
+                      by every worker and app server (default: each process its own)
+READINGROOM_SECRET_KEY  the key that signs sessions and cookies (default: generated
+                      into the data dir); every app server of one site needs the same
+READINGROOM_PROXIES   how many proxies (load balancers) stand before the app servers,
+                      each adding to X-Forwarded-For: login throttling counts by the
+                      address the outermost one saw (default 0: the peer's address)
 READINGROOM_DEBUG     1 for development error pages
 READINGROOM_ALLOWED_HOSTS  comma-separated host names to serve (default: localhost names)
 READINGROOM_HTTPS     1 when served over HTTPS: secure cookies, HSTS, redirect to https
@@ -19,6 +28,7 @@ from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 DATA_DIR = Path(os.environ.get("READINGROOM_DATA_DIR", Path.cwd() / "var")).resolve()
 
@@ -46,6 +56,7 @@ def _secret_key() -> str:
 
 # How long a write waits for another writer's locks before it gives up.
 WRITE_WAIT_SECONDS = 5
+_POSTGRESQL = "django.db.backends.postgresql"
 
 
 def _database(url: str) -> dict[str, Any]:
@@ -63,7 +74,7 @@ def _database(url: str) -> dict[str, Any]:
         }
         config["CONN_MAX_AGE"] = 0
         config["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}
-    elif config["ENGINE"] == "django.db.backends.postgresql":
+    elif config["ENGINE"] == _POSTGRESQL:
         # The same wait for another writer's locks as SQLite's busy timeout: an editor's
         # save during an import gets "busy, try again" (web/middleware.py), not a hang.
         config["OPTIONS"] = {"options": f"-c lock_timeout={WRITE_WAIT_SECONDS * 1000}"}
@@ -103,6 +114,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: an editor's pages read the primary, a reader's a replica.
+    "readingroom.web.middleware.replica_reads",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "readingroom.web.middleware.refuse_nul_parameters",
@@ -131,6 +144,13 @@ AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Behind load balancers (docs/deployment.md), the client's address is the one the
+# outermost of them saw, from X-Forwarded-For (readingroom.web.addresses).
+_proxies = os.environ.get("READINGROOM_PROXIES", "0")
+if not _proxies.isdigit():
+    raise ImproperlyConfigured(f"READINGROOM_PROXIES: a number (0, 1, 2…), not {_proxies!r}")
+PROXIES = int(_proxies)
+AXES_CLIENT_IP_CALLABLE = "readingroom.web.addresses.client_address"
 # Readers' accounts (readingroom.readers): the site's own pages, not the admin's.
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my-reading"
@@ -179,7 +199,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # (readingroom.routers), where a login never waits behind an import.
     DATABASES["logins"] = _database(f"sqlite:///{DATA_DIR / 'logins.sqlite3'}")
     DATABASES["logins"]["TEST"] = {"NAME": str(DATA_DIR / "test-logins.sqlite3")}
-DATABASE_ROUTERS = ["readingroom.routers.LoginsRouter"]
+ON_POSTGRESQL = DATABASES["default"]["ENGINE"] == _POSTGRESQL
+
+
+def _replicas(urls: str, primary: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """PostgreSQL read replicas by alias ("replica1", …); readingroom.routers sends
+    readers' pages to them. In tests each mirrors the primary's test database."""
+    replicas = {}
+    for number, url in enumerate(filter(None, (u.strip() for u in urls.split(","))), 1):
+        config = _database(url)
+        if {primary["ENGINE"], config["ENGINE"]} != {_POSTGRESQL}:
+            raise ImproperlyConfigured(
+                "DATABASE_REPLICA_URL: read replicas are PostgreSQL replicas of a "
+                "PostgreSQL DATABASE_URL"
+            )
+        replicas[f"replica{number}"] = {**config, "TEST": {"MIRROR": "default"}}
+    return replicas
+
+
+DATABASE_REPLICAS = _replicas(os.environ.get("DATABASE_REPLICA_URL", ""), DATABASES["default"])
+DATABASES.update(DATABASE_REPLICAS)
+DATABASE_ROUTERS = ["readingroom.routers.LoginsRouter", "readingroom.routers.ReplicaRouter"]
+# After a reader's POST, their pages read the primary for this long, so they see
+# what they wrote however far a replica lags (readingroom.routers).
+REPLICA_PIN_SECONDS = 15
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en"
@@ -190,21 +233,53 @@ USE_TZ = True
 # How long an import waits for another to finish before giving up (seconds).
 IMPORT_LOCK_WAIT = float(os.environ.get("READINGROOM_LOCK_WAIT", "300"))
 
-# Pages for readers are cached per worker process, keyed by the catalog's version
-# (readingroom.web.cache), so edits show at once.
+# Pages for readers are cached whole, keyed by the catalog's version
+# (readingroom.web.cache), so edits show at once: in each worker process's memory,
+# or with REDIS_URL in Redis, shared by every worker and app server.
 PAGE_CACHE = os.environ.get("READINGROOM_PAGE_CACHE", "1") == "1"
 PAGE_CACHE_SECONDS = 600
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
-}
-# Sessions (a reader's reading speed, an editor's login) are files in the data dir:
-# shared by the server's workers, and never waiting for a database writer.
-SESSION_ENGINE = "django.contrib.sessions.backends.file"
-SESSION_FILE_PATH = DATA_DIR / "sessions"
-SESSION_FILE_PATH.mkdir(parents=True, exist_ok=True)
+REDIS_URL = os.environ.get("REDIS_URL", "")
+
+
+def _caches(redis_url: str, database: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Django's own Redis backend where REDIS_URL names a server, else per-process memory.
+
+    Keys start with the catalog's database, so sites (and test runs) that share one
+    Redis never read each other's pages.
+    """
+    if not redis_url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "OPTIONS": {"MAX_ENTRIES": 5000},
+            }
+        }
+    where = f"{database.get('HOST') or ''}:{database.get('PORT') or ''}/{database['NAME']}"
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": f"readingroom:{where}",
+            # A Redis that stops answering costs a second, not a hung worker: the
+            # page cache then renders (web/cache.py), sessions read the database.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+
+
+CACHES = _caches(REDIS_URL, DATABASES["default"])
+if ON_POSTGRESQL:
+    # Sessions (a reader's reading speed, a login) in the one database every app
+    # server shares, read through the Redis cache where there is one.
+    SESSION_ENGINE = (
+        "readingroom.web.sessions" if REDIS_URL else "django.contrib.sessions.backends.db"
+    )
+else:
+    # On SQLite, files in the data dir: shared by the server's workers (one machine,
+    # as SQLite is), and never waiting for the catalog's one writer.
+    SESSION_ENGINE = "django.contrib.sessions.backends.file"
+    SESSION_FILE_PATH = DATA_DIR / "sessions"
+    SESSION_FILE_PATH.mkdir(parents=True, exist_ok=True)
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"

@@ -46,19 +46,38 @@ def test_make_run_takes_a_port_and_a_host():
     assert "readingroom serve --host 0.0.0.0 --port 9123" in dry_run
 
 
-def test_every_command_the_readme_shows_exists():
+def _assert_commands_exist(commands: set[str]) -> None:
     from click.testing import CliRunner
 
     from readingroom.cli import cli
 
-    readme = (ROOT / "README.md").read_text()
-    commands = set(re.findall(r"^(?:\S+=\S+ )?readingroom (\w+)", readme, re.M))
-    assert commands >= {"parse", "import", "export", "serve", "demo"}
     # (`manage` hands --help on to Django's own commands.)
     for command in commands - {"manage"}:
         assert command in cli.commands, command
         result = CliRunner().invoke(cli, [command, "--help"])
         assert result.exit_code == 0, (command, result.output)
+
+
+def test_every_command_the_readme_shows_exists():
+    readme = (ROOT / "README.md").read_text()
+    commands = set(re.findall(r"^(?:\S+=\S+ )?readingroom (\w+)", readme, re.M))
+    assert commands >= {"parse", "import", "export", "serve", "demo"}
+    _assert_commands_exist(commands)
+
+
+def test_the_deployment_page_shows_real_commands_and_settings():
+    """docs/deployment.md's shell blocks: each command exists, and each variable they
+    set is one settings.py reads."""
+    page = (ROOT / "docs" / "deployment.md").read_text()
+    shell = "\n".join(re.findall(r"^```sh\n(.*?)^```", page, re.M | re.S))
+    commands = set(re.findall(r"^(?:\S+=\S+ )*readingroom (\w+)", shell, re.M))
+    assert commands >= {"serve", "check", "createuser", "manage"}
+    _assert_commands_exist(commands)
+    variables = set(re.findall(r"\b([A-Z][A-Z_]+)=", shell))
+    assert variables >= {"DATABASE_URL", "REDIS_URL", "DATABASE_REPLICA_URL"}
+    read = (ROOT / "src" / "readingroom" / "settings.py").read_text()
+    for variable in variables:
+        assert f'os.environ.get("{variable}"' in read, variable
 
 
 def test_the_reading_lists_page_lists_the_importance_words():
