@@ -61,11 +61,12 @@ def _page(rows: list[tuple[object, ...]], total: object) -> tuple[list[Ranked], 
     return found, int(str(rows[0][0] if rows else total))
 
 
-def _placeholders(values: Sequence[object]) -> str:
+def placeholders(values: Sequence[object]) -> str:
     return ", ".join(["%s"] * len(values))
 
 
-def _fetch(sql: str, params: Sequence[object]) -> list[tuple[object, ...]]:
+def fetch(sql: str, params: Sequence[object]) -> list[tuple[object, ...]]:
+    """The rows of one statement."""
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return list(cursor.fetchall())
@@ -89,7 +90,7 @@ class SQLiteBackend:
 
     def count(self, words: Sequence[str], tokens: Sequence[str]) -> int:
         """How many documents match, counted in the index alone."""
-        [(found,)] = _fetch(
+        [(found,)] = fetch(
             "SELECT count(*) FROM search_fts WHERE search_fts MATCH %s",
             [self.expression(words, tokens)],
         )
@@ -108,12 +109,12 @@ class SQLiteBackend:
             " WHERE search_fts MATCH %s ORDER BY score DESC, rowid LIMIT %s OFFSET %s)"
         )
         total = "(SELECT count(*) FROM search_fts WHERE search_fts MATCH %s)"
-        rows = _fetch(_with_records(ranked, total), [match, match, limit, offset])
+        rows = fetch(_with_records(ranked, total), [match, match, limit, offset])
         return _page(rows, 0 if rows else self.count(words, tokens))
 
     def matches_any(self, words: Sequence[str]) -> bool:
         return bool(
-            _fetch(
+            fetch(
                 "SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT 1",
                 [self.expression(words)],
             )
@@ -121,7 +122,7 @@ class SQLiteBackend:
 
     def sample(self, words: Sequence[str], tokens: Sequence[str], limit: int) -> list[Sampled]:
         """What up to `limit` matching documents are counted by, in no particular order."""
-        rows = _fetch(
+        rows = fetch(
             "SELECT kind, facet_author_id, year, pages FROM search_searchdocument WHERE id IN"
             " (SELECT rowid FROM search_fts WHERE search_fts MATCH %s LIMIT %s)",
             [self.expression(words, tokens), limit],
@@ -131,9 +132,11 @@ class SQLiteBackend:
     def snippets(self, words: Sequence[str], doc_ids: Sequence[int]) -> dict[int, str]:
         if not doc_ids:
             return {}
-        rows = _fetch(
+        # `+rowid`: FTS5 would look each id up with the query's whole prefix expansion;
+        # the query read once and its rows picked costs one expansion.
+        rows = fetch(
             "SELECT rowid, snippet(search_fts, -1, %s, %s, '…', 24) FROM search_fts"
-            f" WHERE search_fts MATCH %s AND rowid IN ({_placeholders(doc_ids)})",
+            f" WHERE search_fts MATCH %s AND +rowid IN ({placeholders(doc_ids)})",
             [MARK_START, MARK_END, self.expression(words), *doc_ids],
         )
         return {int(str(doc_id)): str(text) for doc_id, text in rows}
@@ -167,14 +170,14 @@ class PostgresBackend:
 
     def count(self, words: Sequence[str], tokens: Sequence[str]) -> int:
         matching, params = self.matching(words, tokens)
-        [(found,)] = _fetch(f"SELECT count(*) {matching}", params)
+        [(found,)] = fetch(f"SELECT count(*) {matching}", params)
         return int(str(found))
 
     def estimate(self, words: Sequence[str], tokens: Sequence[str]) -> int:
         """How many documents the planner expects to match, from its statistics on
         both vectors' words: a count would read every matching row (GIN rechecks)."""
         matching, params = self.matching(words, tokens)
-        [(plan,)] = _fetch(f"EXPLAIN (FORMAT JSON) SELECT 1 {matching}", params)
+        [(plan,)] = fetch(f"EXPLAIN (FORMAT JSON) SELECT 1 {matching}", params)
         found: Any = json.loads(plan) if isinstance(plan, str) else plan
         return int(found[0]["Plan"]["Plan Rows"])
 
@@ -187,17 +190,17 @@ class PostgresBackend:
             f"(SELECT d.id, ts_rank('{self.WEIGHTS}'::float4[], d.vector, q) AS score,"
             f" count(*) OVER () AS total {matching} ORDER BY score DESC, d.id LIMIT %s OFFSET %s)"
         )
-        rows = _fetch(_with_records(ranked, "ranked.total"), [*params, limit, offset])
+        rows = fetch(_with_records(ranked, "ranked.total"), [*params, limit, offset])
         return _page(rows, 0 if rows else self.count(words, tokens))
 
     def matches_any(self, words: Sequence[str]) -> bool:
         matching, params = self.matching(words, [])
-        return bool(_fetch(f"SELECT 1 {matching} LIMIT 1", params))
+        return bool(fetch(f"SELECT 1 {matching} LIMIT 1", params))
 
     def sample(self, words: Sequence[str], tokens: Sequence[str], limit: int) -> list[Sampled]:
         """What up to `limit` matching documents are counted by, in no particular order."""
         matching, params = self.matching(words, tokens)
-        rows = _fetch(
+        rows = fetch(
             f"SELECT d.kind, d.facet_author_id, d.year, d.pages {matching} LIMIT %s",
             [*params, limit],
         )
@@ -207,11 +210,11 @@ class PostgresBackend:
         if not doc_ids:
             return {}
         options = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15"
-        rows = _fetch(
+        rows = fetch(
             "SELECT d.id, ts_headline('readingroom',"
             " coalesce(nullif(d.annotation, ''), nullif(d.biography, ''), d.title), q, %s)"
             " FROM search_searchdocument d, to_tsquery('readingroom', %s) q"
-            f" WHERE d.id IN ({_placeholders(doc_ids)})",
+            f" WHERE d.id IN ({placeholders(doc_ids)})",
             [options, self.tsquery(words), *doc_ids],
         )
         return {int(str(doc_id)): str(text) for doc_id, text in rows}

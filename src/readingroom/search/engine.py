@@ -20,9 +20,9 @@ from typing import TypeVar
 from django.utils.safestring import SafeString, mark_safe
 
 from readingroom.catalog.bulk import chunks
-from readingroom.catalog.models import Author, Contribution, Work
+from readingroom.catalog.models import Author, Work
 
-from .backends import MARK_END, MARK_START, Backend, Ranked, Sampled, backend
+from .backends import MARK_END, MARK_START, Backend, Ranked, backend, fetch, placeholders
 from .facets import (
     FACETS,
     LENGTH_BANDS,
@@ -79,9 +79,9 @@ class SearchResults:
 
 @dataclass
 class _Sample:
-    """Matching documents to count facets in; each stands for `scale` matches."""
+    """The facet values of matching documents; each document stands for `scale` matches."""
 
-    rows: list[Sampled]
+    values: list[dict[str, str]]
     scale: int
 
 
@@ -112,7 +112,7 @@ def _sample(index: Backend, words: Sequence[str], tokens: list[str], matches: in
         elif level and found <= EXACT_COUNTS and not counted_all:
             level, counted_all = 0, True
         else:
-            return _Sample(rows, SAMPLE_BASE**level)
+            return _Sample([facet_values(*row) for row in rows], SAMPLE_BASE**level)
 
 
 def _about(count: int) -> int:
@@ -141,9 +141,7 @@ def _facets(
             matches = total if others == filters else index.estimate(words, chosen)
             samples[key] = _sample(index, words, chosen, matches)
         sample = samples[key]
-        counts[name] = Counter(
-            value for row in sample.rows if (value := facet_values(*row).get(name)) is not None
-        )
+        counts[name] = Counter(values[name] for values in sample.values if name in values)
         scales[name] = sample.scale
     return _facet_values(counts, scales, filters, total)
 
@@ -158,9 +156,7 @@ def _facet_values(
     chosen = filters.get("author", "")
     if chosen in counts["author"] and chosen not in top_authors:
         top_authors.append(chosen)  # a reader always sees, and can undo, their choice
-    names = dict(
-        Author.objects.filter(pk__in=[int(v) for v in top_authors]).values_list("pk", "name")
-    )
+    names = _author_names(top_authors)
     bands = {band: label for band, label, _, _ in LENGTH_BANDS}
 
     def values(name: str, ordered: list[str], label: Callable[[str], str]) -> list[FacetValue]:
@@ -175,7 +171,7 @@ def _facet_values(
         return shown
 
     return {
-        "author": values("author", top_authors, lambda v: names.get(int(v), v)),
+        "author": values("author", top_authors, lambda v: names.get(v, v)),
         "decade": values("decade", sorted(counts["decade"], key=int), lambda v: f"{v}s"),
         "length": values("length", list(bands), bands.__getitem__),
     }
@@ -280,10 +276,27 @@ def _loaded(model: type[M], values: dict[str, object]) -> M:
     return model.from_db("default", names, [values[name] for name in names])
 
 
+def _author_names(ids: list[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    rows = fetch(
+        f"SELECT id, name FROM catalog_author WHERE id IN ({placeholders(ids)})",
+        [int(pk) for pk in ids],
+    )
+    return {str(pk): str(name) for pk, name in rows}
+
+
 def _bylines(work_ids: list[int]) -> dict[int, list[str]]:
     """Each work's credited names, in their order."""
     names: dict[int, list[str]] = defaultdict(list)
-    credits = Contribution.objects.filter(work_id__in=work_ids).order_by("work_id", "order")
-    for work_id, name in credits.values_list("work_id", "author__name"):
-        names[work_id].append(name)
+    if work_ids:
+        credits = fetch(
+            "SELECT c.work_id, a.name FROM catalog_contribution c"
+            " JOIN catalog_author a ON a.id = c.author_id"
+            f" WHERE c.work_id IN ({placeholders(work_ids)})"
+            ' ORDER BY c.work_id, c."order"',
+            work_ids,
+        )
+        for work_id, name in credits:
+            names[int(str(work_id))].append(str(name))
     return names
