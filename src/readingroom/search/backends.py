@@ -31,6 +31,7 @@ class Ranked(NamedTuple):
     year: int | None
     year_end: int | None
     pages: int | None
+    snippet: str  # the best stretch of its text, matched words between MARK_START and MARK_END
 
 
 class Sampled(NamedTuple):
@@ -42,13 +43,14 @@ class Sampled(NamedTuple):
     pages: int | None
 
 
-def _with_records(ranked: str, total: str) -> str:
-    """The page's documents, best first, with their count and what the page shows of
-    their works and authors: `ranked` is a subquery of the page's (id, score)."""
+def _with_records(ranked: str, total: str, snippet: str) -> str:
+    """The page's documents, best first, with their count, what the page shows of their
+    works and authors, and their snippets: `ranked` is a subquery of the page's
+    (id, score), so only the page's documents are read."""
     return (
         f"SELECT {total}, d.id, d.kind, coalesce(w.id, a.id), coalesce(w.slug, a.slug),"
-        f" coalesce(w.title, a.name), w.year, w.year_end, w.pages FROM {ranked} AS ranked"
-        " JOIN search_searchdocument d ON d.id = ranked.id"
+        f" coalesce(w.title, a.name), w.year, w.year_end, w.pages, {snippet}"
+        f" FROM {ranked} AS ranked JOIN search_searchdocument d ON d.id = ranked.id"
         " LEFT JOIN catalog_work w ON w.id = d.work_id"
         " LEFT JOIN catalog_author a ON a.id = d.author_id"
         " ORDER BY ranked.score DESC, ranked.id"
@@ -109,8 +111,10 @@ class SQLiteBackend:
             " WHERE search_fts MATCH %s ORDER BY score DESC, rowid LIMIT %s OFFSET %s)"
         )
         total = "(SELECT count(*) FROM search_fts WHERE search_fts MATCH %s)"
-        rows = fetch(_with_records(ranked, total), [match, match, limit, offset])
-        return _page(rows, 0 if rows else self.count(words, tokens))
+        rows = fetch(_with_records(ranked, total, "''"), [match, match, limit, offset])
+        shown, found = _page(rows, 0 if rows else self.count(words, tokens))
+        snippets = self._snippets(words, [r.id for r in shown])
+        return [r._replace(snippet=snippets.get(r.id, "")) for r in shown], found
 
     def matches_any(self, words: Sequence[str]) -> bool:
         return bool(
@@ -129,7 +133,10 @@ class SQLiteBackend:
         )
         return [Sampled(*row) for row in rows]  # type: ignore[arg-type]
 
-    def snippets(self, words: Sequence[str], doc_ids: Sequence[int]) -> dict[int, str]:
+    def _snippets(self, words: Sequence[str], doc_ids: Sequence[int]) -> dict[int, str]:
+        """The page's snippets, from a query of the words alone: a narrowed query's facet
+        tokens would be phrases too, and their column could be the one a snippet shows.
+        """
         if not doc_ids:
             return {}
         # `+rowid`: FTS5 would look each id up with the query's whole prefix expansion;
@@ -147,6 +154,7 @@ class PostgresBackend:
     the facet tokens in a tsvector of their own (`facet_vector`), with its own GIN index."""
 
     WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"  # D, C, B, A, as ts_rank wants them
+    _HEADLINE = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15"
 
     @staticmethod
     def tsquery(words: Sequence[str]) -> str:
@@ -184,13 +192,21 @@ class PostgresBackend:
     def page(
         self, words: Sequence[str], tokens: Sequence[str], limit: int, offset: int
     ) -> tuple[list[Ranked], int]:
-        """One page of the best matches, and how many match, from one pass over them."""
+        """One page of the best matches, and how many match, from one pass over them; the
+        snippets are made for the page's documents only."""
         matching, params = self.matching(words, tokens)
         ranked = (
             f"(SELECT d.id, ts_rank('{self.WEIGHTS}'::float4[], d.vector, q) AS score,"
             f" count(*) OVER () AS total {matching} ORDER BY score DESC, d.id LIMIT %s OFFSET %s)"
         )
-        rows = fetch(_with_records(ranked, "ranked.total"), [*params, limit, offset])
+        snippet = (
+            "ts_headline('readingroom', coalesce(nullif(d.annotation, ''),"
+            " nullif(d.biography, ''), d.title), to_tsquery('readingroom', %s), %s)"
+        )
+        rows = fetch(
+            _with_records(ranked, "ranked.total", snippet),
+            [self.tsquery(words), self._HEADLINE, *params, limit, offset],
+        )
         return _page(rows, 0 if rows else self.count(words, tokens))
 
     def matches_any(self, words: Sequence[str]) -> bool:
@@ -205,19 +221,6 @@ class PostgresBackend:
             [*params, limit],
         )
         return [Sampled(*row) for row in rows]  # type: ignore[arg-type]
-
-    def snippets(self, words: Sequence[str], doc_ids: Sequence[int]) -> dict[int, str]:
-        if not doc_ids:
-            return {}
-        options = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15"
-        rows = fetch(
-            "SELECT d.id, ts_headline('readingroom',"
-            " coalesce(nullif(d.annotation, ''), nullif(d.biography, ''), d.title), q, %s)"
-            " FROM search_searchdocument d, to_tsquery('readingroom', %s) q"
-            f" WHERE d.id IN ({placeholders(doc_ids)})",
-            [options, self.tsquery(words), *doc_ids],
-        )
-        return {int(str(doc_id)): str(text) for doc_id, text in rows}
 
 
 Backend = SQLiteBackend | PostgresBackend

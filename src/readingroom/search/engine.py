@@ -235,8 +235,7 @@ def search(query: str, filters: dict[str, str] | None = None, page: int = 1) -> 
     results.pages = max(1, -(-results.total // PER_PAGE))
     results.page = min(max(page, 1), results.pages)
     results.facets = _facets(index, results.words, filters, results.total)
-    snippets = index.snippets(results.words, [r.id for r in shown])
-    results.hits = _hits(shown, snippets)
+    results.hits = _hits(shown)
     return results
 
 
@@ -254,7 +253,7 @@ def _ranked(
     return shown, total
 
 
-def _hits(shown: list[Ranked], snippets: dict[int, str]) -> list[Hit]:
+def _hits(shown: list[Ranked]) -> list[Hit]:
     """The page's works and authors, made from what the page's query read of them."""
     bylines = _bylines([r.record_id for r in shown if r.kind == "work"])
     hits = []
@@ -266,7 +265,7 @@ def _hits(shown: list[Ranked], snippets: dict[int, str]) -> list[Hit]:
         else:
             record = _loaded(Author, {"id": r.record_id, "slug": r.slug, "name": r.title})
         byline = bylines.get(r.record_id, []) if r.kind == "work" else []
-        hits.append(Hit(r.kind, record, _highlight(snippets.get(r.id, "")), byline))
+        hits.append(Hit(r.kind, record, _highlight(r.snippet), byline))
     return hits
 
 
