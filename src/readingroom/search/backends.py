@@ -58,7 +58,8 @@ def _with_records(ranked: str, total: str, snippet: str) -> str:
 
 
 def _page(rows: list[tuple[object, ...]], total: object) -> tuple[list[Ranked], int]:
-    # A record deleted since its document was read is left out.
+    """Ranked rows and their count (`total` when there are no rows: past the last page,
+    the count alone). A record deleted since its document was read is left out."""
     found = [Ranked(*row[1:]) for row in rows if row[3] is not None]  # type: ignore[arg-type]
     return found, int(str(rows[0][0] if rows else total))
 
@@ -112,7 +113,7 @@ class SQLiteBackend:
         )
         total = "(SELECT count(*) FROM search_fts WHERE search_fts MATCH %s)"
         rows = fetch(_with_records(ranked, total, "''"), [match, match, limit, offset])
-        shown, found = _page(rows, 0 if rows else self.count(words, tokens))
+        shown, found = _page(rows, self.count(words, tokens) if offset and not rows else 0)
         snippets = self._snippets(words, [r.id for r in shown])
         return [r._replace(snippet=snippets.get(r.id, "")) for r in shown], found
 
@@ -195,9 +196,12 @@ class PostgresBackend:
         """One page of the best matches, and how many match, from one pass over them; the
         snippets are made for the page's documents only."""
         matching, params = self.matching(words, tokens)
+        # OFFSET 0 keeps each match's score computed as its row is read: otherwise the
+        # count's window would hold every match's whole vector until the sort.
         ranked = (
-            f"(SELECT d.id, ts_rank('{self.WEIGHTS}'::float4[], d.vector, q) AS score,"
-            f" count(*) OVER () AS total {matching} ORDER BY score DESC, d.id LIMIT %s OFFSET %s)"
+            "(SELECT id, score, count(*) OVER () AS total FROM (SELECT d.id,"
+            f" ts_rank('{self.WEIGHTS}'::float4[], d.vector, q) AS score {matching} OFFSET 0)"
+            " AS scored ORDER BY score DESC, id LIMIT %s OFFSET %s)"
         )
         snippet = (
             "ts_headline('readingroom', coalesce(nullif(d.annotation, ''),"
@@ -207,7 +211,7 @@ class PostgresBackend:
             _with_records(ranked, "ranked.total", snippet),
             [self.tsquery(words), self._HEADLINE, *params, limit, offset],
         )
-        return _page(rows, 0 if rows else self.count(words, tokens))
+        return _page(rows, self.count(words, tokens) if offset and not rows else 0)
 
     def matches_any(self, words: Sequence[str]) -> bool:
         matching, params = self.matching(words, [])
