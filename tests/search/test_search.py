@@ -212,6 +212,7 @@ def test_facet_counts_beyond_the_limit_are_estimated_and_say_so(catalog, monkeyp
     exact = search("revolution")
     narrowed_exact = search("revolution", {"length": "long"})
     monkeypatch.setattr(engine, "EXACT_COUNTS", 2)
+    monkeypatch.setattr(engine, "SEEN_TO_ESTIMATE", 1)
     sampled = search("revolution")
     assert (sampled.total, [h.record.pk for h in sampled.hits]) == (
         exact.total,
@@ -227,3 +228,15 @@ def test_facet_counts_beyond_the_limit_are_estimated_and_say_so(catalog, monkeyp
     for value in narrowed.facets["length"]:
         assert value.estimated is not value.selected
         assert value.count == narrowed.total or not value.selected
+
+
+def test_values_seen_too_seldom_in_a_sample_are_left_out(catalog, monkeypatch):
+    monkeypatch.setattr(engine, "EXACT_COUNTS", 2)
+    monkeypatch.setattr(engine, "SEEN_TO_ESTIMATE", 10**6)
+    results = search("revolution", {"length": "long"})
+    # Lengths are counted in a sample of all of "revolution"'s matches: nothing is
+    # guessed from a sample this small, and the chosen value stays, exactly.
+    assert results.total <= engine.EXACT_COUNTS < search("revolution").total
+    assert [(v.value, v.count, v.estimated) for v in results.facets["length"]] == [
+        ("long", results.total, False)
+    ]

@@ -264,6 +264,7 @@ def test_search_says_which_facet_counts_are_estimates(seeded, monkeypatch):
     exact = _facets(seeded.get("/search/?q=revolution&length=long"))
     assert "about" not in exact
     monkeypatch.setattr(engine, "EXACT_COUNTS", 2)
+    monkeypatch.setattr(engine, "SEEN_TO_ESTIMATE", 1)
     response = seeded.get("/search/?q=revolution&length=long")
     sampled = _facets(response)
     assert "Counts marked “about” are estimated from a sample of the results." in sampled

@@ -39,8 +39,12 @@ M = TypeVar("M", Work, Author)
 PER_PAGE = 20
 TOP_AUTHORS = 12
 # Facet counts are exact for a search matching at most this many documents; beyond,
-# they come from a uniform sample of between a quarter of this and this many.
+# they come from a uniform sample of between a quarter of this and this many, and a
+# value is shown only when the sample holds it this often (its estimate is then
+# within about 45% at one standard error: rare authors among many matches are left
+# out rather than guessed).
 EXACT_COUNTS = 1_000
+SEEN_TO_ESTIMATE = 5
 
 
 @dataclass
@@ -142,6 +146,8 @@ def _facets(
             samples[key] = _sample(index, words, chosen, matches)
         sample = samples[key]
         counts[name] = Counter(values[name] for values in sample.values if name in values)
+        if sample.scale > 1:  # a value seen a few times in a sample gives no estimate
+            counts[name] = Counter({v: n for v, n in counts[name].items() if n >= SEEN_TO_ESTIMATE})
         scales[name] = sample.scale
     return _facet_values(counts, scales, filters, total)
 
