@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 from readingroom.catalog.importer import import_guide_bytes
 from readingroom.catalog.models import Work
 from readingroom.search import engine
+from readingroom.search.backends import Sampled, backend
 from readingroom.search.engine import correct, search
-from readingroom.search.facets import facet_values, token_for
+from readingroom.search.facets import facet_values, sample_token, token_for
 from readingroom.search.index import rebuild
 from readingroom.search.models import SearchDocument, SearchSpelling, SearchTerm
 from readingroom.search.text import edit_distance, typo_budget
@@ -240,3 +241,19 @@ def test_values_seen_too_seldom_in_a_sample_are_left_out(catalog, monkeypatch):
     assert [(v.value, v.count, v.estimated) for v in results.facets["length"]] == [
         ("long", results.total, False)
     ]
+
+
+@pytest.mark.parametrize("level", [1, 2, 3])
+def test_a_sample_level_holds_the_matches_that_carry_its_token(catalog, monkeypatch, level):
+    monkeypatch.setattr(engine, "PER_PAGE", 1000)
+    matches = [
+        SearchDocument.objects.get(**{f"{h.kind}_id": h.record.pk})
+        for h in search("revolution").hits
+    ]
+    expected = sorted(
+        Sampled(d.kind, d.facet_author_id, d.year, d.pages)
+        for d in matches
+        if sample_token(level) in d.facets.split()
+    )
+    assert sorted(backend().sample(["revolution"], [sample_token(level)], 1000)) == expected
+    assert len(matches) > len(expected)
