@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 from readingroom.guidetext import decode_guide, parse_guide
+from readingroom.search.facets import document_tokens
 
 # Real prose follows Zipf's law: a few words are everywhere, most are rare. The
 # generated guides draw from 20,000 made-up words so weighted, with some real ones
@@ -133,8 +134,12 @@ def baseline_rate(data: bytes, database: Path) -> float:
                 )
             )
             contributions.append((n, i + 1))
+            facets = document_tokens("work", n, i + 1, work.year, work.pages)
             documents.append(
-                (n, work.title, author.name, work.annotation or "", i + 1, work.year, work.pages)
+                (
+                    *(n, work.title, author.name, work.annotation or "", i + 1),
+                    *(work.year, work.pages, facets),
+                )
             )
             entries.append((n, n, work.section, work.line_start, work.line_end))
     db.executemany(
@@ -161,13 +166,23 @@ def baseline_rate(data: bytes, database: Path) -> float:
     # FTS triggers fire for both).
     db.executemany(
         "INSERT INTO search_searchdocument (kind, work_id, title, people, annotation,"
-        " biography, facet_author_id, year, pages) VALUES ('work',?,?,?,?,'',?,?,?)",
+        " biography, facet_author_id, year, pages, facets) VALUES ('work',?,?,?,?,'',?,?,?,?)",
         documents,
     )
     db.executemany(
         "INSERT INTO search_searchdocument (kind, author_id, title, people, annotation,"
-        " biography, facet_author_id) VALUES ('author',?,?,?,'',?,?)",
-        [(i + 1, a.name, a.name, a.biography, i + 1) for i, a in enumerate(guide.authors)],
+        " biography, facet_author_id, facets) VALUES ('author',?,?,?,'',?,?,?)",
+        [
+            (
+                i + 1,
+                a.name,
+                a.name,
+                a.biography,
+                i + 1,
+                document_tokens("author", i + 1, i + 1, None, None),
+            )
+            for i, a in enumerate(guide.authors)
+        ],
     )
     db.execute("COMMIT")
     elapsed = time.perf_counter() - start

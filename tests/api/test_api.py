@@ -10,6 +10,7 @@ from rest_framework.test import APIClient
 
 from readingroom.catalog.models import Author, SlugRedirect, Work
 from readingroom.cli import cli
+from readingroom.search import engine
 
 from .conftest import token_client
 
@@ -153,6 +154,17 @@ def test_search_and_duplicates_answer(anonymous):
     assert found["results"][0]["slug"]
     assert anonymous.get("/api/search/?length=huge").status_code == 400
     assert "results" in anonymous.get("/api/duplicates/").json()
+
+
+def test_search_says_which_facet_counts_are_estimated(anonymous, monkeypatch):
+    exact = anonymous.get("/api/search/?q=revolution").json()
+    assert exact["facets"]["decade"]
+    assert not any(v["estimated"] for values in exact["facets"].values() for v in values)
+    monkeypatch.setattr(engine, "EXACT_COUNTS", 2)
+    monkeypatch.setattr(engine, "SEEN_TO_ESTIMATE", 1)
+    sampled = anonymous.get("/api/search/?q=revolution").json()
+    assert sampled["total"] == exact["total"]
+    assert all(v["estimated"] for values in sampled["facets"].values() for v in values)
 
 
 def test_the_schema_is_served_and_valid_openapi(anonymous):

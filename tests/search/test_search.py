@@ -1,5 +1,7 @@
 """Search on the real database: the same answers on SQLite and on PostgreSQL."""
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -7,8 +9,12 @@ from hypothesis import strategies as st
 from readingroom.catalog.importer import import_guide_bytes
 from readingroom.catalog.models import Work
 from readingroom.search import engine
-from readingroom.search.engine import search
+from readingroom.search.backends import Sampled, backend
+from readingroom.search.engine import correct, search
+from readingroom.search.facets import facet_values, sample_token, token_for
 from readingroom.search.index import rebuild
+from readingroom.search.models import SearchDocument, SearchSpelling, SearchTerm
+from readingroom.search.text import edit_distance, typo_budget
 
 pytestmark = pytest.mark.django_db
 
@@ -123,3 +129,131 @@ def test_arbitrary_queries_never_fail(catalog, query):
 def test_odd_facet_values_match_nothing_and_never_fail(catalog, facet, value):
     results = search("revolution", {facet: value})
     assert results.total == (search("revolution").total if value == "" else 0)
+
+
+def _corrected_by_scan(typed: str, vocabulary: list[tuple[str, int]]) -> str:
+    """What correction must give: the nearest word of the whole vocabulary, by brute force."""
+    budget = typo_budget(typed)
+    scored = [
+        (distance, -frequency, term)
+        for term, frequency in vocabulary
+        if (distance := edit_distance(typed, term, budget)) <= budget
+    ]
+    return min(scored)[2] if scored else typed
+
+
+def test_correction_finds_the_vocabularys_nearest_word(catalog):
+    vocabulary = list(SearchTerm.objects.values_list("term", "frequency"))
+    known = {term for term, _ in vocabulary}
+    checked = 0
+    for term, _ in sorted(vocabulary)[::2]:
+        for typed in (
+            term[1:],
+            term[:2] + "x" + term[3:],
+            term[1] + term[0] + term[2:],
+            "q" + term,
+        ):
+            if typed not in known and len(typed) >= 3 and typed.isalpha():
+                assert correct([typed]) == [_corrected_by_scan(typed, vocabulary)], typed
+                checked += 1
+    assert checked > 100
+
+
+def test_new_words_can_be_corrected_as_soon_as_they_are_indexed(catalog):
+    work = Work.objects.get(slug="midnight-in-the-century")
+    work.title = "Midnight in the Zyxquorbl Century"
+    work.save()
+    results = search("zyxqorbl")
+    assert results.corrected == "zyxquorbl"
+    assert titles(results) == ["Midnight in the Zyxquorbl Century"]
+
+
+def test_rebuild_files_the_same_spellings(catalog):
+    def filed():
+        return sorted(SearchSpelling.objects.values_list("spelling", "term__term"))
+
+    before = filed()
+    rebuild()
+    assert filed() == before
+
+
+def _facet_of(hit, facet):
+    document = SearchDocument.objects.get(**{f"{hit.kind}_id": hit.record.pk})
+    return facet_values(document.kind, document.facet_author_id, document.year, document.pages)
+
+
+@pytest.mark.parametrize("facet", ["author", "decade", "length"])
+def test_a_filter_keeps_exactly_the_matches_with_its_value_in_their_order(
+    catalog, monkeypatch, facet
+):
+    monkeypatch.setattr(engine, "PER_PAGE", 1000)
+    everything = search("revolution")
+    assert everything.facets[facet]
+    for value in everything.facets[facet]:
+        narrowed = search("revolution", {facet: value.value})
+        expected = [h for h in everything.hits if _facet_of(h, facet).get(facet) == value.value]
+        assert [(h.kind, h.record.pk) for h in narrowed.hits] == [
+            (h.kind, h.record.pk) for h in expected
+        ]
+        assert narrowed.total == value.count == len(expected)
+
+
+def test_snippets_of_a_narrowed_search_show_the_words_not_the_facets(catalog):
+    [hit, *_] = [h for h in search("revolution").hits if _facet_of(h, "decade").keys() > {"author"}]
+    chosen = _facet_of(hit, "decade")
+    results = search("revolution", chosen)
+    assert hit.record in [h.record for h in results.hits]
+    tokens = [token_for(name, value) for name, value in chosen.items()]
+    for hit in results.hits:
+        assert "<mark>" in hit.snippet
+        assert not set(tokens) & set(re.findall(r"\w+", hit.snippet))
+
+
+def test_facet_counts_beyond_the_limit_are_estimated_and_say_so(catalog, monkeypatch):
+    exact = search("revolution")
+    narrowed_exact = search("revolution", {"length": "long"})
+    monkeypatch.setattr(engine, "EXACT_COUNTS", 2)
+    monkeypatch.setattr(engine, "SEEN_TO_ESTIMATE", 1)
+    sampled = search("revolution")
+    assert (sampled.total, [h.record.pk for h in sampled.hits]) == (
+        exact.total,
+        [h.record.pk for h in exact.hits],
+    )
+    assert exact.total > 2 * engine.SAMPLE_BASE
+    assert not exact.estimated
+    assert sampled.estimated
+    assert all(v.estimated for values in sampled.facets.values() for v in values)
+    # A chosen value is counted exactly: its count is the search's own total.
+    narrowed = search("revolution", {"length": "long"})
+    assert narrowed.total == narrowed_exact.total
+    for value in narrowed.facets["length"]:
+        assert value.estimated is not value.selected
+        assert value.count == narrowed.total or not value.selected
+
+
+def test_values_seen_too_seldom_in_a_sample_are_left_out(catalog, monkeypatch):
+    monkeypatch.setattr(engine, "EXACT_COUNTS", 2)
+    monkeypatch.setattr(engine, "SEEN_TO_ESTIMATE", 10**6)
+    results = search("revolution", {"length": "long"})
+    # Lengths are counted in a sample of all of "revolution"'s matches: nothing is
+    # guessed from a sample this small, and the chosen value stays, exactly.
+    assert results.total <= engine.EXACT_COUNTS < search("revolution").total
+    assert [(v.value, v.count, v.estimated) for v in results.facets["length"]] == [
+        ("long", results.total, False)
+    ]
+
+
+@pytest.mark.parametrize("level", [1, 2, 3])
+def test_a_sample_level_holds_the_matches_that_carry_its_token(catalog, monkeypatch, level):
+    monkeypatch.setattr(engine, "PER_PAGE", 1000)
+    matches = [
+        SearchDocument.objects.get(**{f"{h.kind}_id": h.record.pk})
+        for h in search("revolution").hits
+    ]
+    expected = sorted(
+        Sampled(d.kind, d.facet_author_id, d.year, d.pages)
+        for d in matches
+        if sample_token(level) in d.facets.split()
+    )
+    assert sorted(backend().sample(["revolution"], [sample_token(level)], 1000)) == expected
+    assert len(matches) > len(expected)

@@ -5,6 +5,7 @@ import pytest
 
 from readingroom.catalog.importer import import_guide_bytes
 from readingroom.catalog.models import Author, GuideEntry, LifeEvent, Work
+from readingroom.search import engine
 
 pytestmark = pytest.mark.django_db
 
@@ -253,3 +254,25 @@ def test_year_ranges_read_the_same_everywhere(seeded):
     assert "1940–41" in _text(seeded.get("/authors/a-writer/"))
     assert "Letters (1940–41)" in _text(seeded.get("/search/?q=letters"))
     assert "Letters (1940–41)" in seeded.get("/feeds/works.atom").content.decode()
+
+
+def _facets(response) -> str:
+    return re.search(r'<aside class="facets".*?</aside>', response.content.decode(), re.S)[0]
+
+
+def test_search_says_which_facet_counts_are_estimates(seeded, monkeypatch):
+    exact = _facets(seeded.get("/search/?q=revolution&length=long"))
+    assert "about" not in exact
+    monkeypatch.setattr(engine, "EXACT_COUNTS", 2)
+    monkeypatch.setattr(engine, "SEEN_TO_ESTIMATE", 1)
+    response = seeded.get("/search/?q=revolution&length=long")
+    sampled = _facets(response)
+    assert "Counts marked “about” are estimated from a sample of the results." in sampled
+    # Lengths are counted among all the matches of "revolution", more than 2.
+    lengths = re.search(r"<h2>Length</h2>.*?</ul>", sampled, re.S)[0]
+    counts = re.findall(r'<span class="meta">([^<]*)</span>', lengths)
+    assert counts
+    assert all(re.fullmatch(r"about [\d,]+", count) for count in counts)
+    # The chosen value is counted exactly: the search's own total.
+    total = re.search(r'<p class="count" role="status">([\d,]+) result', response.content.decode())
+    assert f"400 pages or more ({total[1]}) ✕" in sampled

@@ -41,6 +41,7 @@ from readingroom.catalog.validators import Limit
 from readingroom.formats.records import SECTION_SEPARATOR
 from readingroom.identity import Verdict
 from readingroom.limits import EDITION_FIELDS
+from readingroom.search.engine import EXACT_COUNTS
 from readingroom.web.markdown import render_markdown
 
 # Characters a field may be given (limits.characters_problem, as a pattern the
@@ -479,8 +480,14 @@ class SearchHitSerializer(serializers.Serializer):
 class FacetValueSerializer(serializers.Serializer):
     value = serializers.CharField()
     label = serializers.CharField()
-    count = serializers.IntegerField()
+    count = serializers.IntegerField(
+        help_text="How many results have this value; an estimate when `estimated`."
+    )
     selected = serializers.BooleanField()
+    estimated = serializers.BooleanField(
+        help_text="The count is estimated from a sample of the results (a search matching"
+        f" more than {EXACT_COUNTS:,} documents), to two significant figures."
+    )
 
 
 class FacetsSerializer(serializers.Serializer):

@@ -1,35 +1,58 @@
-"""Searching the catalog: ranking, facets, pagination, snippets and typo correction."""
+"""Searching the catalog: ranking, facets, pagination, snippets and typo correction.
+
+A search costs what its page costs, not what its matches do. The page is ranked
+inside the full-text index (bm25 or ts_rank with LIMIT) and only its documents are
+read; snippets are made for the page alone. Facet counts are exact when a search
+matches at most EXACT_COUNTS documents; beyond, they are estimated from a uniform
+sample of at most that many of the matches, which the index hands over as one
+more token in the query (search.facets), and each estimate says so. A misspelt
+word is corrected from the vocabulary's spelling index (SearchSpelling).
+"""
 
 from __future__ import annotations
 
 import html
-import re
-from collections import Counter
-from collections.abc import Callable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from django.db import connection
 from django.utils.safestring import SafeString, mark_safe
 
+from readingroom.catalog.bulk import chunks
 from readingroom.catalog.models import Author, Work
 
-from .backends import MARK_END, MARK_START, Matching, backend
-from .models import SearchDocument, SearchTerm
-from .text import edit_distance, query_words, typo_budget
+from .backends import MARK_END, MARK_START, Backend, Ranked, backend, fetch, placeholders
+from .facets import (
+    FACETS,
+    LENGTH_BANDS,
+    SAMPLE_BASE,
+    SAMPLE_LEVELS,
+    facet_values,
+    sample_token,
+    token_for,
+)
+from .models import SearchSpelling, SearchTerm
+from .text import edit_distance, query_words, spellings, typo_budget
 
+M = TypeVar("M", Work, Author)
 PER_PAGE = 20
-LENGTH_BANDS = [
-    ("short", "under 150 pages", 0, 149),
-    ("medium", "150–399 pages", 150, 399),
-    ("long", "400 pages or more", 400, 10**9),
-]
+TOP_AUTHORS = 12
+# Facet counts are exact for a search matching at most this many documents; beyond,
+# they come from a uniform sample of between a quarter of this and this many, and a
+# value is shown only when the sample holds it this often (its estimate is then
+# within about 45% at one standard error: rare authors among many matches are left
+# out rather than guessed).
+EXACT_COUNTS = 1_000
+SEEN_TO_ESTIMATE = 5
 
 
 @dataclass
 class Hit:
     kind: str
-    record: Work | Author
+    record: Work | Author  # holds the fields the results show (see _hits); others load if asked
     snippet: SafeString
+    byline: list[str] = field(default_factory=list)  # a work's credited names, in order
 
 
 @dataclass
@@ -38,6 +61,7 @@ class FacetValue:
     label: str
     count: int
     selected: bool
+    estimated: bool = False  # counted in a sample of the matches: "about" this many
 
 
 @dataclass
@@ -51,144 +75,147 @@ class SearchResults:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     corrected: str | None = None  # the query that was run instead, when the typed one found nothing
 
-
-# Each facet: the SQL value it groups documents by, and the filter it applies.
-def _length_case() -> str:
-    """The length band of a document, from LENGTH_BANDS, as SQL."""
-    whens = " ".join(
-        f"WHEN d.pages BETWEEN {low} AND {high} THEN '{band}'"
-        for band, _, low, high in LENGTH_BANDS
-    )
-    return f"CASE {whens} END"
+    @property
+    def estimated(self) -> bool:
+        """Whether any facet count shown is an estimate."""
+        return any(v.estimated for values in self.facets.values() for v in values)
 
 
-# Each facet: the SQL value it groups documents by; a chosen value filters on it.
-_FACET_SQL = {
-    "author": "CASE WHEN d.kind = 'work' THEN d.facet_author_id END",
-    "decade": "(d.year / 10) * 10",
-    "length": _length_case(),
-}
-_FACET_NAMES = list(_FACET_SQL)
-TOP_AUTHORS = 12
+@dataclass
+class _Sample:
+    """The facet values of matching documents; each document stands for `scale` matches."""
+
+    values: list[dict[str, str]]
+    scale: int
 
 
-def _facet_condition(name: str, value: str, column: str) -> tuple[str, list[object]]:
-    """A chosen facet value as a condition on a column holding that facet's value.
+def _level_for(matches: int) -> int:
+    """The densest sample level that keeps at most EXACT_COUNTS of so many matches
+    (level 0 keeps them all)."""
+    level = 0
+    while matches > EXACT_COUNTS * SAMPLE_BASE**level and level < SAMPLE_LEVELS:
+        level += 1
+    return level
 
-    A number must be one a column can hold ("²" passes isdigit(), twenty digits
-    overflow a 64-bit integer): any other value matches nothing.
+
+def _sample(index: Backend, words: Sequence[str], tokens: list[str], matches: int) -> _Sample:
+    """All the documents that match, or a uniform sample of them, bounded either way.
+
+    `matches` is how many are thought to match. A sample level that holds more than
+    it should is refused after reading a bounded number of rows, and the next
+    sparser level tried; one that shows far fewer matches than were thought gives
+    way, once, to counting them all.
     """
-    if name in ("author", "decade") and re.fullmatch(r"-?[0-9]{1,18}", value):
-        return f"{column} = %s", [int(value)]
-    if name == "length":
-        return f"{column} = %s", [value]
-    return "1 = 0", []
+    level, counted_all = _level_for(matches), False
+    while True:
+        limit = EXACT_COUNTS * (SAMPLE_BASE if level else 1)
+        rows = index.sample(words, [*tokens, sample_token(level)] if level else tokens, limit + 1)
+        found = len(rows) * SAMPLE_BASE**level
+        if len(rows) > limit and level < SAMPLE_LEVELS:
+            level = max(level + 1, _level_for(found))
+        elif level and found <= EXACT_COUNTS and not counted_all:
+            level, counted_all = 0, True
+        else:
+            return _Sample([facet_values(*row) for row in rows], SAMPLE_BASE**level)
 
 
-class _Query:
-    """One search's SQL: the matching documents, narrowed by the chosen facets."""
-
-    def __init__(self, matching: Matching, filters: dict[str, str]) -> None:
-        self.matching = matching
-        self.filters = filters
-
-    def _fetch(self, sql: str, params: list[object]) -> list[tuple[object, ...]]:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return list(cursor.fetchall())
-
-    def _conditions(
-        self, skip: str | None = None, on_documents: bool = False
-    ) -> tuple[str, list[object]]:
-        """The chosen facets as SQL: on the materialised matches' columns, or on `d`."""
-        clauses, params = ["1 = 1"], []
-        for name, value in self.filters.items():
-            if name != skip:
-                column = _FACET_SQL[name] if on_documents else name
-                clause, values = _facet_condition(name, value, column)
-                clauses.append(clause)
-                params += values
-        return " AND ".join(clauses), params
-
-    def counts(self) -> tuple[int, dict[str, Counter[str]]]:
-        """The total and every facet's counts, from one evaluation of the match.
-
-        Each facet counts the matches that pass the other facets' filters, so a
-        reader sees what choosing another value would give.
-        """
-        columns = ", ".join(f"{sql} AS {name}" for name, sql in _FACET_SQL.items())
-        where, params = self._conditions()
-        parts = [f"SELECT 'total', CAST(NULL AS TEXT), count(*) FROM m WHERE {where}"]
-        for name in _FACET_NAMES:
-            where, values = self._conditions(skip=name)
-            limit = f" ORDER BY count(*) DESC, 2 LIMIT {TOP_AUTHORS}" if name == "author" else ""
-            parts.append(
-                f"SELECT * FROM (SELECT '{name}', CAST({name} AS TEXT), count(*) FROM m"
-                f" WHERE {name} IS NOT NULL AND {where} GROUP BY 2{limit}) AS {name}_counts"
-            )
-            params += values
-        rows = self._fetch(
-            f"WITH m AS MATERIALIZED (SELECT {columns} FROM {self.matching.tables}"
-            f" WHERE {self.matching.condition}) " + " UNION ALL ".join(parts),
-            [*self.matching.params, *params],
-        )
-        total = 0
-        facets: dict[str, Counter[str]] = {name: Counter() for name in _FACET_NAMES}
-        for kind, value, count in rows:
-            if kind == "total":
-                total = int(str(count))
-            else:
-                facets[str(kind)][str(value)] = int(str(count))
-        return total, facets
-
-    def page(self, limit: int, offset: int) -> list[int]:
-        where, params = self._conditions(on_documents=True)
-        rows = self._fetch(
-            f"SELECT d.id FROM {self.matching.tables} WHERE {self.matching.condition} AND {where}"
-            f" ORDER BY {self.matching.score} DESC, d.id LIMIT %s OFFSET %s",
-            [*self.matching.params, *params, limit, offset],
-        )
-        return [int(str(row[0])) for row in rows]
+def _about(count: int) -> int:
+    """An estimate to two significant figures: 1,088 is about 1,100."""
+    rounding = max(1, 10 ** (len(str(count)) - 2))
+    return round(count / rounding) * rounding
 
 
 def _facets(
-    counts: dict[str, Counter[str]], filters: dict[str, str]
+    index: Backend, words: Sequence[str], filters: dict[str, str], total: int
 ) -> dict[str, list[FacetValue]]:
-    top_authors = [value for value, _ in counts["author"].most_common(TOP_AUTHORS)]
-    names = dict(Author.objects.filter(pk__in=top_authors).values_list("pk", "name"))
+    """Each facet's values and counts among the matches that pass the other facets'
+    filters, so a reader sees what choosing another value would give."""
+    samples: dict[frozenset[tuple[str, str]], _Sample] = {}
+    counts: dict[str, Counter[str]] = {}
+    scales: dict[str, int] = {}
+    for name in FACETS:
+        others = {k: v for k, v in filters.items() if k != name}
+        tokens = [token_for(k, v) for k, v in others.items()]
+        key = frozenset(others.items())
+        if key not in samples and None in tokens:  # a filter no document passes
+            samples[key] = _Sample([], 1)
+        elif key not in samples:
+            chosen = [t for t in tokens if t]
+            # The search's own matches are counted already; others are estimated.
+            matches = total if others == filters else index.estimate(words, chosen)
+            samples[key] = _sample(index, words, chosen, matches)
+        sample = samples[key]
+        counts[name] = Counter(values[name] for values in sample.values if name in values)
+        if sample.scale > 1:  # a value seen a few times in a sample gives no estimate
+            counts[name] = Counter({v: n for v, n in counts[name].items() if n >= SEEN_TO_ESTIMATE})
+        scales[name] = sample.scale
+    return _facet_values(counts, scales, filters, total)
+
+
+def _facet_values(
+    counts: dict[str, Counter[str]], scales: dict[str, int], filters: dict[str, str], total: int
+) -> dict[str, list[FacetValue]]:
+    for name, value in filters.items():
+        if total:  # the chosen value's count is the search's own total, exactly
+            counts[name][value] = total
+    top_authors = sorted(counts["author"], key=lambda v: (-counts["author"][v], v))[:TOP_AUTHORS]
+    chosen = filters.get("author", "")
+    if chosen in counts["author"] and chosen not in top_authors:
+        top_authors.append(chosen)  # a reader always sees, and can undo, their choice
+    names = _author_names(top_authors)
     bands = {band: label for band, label, _, _ in LENGTH_BANDS}
 
     def values(name: str, ordered: list[str], label: Callable[[str], str]) -> list[FacetValue]:
-        return [
-            FacetValue(v, label(v), counts[name][v], filters.get(name) == v)
-            for v in ordered
-            if counts[name][v]
-        ]
+        shown = []
+        for value in ordered:
+            selected = filters.get(name) == value
+            estimated = scales[name] > 1 and not selected
+            count = counts[name][value] * (1 if selected else scales[name])
+            if count:
+                count = _about(count) if estimated else count
+                shown.append(FacetValue(value, label(value), count, selected, estimated))
+        return shown
 
     return {
-        "author": values("author", top_authors, lambda v: names.get(int(v), v)),
+        "author": values("author", top_authors, lambda v: names.get(v, v)),
         "decade": values("decade", sorted(counts["decade"], key=int), lambda v: f"{v}s"),
         "length": values("length", list(bands), bands.__getitem__),
     }
 
 
 def correct(words: list[str]) -> list[str]:
-    """Each word, or the known word it was most likely meant to be."""
+    """Each word, or the known word it was most likely meant to be.
+
+    The nearest vocabulary word within the word's typo budget, the more frequent of
+    equally near ones: the words it may have meant are looked up by its spellings
+    (SearchSpelling), so the answer is the vocabulary's nearest word without a scan.
+    """
     known = set(SearchTerm.objects.filter(term__in=words).values_list("term", flat=True))
-    corrected = []
-    search = backend()
-    for word in words:
-        if word in known or len(word) < 3 or not word.isalpha():
-            corrected.append(word)
-            continue
-        budget = typo_budget(word)
-        scored = [
-            (distance, -frequency, term)
-            for term, frequency in search.candidates(word)
-            if (distance := edit_distance(word, term, budget)) <= budget
-        ]
-        corrected.append(min(scored)[2] if scored else word)
-    return corrected
+    misspelt = {
+        word: spellings(word, typo_budget(word))
+        for word in words
+        if word not in known and len(word) >= 3 and word.isalpha()
+    }
+    filed: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    looked_up = sorted(set().union(*misspelt.values()))
+    for chunk in chunks(looked_up):
+        rows = SearchSpelling.objects.filter(spelling__in=chunk)
+        for spelling, term, frequency in rows.values_list(
+            "spelling", "term__term", "term__frequency"
+        ):
+            filed[spelling].add((term, frequency))
+    return [_nearest(word, misspelt[word], filed) if word in misspelt else word for word in words]
+
+
+def _nearest(word: str, its_spellings: set[str], filed: dict[str, set[tuple[str, int]]]) -> str:
+    budget = typo_budget(word)
+    candidates = set().union(*(filed[s] for s in its_spellings if s in filed))
+    scored = [
+        (distance, -frequency, term)
+        for term, frequency in candidates
+        if (distance := edit_distance(word, term, budget)) <= budget
+    ]
+    return min(scored)[2] if scored else word
 
 
 def _highlight(snippet: str) -> SafeString:
@@ -198,41 +225,83 @@ def _highlight(snippet: str) -> SafeString:
 
 def search(query: str, filters: dict[str, str] | None = None, page: int = 1) -> SearchResults:
     """Search works and authors; any query string gives an answer, never an error."""
-    filters = {k: v for k, v in (filters or {}).items() if k in _FACET_SQL and v}
+    filters = {k: v for k, v in (filters or {}).items() if k in FACETS and v}
     results = SearchResults(query=query, words=query_words(query))
     if not results.words:
         return results
-    search_backend = backend()
-    matching = _Query(search_backend.matching(results.words), filters)
-    total, counts = matching.counts()
-    if not total and not any(counts.values()):
+    index = backend()
+    tokens = [token_for(name, value) for name, value in filters.items()]
+    chosen = [t for t in tokens if t] if None not in tokens else None
+    shown, results.total = _ranked(index, results.words, chosen, page)
+    if not results.total and not (filters and index.matches_any(results.words)):
         corrected = correct(results.words)
         if corrected != results.words:
             results.words, results.corrected = corrected, " ".join(corrected)
-            matching = _Query(search_backend.matching(corrected), filters)
-            total, counts = matching.counts()
-    results.total = total
-    results.facets = _facets(counts, filters)
+            shown, results.total = _ranked(index, corrected, chosen, page)
     results.pages = max(1, -(-results.total // PER_PAGE))
     results.page = min(max(page, 1), results.pages)
-    shown = matching.page(PER_PAGE, (results.page - 1) * PER_PAGE)
-    snippets = search_backend.snippets(results.words, shown)
-    results.hits = _hits(shown, snippets)
+    results.facets = _facets(index, results.words, filters, results.total)
+    results.hits = _hits(shown)
     return results
 
 
-def _hits(shown: list[int], snippets: dict[int, str]) -> list[Hit]:
-    documents = SearchDocument.objects.in_bulk(shown)
-    work_ids = [d.work_id for d in documents.values() if d.work_id]
-    author_ids = [d.author_id for d in documents.values() if d.author_id]
-    works = Work.objects.prefetch_related("contributions__author").in_bulk(work_ids)
-    authors = Author.objects.in_bulk(author_ids)
+def _ranked(
+    index: Backend, words: list[str], tokens: list[str] | None, page: int
+) -> tuple[list[Ranked], int]:
+    """The page's documents and how many match; a page past the last gives the last.
+    A filter no document can pass (`tokens` None) matches nothing."""
+    if tokens is None:
+        return [], 0
+    offset = (max(page, 1) - 1) * PER_PAGE
+    shown, total = index.page(words, tokens, PER_PAGE, offset)
+    if total and offset >= total:
+        shown, total = index.page(words, tokens, PER_PAGE, (total - 1) // PER_PAGE * PER_PAGE)
+    return shown, total
+
+
+def _hits(shown: list[Ranked]) -> list[Hit]:
+    """The page's works and authors, made from what the page's query read of them."""
+    bylines = _bylines([r.record_id for r in shown if r.kind == "work"])
     hits = []
-    for doc_id in shown:
-        document = documents[doc_id]
-        record = (
-            works.get(document.work_id) if document.work_id else authors.get(document.author_id)
-        )
-        if record is not None:
-            hits.append(Hit(document.kind, record, _highlight(snippets.get(doc_id, ""))))
+    for r in shown:
+        record: Work | Author
+        if r.kind == "work":
+            fields = {"slug": r.slug, "title": r.title, "year": r.year, "year_end": r.year_end}
+            record = _loaded(Work, {"id": r.record_id, **fields, "pages": r.pages})
+        else:
+            record = _loaded(Author, {"id": r.record_id, "slug": r.slug, "name": r.title})
+        byline = bylines.get(r.record_id, []) if r.kind == "work" else []
+        hits.append(Hit(r.kind, record, _highlight(r.snippet), byline))
     return hits
+
+
+def _loaded(model: type[M], values: dict[str, object]) -> M:
+    """A record as the database gave it, with only these fields read (Model.from_db)."""
+    names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
+    return model.from_db("default", names, [values[name] for name in names])
+
+
+def _author_names(ids: list[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    rows = fetch(
+        f"SELECT id, name FROM catalog_author WHERE id IN ({placeholders(ids)})",
+        [int(pk) for pk in ids],
+    )
+    return {str(pk): str(name) for pk, name in rows}
+
+
+def _bylines(work_ids: list[int]) -> dict[int, list[str]]:
+    """Each work's credited names, in their order."""
+    names: dict[int, list[str]] = defaultdict(list)
+    if work_ids:
+        credits = fetch(
+            "SELECT c.work_id, a.name FROM catalog_contribution c"
+            " JOIN catalog_author a ON a.id = c.author_id"
+            f" WHERE c.work_id IN ({placeholders(work_ids)})"
+            ' ORDER BY c.work_id, c."order"',
+            work_ids,
+        )
+        for work_id, name in credits:
+            names[int(str(work_id))].append(str(name))
+    return names

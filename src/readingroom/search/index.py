@@ -13,16 +13,17 @@ from collections.abc import Iterable, Sequence
 from django.db import connection
 from django.db.models.functions import Substr
 
-from readingroom.catalog.bulk import chunks, insert_rows
+from readingroom.catalog.bulk import chunks, delete_rows, insert_rows, insert_rows_returning_ids
 from readingroom.catalog.models import Author, Contribution, Work
 from readingroom.limits import SEARCHED_TEXT
 
-from .models import SearchDocument, SearchTerm
-from .text import words
+from .facets import document_tokens
+from .models import SearchDocument, SearchSpelling, SearchTerm
+from .text import spellings, words
 
 _FIELDS = [
     "kind", "work_id", "author_id", "title", "people", "annotation", "biography",
-    "facet_author_id", "year", "pages",
+    "facet_author_id", "year", "pages", "facets",
 ]  # fmt: skip
 
 
@@ -45,10 +46,12 @@ def _work_rows(chunk: Sequence[int]) -> list[tuple[object, ...]]:
         "pk", "title", "searched", "year", "pages"
     ):
         credited = sorted(people[work_id])
+        first_author = credited[0][1] if credited else None
         rows.append(
             (
                 *("work", work_id, None, title, " ".join(n for _, _, n in credited)),
-                *(annotation or "", "", credited[0][1] if credited else None, year, pages),
+                *(annotation or "", "", first_author, year, pages),
+                document_tokens("work", work_id, first_author, year, pages),
             )
         )
     return rows
@@ -57,23 +60,34 @@ def _work_rows(chunk: Sequence[int]) -> list[tuple[object, ...]]:
 def _author_rows(chunk: Sequence[int]) -> list[tuple[object, ...]]:
     authors = Author.objects.filter(pk__in=chunk).annotate(searched=_searched("biography"))
     return [
-        ("author", None, author_id, name, name, "", biography or "", author_id, None, None)
+        (
+            *("author", None, author_id, name, name, "", biography or "", author_id, None, None),
+            document_tokens("author", author_id, author_id, None, None),
+        )
         for author_id, name, biography in authors.values_list("pk", "name", "searched")
     ]
 
 
 def _add_vocabulary(rows: list[tuple[object, ...]]) -> None:
-    """Titles and names feed the vocabulary that misspelt queries are corrected against."""
+    """Titles and names feed the vocabulary that misspelt queries are corrected against;
+    each new word is filed under its spellings, where correction looks it up."""
     counts: Counter[str] = Counter()
     for row in rows:
         counts.update(w for w in set(words(f"{row[3]} {row[4]}")) if len(w) >= 3 and w.isalpha())
     known = set()
     for chunk in chunks(list(counts)):
         known.update(SearchTerm.objects.filter(term__in=chunk).values_list("term", flat=True))
+    new = [(term, n) for term, n in counts.items() if term not in known and len(term) <= 100]
+    ids = insert_rows_returning_ids(SearchTerm, ["term", "frequency"], new)
+    file_spellings(zip(ids, (term for term, _ in new), strict=True))
+
+
+def file_spellings(terms: Iterable[tuple[int, str]]) -> None:
+    """File vocabulary words (id, word) under their spellings."""
     insert_rows(
-        SearchTerm,
-        ["term", "frequency"],
-        [(term, n) for term, n in counts.items() if term not in known and len(term) <= 100],
+        SearchSpelling,
+        ["spelling", "term"],
+        [(spelling, term_id) for term_id, term in terms for spelling in spellings(term)],
     )
 
 
@@ -94,7 +108,8 @@ def reindex(work_ids: Iterable[int] = (), author_ids: Iterable[int] = ()) -> Non
 def rebuild() -> None:
     """Index the whole catalog afresh."""
     SearchDocument.objects.all().delete()
-    SearchTerm.objects.all().delete()
+    delete_rows(SearchSpelling.objects.all())
+    delete_rows(SearchTerm.objects.all())
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")

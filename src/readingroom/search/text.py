@@ -66,3 +66,25 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 def typo_budget(word: str) -> int:
     """How many edits a word of this length may be away from what was meant."""
     return 1 if len(word) <= 5 else 2
+
+
+# The most edits typo_budget allows, and how many letters of a word its spellings keep
+# (SymSpell's "prefix length"): a word is filed under a bounded number of spellings,
+# however long it is.
+MOST_TYPOS = 2
+SPELLING_LETTERS = 7
+
+
+def spellings(word: str, deletes: int = MOST_TYPOS) -> set[str]:
+    """The word's first SPELLING_LETTERS letters with up to ``deletes`` of them left out.
+
+    Symmetric deletes: two words within ``deletes`` edits of each other (insertions,
+    deletions, substitutions, swaps of neighbours) share at least one spelling, since
+    each edit is undone by leaving out at most one letter on each side. So the
+    vocabulary words that a misspelt word may have meant are found by looking its
+    spellings up, never by comparing it with every word.
+    """
+    found = {word[:SPELLING_LETTERS]}
+    for _ in range(deletes):
+        found |= {s[:i] + s[i + 1 :] for s in found for i in range(len(s))}
+    return found

@@ -13,7 +13,7 @@ from django import forms
 from django.http import QueryDict
 
 from readingroom.citing import STYLES
-from readingroom.search.engine import LENGTH_BANDS
+from readingroom.search.facets import LENGTH_BANDS
 
 MAX_PAGE = 1_000_000
 MAX_QUERY = 1_000  # characters; the engine reads no further
