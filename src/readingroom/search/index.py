@@ -34,8 +34,10 @@ def _searched(field: str) -> Substr:
 
 def _work_rows(chunk: Sequence[int]) -> list[tuple[object, ...]]:
     people: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
-    contributions = Contribution.objects.filter(work_id__in=chunk).values_list(
-        "work_id", "order", "author_id", "author__name"
+    contributions = (
+        Contribution.objects.filter(work_id__in=chunk)
+        .order_by()  # credited is sorted below; the model's ordering joins every work
+        .values_list("work_id", "order", "author_id", "author__name")
     )
     for work_id, order, author_id, name in contributions:
         people[work_id].append((order, author_id, name))
@@ -63,17 +65,18 @@ def _author_rows(chunk: Sequence[int]) -> list[tuple[object, ...]]:
 
 
 def _add_vocabulary(rows: list[tuple[object, ...]]) -> None:
-    """Titles and names feed the vocabulary that misspelt queries are corrected against."""
+    """Titles and names feed the vocabulary that misspelt queries are corrected against.
+
+    A word the vocabulary has keeps its entry (the insert ignores the conflict), so
+    nothing is looked up first: on PostgreSQL, with the table analyzed, the planner
+    answers ``term IN (…)`` through the trigram index, 120 s for 5,000 words.
+    """
     counts: Counter[str] = Counter()
     for row in rows:
         counts.update(w for w in set(words(f"{row[3]} {row[4]}")) if len(w) >= 3 and w.isalpha())
-    known = set()
-    for chunk in chunks(list(counts)):
-        known.update(SearchTerm.objects.filter(term__in=chunk).values_list("term", flat=True))
-    insert_rows(
-        SearchTerm,
-        ["term", "frequency"],
-        [(term, n) for term, n in counts.items() if term not in known and len(term) <= 100],
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(term=term, frequency=n) for term, n in counts.items() if len(term) <= 100],
+        ignore_conflicts=True,
     )
 
 
