@@ -1,26 +1,45 @@
-"""Parse and import throughput on a generated guide, against plain sqlite3 in the same run.
+"""Parse and import throughput on a generated guide, against plain inserts in the same run.
 
     python benchmarks/import_bench.py [--authors 10000] [--works-per-author 10]
+                                      [--database-url postgres://user@host:port/name]
 
 Generates one guide file of AUTHORS authors with WORKS_PER_AUTHOR works each, then
-measures (1) parse_guide, (2) `readingroom import` into a fresh SQLite catalog and
-(3) the baseline: the same rows written with sqlite3 `executemany` into the same
-migrated tables (same indexes, same pragmas, the same search documents), in one
-transaction. Target: import >= 25% of baseline.
+measures (1) parse_guide, (2) the import (`import_guide_file`, as `readingroom
+import` runs it: both readings, every insert, the search index, life events, one
+transaction) into a fresh, migrated catalog, in a process of its own whose peak
+resident memory is reported, and (3) baselines: the same rows, already parsed,
+written by the database's plain client into the same migrated tables (same
+indexes, triggers, constraints and settings) in one transaction.
+
+On SQLite (the default) the baseline is sqlite3 `executemany`. With
+--database-url the catalog is on that PostgreSQL server (the named database is
+only used to create and drop scratch databases beside it, NAME_bench_*) and there
+are three baselines, all psycopg: `executemany` (pipelined INSERTs), `COPY` (the
+rows through `Copy.write_row`), and `COPY` into tables whose secondary indexes are
+dropped first and built again after the load (what dropping indexes for a first
+load could save at most). Target: import >= 25% of the executemany baseline.
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import platform
 import random
+import resource
 import shutil
 import sqlite3
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse, urlunparse
 
 from readingroom.guidetext import decode_guide, parse_guide
 from readingroom.search.facets import document_tokens
@@ -94,136 +113,267 @@ def generate_big_author(
     return ("# Big Author\n\n" + "\n\n".join(paragraphs + entries) + "\n").encode()
 
 
-def baseline_rate(data: bytes, database: Path) -> float:
-    """Plain sqlite3 `executemany` of the same rows into the same (migrated, empty) tables."""
+@dataclass
+class Table:
+    """Rows for one table, in ``columns`` order."""
+
+    name: str
+    columns: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+
+    def _columns(self) -> str:
+        return ", ".join(f'"{c}"' for c in self.columns)
+
+    def insert(self, placeholder: str) -> str:
+        values = ", ".join([placeholder] * len(self.columns))
+        return f"INSERT INTO {self.name} ({self._columns()}) VALUES ({values})"
+
+    def copy(self) -> str:
+        return f"COPY {self.name} ({self._columns()}) FROM STDIN"
+
+
+_CREATED = "2026-01-01 00:00:00+00:00"
+
+
+def baseline_tables(data: bytes) -> list[Table]:
+    """What an import of ``data`` writes, as rows: catalog rows and search documents
+    (the databases' triggers index them), in the order foreign keys want."""
     guide = parse_guide(decode_guide(data).text).guide
+    text = data.decode()
+    chunk = 1 << 20
+    authors, works, contributions, entries, documents = [], [], [], [], []
+    for i, author in enumerate(guide.authors):
+        authors.append(
+            (
+                *(i + 1, author.name, author.name, f"a{i}", False, author.biography, 1),
+                *(author.line_start, author.line_end, i, _CREATED),
+            )
+        )
+        for position, work in enumerate(author.works):
+            n = len(works) + 1
+            works.append(
+                (
+                    *(n, work.title, f"w{n}", work.year, work.year_end, work.pages),
+                    *(work.annotation, work.raw, 1, work.line_start, work.line_end, position),
+                    _CREATED,
+                )
+            )
+            contributions.append((n, i + 1, "author", 0))
+            entries.append((1, n, n, work.section, "", 1, work.line_start, work.line_end))
+            documents.append(
+                (
+                    *("work", n, None, work.title, author.name, work.annotation or "", ""),
+                    *(i + 1, work.year, work.pages),
+                    document_tokens("work", n, i + 1, work.year, work.pages),
+                )
+            )
+    documents += [
+        (
+            *("author", None, i + 1, a.name, a.name, "", a.biography, i + 1, None, None),
+            document_tokens("author", i + 1, i + 1, None, None),
+        )
+        for i, a in enumerate(guide.authors)
+    ]
+    return [
+        Table(
+            "catalog_source",
+            ("id", "name", "sha256", "imported_at", "encoding", "newline", "final_newline",
+             "lines", "size"),
+            [(1, "bench.txt", "", _CREATED, "utf-8", "\n", True, 0, len(data))],
+        ),
+        Table(
+            "catalog_sourcechunk",
+            ("source_id", "number", "text"),
+            [(1, n, text[i : i + chunk]) for n, i in enumerate(range(0, len(text), chunk))],
+        ),
+        Table(
+            "catalog_author",
+            ("id", "name", "sort_name", "slug", "name_inferred", "biography", "source_id",
+             "line_start", "line_end", "position", "created_at"),
+            authors,
+        ),
+        Table(
+            "catalog_work",
+            ("id", "title", "slug", "year", "year_end", "pages", "annotation", "source_text",
+             "source_id", "line_start", "line_end", "position", "created_at"),
+            works,
+        ),
+        Table("catalog_contribution", ("work_id", "author_id", "role", "order"), contributions),
+        Table(
+            "catalog_guide",
+            ("id", "title", "slug", "description", "source_id", "created_at"),
+            [(1, "Benchmark", "benchmark", "", 1, _CREATED)],
+        ),
+        Table(
+            "catalog_guideentry",
+            ("guide_id", "work_id", "order", "section", "note", "source_id", "line_start",
+             "line_end"),
+            entries,
+        ),
+        Table(
+            "search_searchdocument",
+            ("kind", "work_id", "author_id", "title", "people", "annotation", "biography",
+             "facet_author_id", "year", "pages", "facets"),
+            documents,
+        ),
+    ]  # fmt: skip
+
+
+def _works(tables: list[Table]) -> int:
+    return next(len(t.rows) for t in tables if t.name == "catalog_work")
+
+
+def sqlite_baseline(tables: list[Table], database: Path) -> float:
+    """Plain sqlite3 `executemany` of the rows into the same (migrated, empty) tables."""
     db = sqlite3.connect(database, isolation_level=None)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA foreign_keys=ON")
     start = time.perf_counter()
     db.execute("BEGIN IMMEDIATE")
-    db.execute(
-        "INSERT INTO catalog_source (id, name, sha256, imported_at, encoding, newline,"
-        " final_newline, lines, size) VALUES (1, 'bench.txt', '', '2026-01-01', 'utf-8', ?,"
-        " 1, 0, ?)",
-        ("\n", len(data)),
-    )
-    text = data.decode()
-    db.executemany(
-        "INSERT INTO catalog_sourcechunk (source_id, number, text) VALUES (1, ?, ?)",
-        [(n, text[i : i + (1 << 20)]) for n, i in enumerate(range(0, len(text), 1 << 20))],
-    )
-    db.executemany(
-        "INSERT INTO catalog_author (id, name, sort_name, slug, name_inferred, biography,"
-        " source_id, line_start, line_end, position, created_at)"
-        " VALUES (?,?,?,?,0,?,1,?,?,?,'2026-01-01')",
-        [
-            (i + 1, a.name, a.name, f"a{i}", a.biography, a.line_start, a.line_end, i)
-            for i, a in enumerate(guide.authors)
-        ],
-    )
-    works, contributions, entries, documents = [], [], [], []
-    for i, author in enumerate(guide.authors):
-        for position, work in enumerate(author.works):
-            n = len(works) + 1
-            works.append(
-                (
-                    *(n, work.title, f"w{n}", work.year, work.year_end, work.pages),
-                    *(work.annotation, work.raw, work.line_start, work.line_end, position),
-                )
-            )
-            contributions.append((n, i + 1))
-            facets = document_tokens("work", n, i + 1, work.year, work.pages)
-            documents.append(
-                (
-                    *(n, work.title, author.name, work.annotation or "", i + 1),
-                    *(work.year, work.pages, facets),
-                )
-            )
-            entries.append((n, n, work.section, work.line_start, work.line_end))
-    db.executemany(
-        "INSERT INTO catalog_work (id, title, slug, year, year_end, pages, annotation,"
-        " source_text, source_id, line_start, line_end, position, created_at)"
-        " VALUES (?,?,?,?,?,?,?,?,1,?,?,?,'2026-01-01')",
-        works,
-    )
-    db.executemany(
-        'INSERT INTO catalog_contribution (work_id, author_id, role, "order")'
-        " VALUES (?,?,'author',0)",
-        contributions,
-    )
-    db.execute(
-        "INSERT INTO catalog_guide (id, title, slug, description, source_id, created_at)"
-        " VALUES (1, 'Benchmark', 'benchmark', '', 1, '2026-01-01')"
-    )
-    db.executemany(
-        'INSERT INTO catalog_guideentry (guide_id, work_id, "order", section, note,'
-        " source_id, line_start, line_end) VALUES (1,?,?,?,'',1,?,?)",
-        entries,
-    )
-    # The import indexes what it writes for search; so does the baseline (the
-    # FTS triggers fire for both).
-    db.executemany(
-        "INSERT INTO search_searchdocument (kind, work_id, title, people, annotation,"
-        " biography, facet_author_id, year, pages, facets) VALUES ('work',?,?,?,?,'',?,?,?,?)",
-        documents,
-    )
-    db.executemany(
-        "INSERT INTO search_searchdocument (kind, author_id, title, people, annotation,"
-        " biography, facet_author_id, facets) VALUES ('author',?,?,?,'',?,?,?)",
-        [
-            (
-                i + 1,
-                a.name,
-                a.name,
-                a.biography,
-                i + 1,
-                document_tokens("author", i + 1, i + 1, None, None),
-            )
-            for i, a in enumerate(guide.authors)
-        ],
-    )
+    for table in tables:
+        db.executemany(table.insert("?"), table.rows)
     db.execute("COMMIT")
     elapsed = time.perf_counter() - start
     db.close()
-    return len(works) / elapsed
+    return _works(tables) / elapsed
 
 
-def migrated_database(directory: Path) -> Path:
-    """An empty catalog, migrated by Django; returns a copy for the baseline to fill."""
+def _secondary_indexes(cursor: Any, tables: list[Table]) -> list[tuple[str, str]]:
+    """The indexes of these tables that no constraint owns (primary keys and unique
+    constraints stay): their names and the statements that build them."""
+    cursor.execute(
+        "SELECT i.indexname, i.indexdef FROM pg_indexes i"
+        " WHERE i.schemaname = 'public' AND i.tablename = ANY(%s)"
+        " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)",
+        [[t.name for t in tables]],
+    )
+    return list(cursor.fetchall())
+
+
+def postgres_baseline(tables: list[Table], url: str, method: str) -> float:
+    """The rows through psycopg into the same (migrated, empty) tables, one transaction:
+    ``executemany``, ``copy``, or ``copy-indexes-after`` (secondary indexes dropped
+    first and built again before the commit)."""
+    import psycopg
+
+    with psycopg.connect(url) as db, db.cursor() as cursor:
+        start = time.perf_counter()
+        indexes = _secondary_indexes(cursor, tables) if method == "copy-indexes-after" else []
+        for name, _ in indexes:
+            cursor.execute(f'DROP INDEX "{name}"')
+        for table in tables:
+            if method == "executemany":
+                cursor.executemany(table.insert("%s"), table.rows)
+                continue
+            with cursor.copy(table.copy()) as copy:
+                for row in table.rows:
+                    copy.write_row(row)
+        if indexes:
+            # An index cannot be built while the deferred foreign-key checks are pending.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for _, statement in indexes:
+            cursor.execute(statement)
+        db.commit()
+        elapsed = time.perf_counter() - start
+    return _works(tables) / elapsed
+
+
+def _timed_import(path: str, results: Connection) -> None:
+    """In a process of its own: import the file as `readingroom import` does, and send
+    back the works created, the seconds it took and the process's peak RSS (MB)."""
     import django
 
     django.setup()
-    from django.conf import settings
+    from readingroom.catalog.importer import import_guide_file
+
+    with open(path, "rb") as file:
+        start = time.perf_counter()
+        report = import_guide_file("bench.txt", file, "Benchmark")
+        elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    results.send((report.works["created"], elapsed, peak))
+
+
+def import_rate(path: Path, database_url: str | None) -> tuple[float, float]:
+    """Works a second and peak RSS (MB) of importing ``path`` into a fresh catalog."""
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
+    context = multiprocessing.get_context("spawn")
+    receiving, sending = context.Pipe(duplex=False)
+    child = context.Process(target=_timed_import, args=(str(path), sending))
+    child.start()
+    created, elapsed, peak = receiving.recv()
+    child.join()
+    return created / elapsed, peak
+
+
+def migrate(database_url: str | None = None) -> None:
+    """Migrate the catalog that the settings (and ``database_url``) name, then let go."""
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
+    import django
+
+    django.setup()
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import connections
 
     call_command("migrate", verbosity=0)
-    connection.close()
-    copy = directory / "baseline.sqlite3"
-    shutil.copyfile(settings.DATABASES["default"]["NAME"], copy)
-    return copy
+    connections.close_all()
 
 
-def import_rate(data: bytes) -> float:
-    from readingroom.catalog.importer import import_guide_bytes
+@contextmanager
+def scratch_databases(url: str) -> Iterator[Any]:
+    """Scratch databases beside the one ``url`` names, each a copy of one migrated
+    catalog; all dropped afterwards."""
+    import psycopg
 
-    start = time.perf_counter()
-    report = import_guide_bytes("bench.txt", data, "Benchmark")
-    elapsed = time.perf_counter() - start
-    return report.works["created"] / elapsed
+    parts = urlparse(url)
+    prefix = f"{parts.path.lstrip('/')}_bench"
+    made: list[str] = []
+
+    def admin(statement: str) -> None:
+        with psycopg.connect(url, autocommit=True) as connection:
+            connection.execute(statement)
+
+    def fresh(suffix: str, template: str | None = None) -> str:
+        name = f"{prefix}_{suffix}"
+        admin(f'DROP DATABASE IF EXISTS "{name}"')
+        admin(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+        made.append(name)
+        return urlunparse(parts._replace(path=f"/{name}"))
+
+    template = fresh("template")
+    migrate(template)
+
+    try:
+        yield lambda suffix: fresh(suffix, f"{prefix}_template")
+    finally:
+        for name in reversed(made):
+            admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _server(url: str) -> str:
+    import psycopg
+
+    with psycopg.connect(url) as connection:
+        return f"PostgreSQL {connection.execute('SHOW server_version').fetchone()[0]}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--authors", type=int, default=10_000)
     parser.add_argument("--works-per-author", type=int, default=10)
+    parser.add_argument(
+        "--database-url",
+        help="a PostgreSQL server, as postgres://user@host:port/name (default: SQLite)",
+    )
     args = parser.parse_args()
     directory = Path(tempfile.mkdtemp(prefix="readingroom-bench-"))
     os.environ["READINGROOM_DATA_DIR"] = str(directory)
     os.environ.pop("DATABASE_URL", None)
     os.environ["DJANGO_SETTINGS_MODULE"] = "readingroom.settings"
+    load = os.getloadavg()
 
     data = generate_guide(args.authors, args.works_per_author)
     works = args.authors * args.works_per_author
@@ -232,15 +382,48 @@ def main() -> None:
     parse_seconds = time.perf_counter() - start
     if parsed.errors or len(parsed.guide.works) != works:
         raise SystemExit(f"the generated guide did not parse: {parsed.errors[:3]}")
+    del parsed
+    path = directory / "bench.txt"
+    path.write_bytes(data)
+    size = len(data)
+    tables = baseline_tables(data)
+    del data
 
-    baseline = baseline_rate(data, migrated_database(directory))
-    imported = import_rate(data)
+    baselines: dict[str, float] = {}
+    try:
+        if args.database_url:
+            database = _server(args.database_url)
+            with scratch_databases(args.database_url) as fresh:
+                for method in ("executemany", "copy", "copy-indexes-after"):
+                    baselines[method] = postgres_baseline(tables, fresh(method), method)
+                del tables
+                imported, peak = import_rate(path, fresh("import"))
+        else:
+            database = f"SQLite {sqlite3.sqlite_version}"
+            migrate()
+            from django.conf import settings
+
+            copy = directory / "baseline.sqlite3"
+            shutil.copyfile(settings.DATABASES["default"]["NAME"], copy)
+            baselines["executemany"] = sqlite_baseline(tables, copy)
+            del tables
+            imported, peak = import_rate(path, None)
+    finally:
+        shutil.rmtree(directory)
+
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    print(f"guide: {args.authors} authors, {works} works, {len(data) / 1e6:.1f} MB")
+    print(f"database: {database}")
+    print(f"load average before / after: {load[0]:.2f} / {os.getloadavg()[0]:.2f}")
+    print(f"guide: {args.authors} authors, {works} works, {size / 1e6:.1f} MB")
     print(f"parse:    {works / parse_seconds:>10,.0f} works/s ({parse_seconds:.2f} s)")
-    print(f"import:   {imported:>10,.0f} works/s ({works / imported:.2f} s)")
-    print(f"baseline: {baseline:>10,.0f} works/s (sqlite3 executemany, same rows and tables)")
-    print(f"import / baseline: {imported / baseline:.0%} (target >= 25%)")
+    print(
+        f"import:   {imported:>10,.0f} works/s ({works / imported:.2f} s), peak RSS {peak:,.0f} MB"
+    )
+    for method, rate in baselines.items():
+        print(f"baseline: {rate:>10,.0f} works/s ({method}, same rows and tables)")
+    for method, rate in baselines.items():
+        target = " (target >= 25%)" if method == "executemany" else ""
+        print(f"import / baseline {method}: {imported / rate:.0%}{target}")
 
 
 if __name__ == "__main__":

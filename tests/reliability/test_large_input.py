@@ -59,6 +59,12 @@ def test_a_large_import_brings_the_planners_statistics_up_to_date(catalog):
     written = ("catalog_author", "catalog_work", "catalog_contribution", "catalog_guideentry",
                "catalog_lifeevent", "search_searchdocument", "search_searchterm")  # fmt: skip
     assert all(first[table][1] is not None for table in written)
+    with psycopg.connect(catalog.env["DATABASE_URL"]) as db:
+        # Every column, the search vectors' words too, for the readers' queries.
+        assert db.execute(
+            "SELECT most_common_elems IS NOT NULL FROM pg_stats"
+            " WHERE tablename = 'search_searchdocument' AND attname = 'vector'"
+        ).fetchone() == (True,)
     # Fewer new works than autovacuum waits for (50 and a tenth of 1,000): left to it.
     small = generated_guide(10, 10).replace("Work ", "Essay ").replace("Author ", "Writer ")
     assert catalog.run("import", str(catalog.write("second.txt", small))).returncode == 0

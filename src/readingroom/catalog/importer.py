@@ -37,11 +37,11 @@ from readingroom.search.models import SearchDocument, SearchTerm
 
 from .bulk import (
     CHUNK,
+    LoadStatistics,
     chunks,
     delete_rows,
     insert_rows,
     insert_rows_returning_ids,
-    refresh_statistics,
 )
 from .locking import write_transaction
 from .models import (
@@ -77,7 +77,7 @@ BATCH_WORKS = 5_000
 BATCH_CHARACTERS = 16_000_000
 # The summary names this many of the authors an import merged (the warnings name each).
 _NAMES_SHOWN = 10
-# The tables an import adds rows to, whose statistics it brings up to date after a big one.
+# The tables an import adds rows to, whose statistics it keeps up to date (bulk.py).
 _WRITTEN = (Author, Work, Contribution, GuideEntry, LifeEvent, SearchDocument, SearchTerm)
 _ENTRY_COLUMNS = [
     "guide_id", "work_id", "order", "section", "note", "source_id", "line_start", "line_end",
@@ -342,6 +342,7 @@ class _Import:
         self.kept_merged: set[int] = set()
         self.claimed_works: set[tuple[type, int]] = set()
         self.guide: Guide | None = None
+        self.statistics = LoadStatistics(Work, _WRITTEN)
         self.notes: dict[int, str] = {}
         self.added_entries: list[tuple[object, ...]] = []
 
@@ -460,6 +461,7 @@ class _Import:
     def write(self, batch: list[tuple[int, AuthorEntry]]) -> None:
         if not batch:
             return
+        created = self.report.works["created"]
         author_ids, bios_changed, renamed = self.write_authors(batch)
         work_ids, entries = self.write_works(author_ids, [entry for _, entry in batch])
         self.write_entries(work_ids, entries)
@@ -468,6 +470,7 @@ class _Import:
         )
         reindex([*work_ids, *renamed_works], author_ids)
         recompute(Author.objects.filter(pk__in=bios_changed))
+        self.statistics.grew(self.report.works["created"] - created)
 
     def write_authors(
         self, batch: list[tuple[int, AuthorEntry]]
@@ -807,7 +810,7 @@ def import_guide_file(
         run.finish_guide()
         run.fold_authors()
         catalog_changed()
-    refresh_statistics(Work, report.works["created"], _WRITTEN)
+    run.statistics.settle()
     return report
 
 

@@ -40,13 +40,15 @@ class SlugAllocator:
     def _taken(self, slugs: Iterable[str]) -> set[str]:
         found: set[str] = set()
         for chunk in chunks(sorted(set(slugs))):
-            found.update(self.model.objects.filter(slug__in=chunk).values_list("slug", flat=True))
+            # Unordered: the model's ordering (by title or name) would sort each batch.
+            taken = self.model.objects.filter(slug__in=chunk).order_by()
+            found.update(taken.values_list("slug", flat=True))
         return found
 
     def _first_free_number(self, base: str) -> int:
         """One past the highest ``base-N`` in the catalog (an index range, not a scan)."""
         numbered = re.compile(re.escape(base) + r"-(\d+)")
-        slugs = self.model.objects.filter(slug__gt=base + "-", slug__lt=base + ".")
+        slugs = self.model.objects.filter(slug__gt=base + "-", slug__lt=base + ".").order_by()
         numbers = [
             int(match[1])
             for slug in slugs.values_list("slug", flat=True)
