@@ -30,10 +30,11 @@ import random
 import resource
 import shutil
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -295,10 +296,10 @@ def _timed_import(path: str, results: Connection) -> None:
     results.send((report.works["created"], elapsed, peak))
 
 
-def import_rate(path: Path, database_url: str | None) -> tuple[float, float]:
-    """Works a second and peak RSS (MB) of importing ``path`` into a fresh catalog."""
-    if database_url:
-        os.environ["DATABASE_URL"] = database_url
+def import_rate(path: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Works a second and peak RSS (MB) of importing ``path`` into the fresh catalog
+    that ``env`` names, in a new process."""
+    os.environ.update(env)
     context = multiprocessing.get_context("spawn")
     receiving, sending = context.Pipe(duplex=False)
     child = context.Process(target=_timed_import, args=(str(path), sending))
@@ -308,24 +309,33 @@ def import_rate(path: Path, database_url: str | None) -> tuple[float, float]:
     return created / elapsed, peak
 
 
-def migrate(database_url: str | None = None) -> None:
-    """Migrate the catalog that the settings (and ``database_url``) name, then let go."""
-    if database_url:
-        os.environ["DATABASE_URL"] = database_url
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connections
-
-    call_command("migrate", verbosity=0)
-    connections.close_all()
+def migrate(env: dict[str, str]) -> None:
+    """Migrate the catalog that ``env`` names (in a new process: each catalog its own)."""
+    command = [sys.executable, "-m", "readingroom", "manage", "migrate", "--verbosity", "0"]
+    subprocess.run(command, env={**os.environ, **env}, check=True)
 
 
 @contextmanager
-def scratch_databases(url: str) -> Iterator[Any]:
-    """Scratch databases beside the one ``url`` names, each a copy of one migrated
-    catalog; all dropped afterwards."""
+def sqlite_catalogs(directory: Path) -> Iterator[Callable[[str], dict[str, str]]]:
+    """Fresh catalogs in data directories under ``directory``, each a copy of one
+    migrated catalog: a function from a name to the environment that selects it."""
+    template = directory / "template"
+    template.mkdir()
+    migrate({"READINGROOM_DATA_DIR": str(template)})
+
+    def fresh(name: str) -> dict[str, str]:
+        data = directory / name
+        shutil.rmtree(data, ignore_errors=True)
+        shutil.copytree(template, data)
+        return {"READINGROOM_DATA_DIR": str(data)}
+
+    yield fresh
+
+
+@contextmanager
+def postgres_catalogs(url: str) -> Iterator[Callable[[str], dict[str, str]]]:
+    """Fresh catalogs in scratch databases beside the one ``url`` names (NAME_bench_*),
+    each a copy of one migrated catalog; all dropped afterwards."""
     import psycopg
 
     parts = urlparse(url)
@@ -336,18 +346,17 @@ def scratch_databases(url: str) -> Iterator[Any]:
         with psycopg.connect(url, autocommit=True) as connection:
             connection.execute(statement)
 
-    def fresh(suffix: str, template: str | None = None) -> str:
-        name = f"{prefix}_{suffix}"
-        admin(f'DROP DATABASE IF EXISTS "{name}"')
+    def create(name: str, template: str | None = None) -> dict[str, str]:
+        name = f"{prefix}_{name}"
+        admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
-        made.append(name)
-        return urlunparse(parts._replace(path=f"/{name}"))
-
-    template = fresh("template")
-    migrate(template)
+        if name not in made:
+            made.append(name)
+        return {"DATABASE_URL": urlunparse(parts._replace(path=f"/{name}"))}
 
     try:
-        yield lambda suffix: fresh(suffix, f"{prefix}_template")
+        migrate(create("template"))
+        yield lambda name: create(name, f"{prefix}_template")
     finally:
         for name in reversed(made):
             admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -368,12 +377,19 @@ def main() -> None:
         "--database-url",
         help="a PostgreSQL server, as postgres://user@host:port/name (default: SQLite)",
     )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=1,
+        help="measure each this many times, each on a fresh catalog, and keep the best "
+        "(on a machine others share)",
+    )
     args = parser.parse_args()
     directory = Path(tempfile.mkdtemp(prefix="readingroom-bench-"))
-    os.environ["READINGROOM_DATA_DIR"] = str(directory)
-    os.environ.pop("DATABASE_URL", None)
     os.environ["DJANGO_SETTINGS_MODULE"] = "readingroom.settings"
-    load = os.getloadavg()
+    os.environ.pop("DATABASE_URL", None)
+    os.environ["READINGROOM_DATA_DIR"] = str(directory)
+    loads = [os.getloadavg()[0]]
 
     data = generate_guide(args.authors, args.works_per_author)
     works = args.authors * args.works_per_author
@@ -389,31 +405,39 @@ def main() -> None:
     tables = baseline_tables(data)
     del data
 
-    baselines: dict[str, float] = {}
+    url = args.database_url
+    methods = ("executemany", "copy", "copy-indexes-after") if url else ("executemany",)
+    baselines = dict.fromkeys(methods, 0.0)
+    imported = peak = 0.0
     try:
-        if args.database_url:
-            database = _server(args.database_url)
-            with scratch_databases(args.database_url) as fresh:
-                for method in ("executemany", "copy", "copy-indexes-after"):
-                    baselines[method] = postgres_baseline(tables, fresh(method), method)
-                del tables
-                imported, peak = import_rate(path, fresh("import"))
-        else:
-            database = f"SQLite {sqlite3.sqlite_version}"
-            migrate()
-            from django.conf import settings
-
-            copy = directory / "baseline.sqlite3"
-            shutil.copyfile(settings.DATABASES["default"]["NAME"], copy)
-            baselines["executemany"] = sqlite_baseline(tables, copy)
-            del tables
-            imported, peak = import_rate(path, None)
+        database = _server(url) if url else f"SQLite {sqlite3.sqlite_version}"
+        catalogs = postgres_catalogs(url) if url else sqlite_catalogs(directory)
+        with catalogs as fresh:
+            for run in range(args.runs):
+                for method in methods:
+                    env = fresh(method)
+                    if url:
+                        rate = postgres_baseline(tables, env["DATABASE_URL"], method)
+                    else:
+                        rate = sqlite_baseline(
+                            tables, Path(env["READINGROOM_DATA_DIR"]) / "readingroom.sqlite3"
+                        )
+                    baselines[method] = max(baselines[method], rate)
+                    loads.append(os.getloadavg()[0])
+                if run == args.runs - 1:
+                    del tables  # the import's process is measured without them around
+                rate, memory = import_rate(path, fresh("import"))
+                imported, peak = max(imported, rate), max(peak, memory)
+                loads.append(os.getloadavg()[0])
     finally:
         shutil.rmtree(directory)
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print(f"database: {database}")
-    print(f"load average before / after: {load[0]:.2f} / {os.getloadavg()[0]:.2f}")
+    print(
+        f"load average (1 min) during the run: {min(loads):.2f} to {max(loads):.2f}; "
+        f"best of {args.runs} run{'s' if args.runs > 1 else ''}"
+    )
     print(f"guide: {args.authors} authors, {works} works, {size / 1e6:.1f} MB")
     print(f"parse:    {works / parse_seconds:>10,.0f} works/s ({parse_seconds:.2f} s)")
     print(
