@@ -460,14 +460,18 @@ def _checks_summary(name: str, document: Document) -> None:
 
 
 def _import_one(
-    file: str, guide: str | None, overwrite_edits: bool, wait: float, reader_name: str | None
+    name: str,
+    handle: BinaryIO,
+    guide: str | None,
+    overwrite_edits: bool,
+    wait: float,
+    reader_name: str | None,
 ) -> bool:
     """Import one guide file or dump; False (with the problems reported) if it failed."""
     from django.db import DatabaseError
 
     from readingroom.catalog.locking import CatalogLocked
 
-    name, handle = _open(file)
     with handle:
         try:
             if catalog_json.looks_like_dump(handle.read(64).decode("utf-8", "ignore")):
@@ -566,17 +570,19 @@ def _parse_ol_dump(name: str, handle: BinaryIO, as_json: bool) -> None:
         sys.exit(1)
 
 
-def _split_ol_dumps(files: tuple[str, ...]) -> tuple[list[tuple[str, BinaryIO]], list[str]]:
-    """The Open Library dumps among the files (opened), told by their first line, and
-    the other files."""
-    dumps, others = [], []
+Named = list[tuple[str, BinaryIO]]
+
+
+def _split_ol_dumps(files: tuple[str, ...], reader_name: str | None) -> tuple[Named, Named]:
+    """The files opened (each once: standard input and pipes can be read only once),
+    Open Library dumps told from the others by their first line (unless --from names
+    a reader)."""
+    dumps: Named = []
+    others: Named = []
     for file in files:
         name, handle = _open(file)
-        if ol.is_dump(ol.head_of(handle)):
-            dumps.append((name, handle))
-        else:
-            handle.close()
-            others.append(file)
+        is_dump = reader_name is None and ol.is_dump(ol.head_of(handle))
+        (dumps if is_dump else others).append((name, handle))
     return dumps, others
 
 
@@ -636,9 +642,11 @@ def import_(
     from django.conf import settings
 
     wait = settings.IMPORT_LOCK_WAIT if wait is None else wait
-    dumps, others = _split_ol_dumps(files) if reader_name is None else ([], list(files))
+    dumps, others = _split_ol_dumps(files, reader_name)
     failed = [
-        file for file in others if not _import_one(file, guide, overwrite_edits, wait, reader_name)
+        name
+        for name, handle in others
+        if not _import_one(name, handle, guide, overwrite_edits, wait, reader_name)
     ]
     if dumps:
         try:
