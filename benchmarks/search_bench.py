@@ -137,6 +137,9 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, help="Where the SQLite catalog is kept.")
     parser.add_argument("--database-url", help="A PostgreSQL database to build and measure.")
     parser.add_argument("--runs", type=int, default=100)
+    parser.add_argument(
+        "--only", metavar="TEXT", help="Only the kinds of query whose name has TEXT."
+    )
     args = parser.parse_args()
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="readingroom-search-bench-"))
     os.environ["READINGROOM_DATA_DIR"] = str(data_dir)
@@ -167,6 +170,8 @@ def main() -> None:
     )
     worst = 0.0
     for kind, query in QUERIES:
+        if args.only and args.only not in kind:
+            continue
         for label, filters in FILTERS:
             tokens = [t for name, value in filters.items() if (t := token_for(name, value))]
             first = search(query, filters)

@@ -37,12 +37,14 @@ class Ranked(NamedTuple):
 
 
 class Sampled(NamedTuple):
-    """What a matching document is counted by (search.facets.facet_values)."""
+    """What a matching document is counted by (search.facets.facet_values), and its
+    facet tokens (which of the sets asked for it is in)."""
 
     kind: str
     facet_author_id: int | None
     year: int | None
     pages: int | None
+    tokens: str
 
 
 def _with_records(ranked: str, total: str, snippet: str) -> str:
@@ -127,12 +129,19 @@ class SQLiteBackend:
             )
         )
 
-    def sample(self, words: Sequence[str], tokens: Sequence[str], limit: int) -> list[Sampled]:
-        """What up to `limit` matching documents are counted by, in no particular order."""
+    def sample(
+        self, words: Sequence[str], sets: Sequence[Sequence[str]], limit: int
+    ) -> list[Sampled]:
+        """Up to `limit` documents that match the words and all the tokens of any of the
+        sets, in no particular order: one reading of the words for every set."""
+        either = " OR ".join(
+            "facets : (" + " AND ".join(f'"{t}"' for t in tokens) + ")" for tokens in sets
+        )
+        match = self.expression(words) + (f" AND ({either})" if all(sets) else "")
         rows = fetch(
-            "SELECT kind, facet_author_id, year, pages FROM search_searchdocument WHERE id IN"
-            " (SELECT rowid FROM search_fts WHERE search_fts MATCH %s LIMIT %s)",
-            [self.expression(words, tokens), limit],
+            "SELECT kind, facet_author_id, year, pages, facets FROM search_searchdocument"
+            " WHERE id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s LIMIT %s)",
+            [match, limit],
         )
         return [Sampled(*row) for row in rows]  # type: ignore[arg-type]
 
@@ -219,21 +228,32 @@ class PostgresBackend:
         matching, params = self.matching(words, [])
         return bool(fetch(f"SELECT 1 {matching} LIMIT 1", params))
 
-    def sample(self, words: Sequence[str], tokens: Sequence[str], limit: int) -> list[Sampled]:
-        """What up to `limit` matching documents are counted by, in no particular order.
+    def sample(
+        self, words: Sequence[str], sets: Sequence[Sequence[str]], limit: int
+    ) -> list[Sampled]:
+        """Up to `limit` documents that match the words and all the tokens of any of the
+        sets, in no particular order: one reading of the words for every set.
 
-        A quarter of all documents are in the first sample level: the rows the other
-        conditions find are checked for its token (behind OFFSET 0, which keeps the
-        planner from reading its index) rather than its posting list read.
+        A quarter of all documents are in the first sample level: the index is asked
+        for the sets without its token, and the rows it finds are checked for it
+        (behind OFFSET 0, which keeps the planner from reading its posting list).
         """
         dense = sample_token(1)
-        matching, params = self.matching(words, [t for t in tokens if t != dense])
-        found = f"SELECT d.kind, d.facet_author_id, d.year, d.pages, d.facet_vector {matching}"
-        if dense in tokens:
+        indexed = [[t for t in tokens if t != dense] for tokens in sets]
+        matching, params = self.matching(words, [])
+        columns = "d.kind, d.facet_author_id, d.year, d.pages, d.facets, d.facet_vector"
+        found = f"SELECT {columns} {matching}"
+        if all(indexed):
+            found += " AND d.facet_vector @@ %s::tsquery"
+            params.append(self._either(indexed))
+        if all(sets) and indexed != sets:
             found = f"SELECT * FROM ({found} OFFSET 0) AS d WHERE d.facet_vector @@ %s::tsquery"
-            params.append(self.facet_tsquery([dense]))
+            params.append(self._either(sets))
         rows = fetch(f"{found} LIMIT %s", [*params, limit])
-        return [Sampled(*row[:4]) for row in rows]  # type: ignore[arg-type]
+        return [Sampled(*row[:5]) for row in rows]  # type: ignore[arg-type]
+
+    def _either(self, sets: Sequence[Sequence[str]]) -> str:
+        return " | ".join(f"({self.facet_tsquery(tokens)})" for tokens in sets)
 
 
 Backend = SQLiteBackend | PostgresBackend

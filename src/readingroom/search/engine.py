@@ -81,6 +81,9 @@ class SearchResults:
         return any(v.estimated for values in self.facets.values() for v in values)
 
 
+_Key = frozenset[tuple[str, str]]  # a set of matches: the filters that narrow it
+
+
 @dataclass
 class _Sample:
     """The facet values of matching documents; each document stands for `scale` matches."""
@@ -98,25 +101,42 @@ def _level_for(matches: int) -> int:
     return level
 
 
-def _sample(index: Backend, words: Sequence[str], tokens: list[str], matches: int) -> _Sample:
-    """All the documents that match, or a uniform sample of them, bounded either way.
+def _samples(
+    index: Backend, words: Sequence[str], wanted: dict[_Key, list[str]], matches: dict[_Key, int]
+) -> dict[_Key, _Sample]:
+    """For each set of matches (the words narrowed by its tokens): all its documents, or
+    a uniform sample of them, bounded either way, all from one reading of the index.
 
-    `matches` is how many are thought to match. A sample level that holds more than
-    it should is refused after reading a bounded number of rows, and the next
-    sparser level tried; one that shows far fewer matches than were thought gives
-    way, once, to counting them all.
+    `matches` is how many each set is thought to hold. A sample level that holds more
+    than it should is refused after reading a bounded number of rows, and the next
+    sparser level tried; one that shows far fewer matches than were thought gives way,
+    once, to counting them all.
     """
-    level, counted_all = _level_for(matches), False
+    levels = {key: _level_for(matches[key]) for key in wanted}
+    counted_all: set[_Key] = set()
     while True:
-        limit = EXACT_COUNTS * (SAMPLE_BASE if level else 1)
-        rows = index.sample(words, [*tokens, sample_token(level)] if level else tokens, limit + 1)
-        found = len(rows) * SAMPLE_BASE**level
-        if len(rows) > limit and level < SAMPLE_LEVELS:
-            level = max(level + 1, _level_for(found))
-        elif level and found <= EXACT_COUNTS and not counted_all:
-            level, counted_all = 0, True
-        else:
-            return _Sample([facet_values(*row) for row in rows], SAMPLE_BASE**level)
+        asked = {
+            key: [*tokens, sample_token(levels[key])] if levels[key] else tokens
+            for key, tokens in wanted.items()
+        }
+        limits = {key: EXACT_COUNTS * (SAMPLE_BASE if levels[key] else 1) for key in wanted}
+        # Every row is in some set, so rows past the sum of the limits mean a set over
+        # its own: that one is asked at a sparser level, and the others again with it.
+        rows = index.sample(words, list(asked.values()), sum(limits.values()) + 1)
+        samples, again = {}, False
+        for key, tokens in asked.items():
+            level = levels[key]
+            held = [row for row in rows if set(tokens) <= set(row.tokens.split())]
+            found = len(held) * SAMPLE_BASE**level
+            if len(held) > limits[key] and level < SAMPLE_LEVELS:
+                levels[key], again = max(level + 1, _level_for(found)), True
+            elif level and found <= EXACT_COUNTS and key not in counted_all:
+                levels[key], again = 0, True
+                counted_all.add(key)
+            else:
+                samples[key] = _Sample([facet_values(*row[:4]) for row in held], SAMPLE_BASE**level)
+        if not again:
+            return samples
 
 
 def _about(count: int) -> int:
@@ -130,21 +150,21 @@ def _facets(
 ) -> dict[str, list[FacetValue]]:
     """Each facet's values and counts among the matches that pass the other facets'
     filters, so a reader sees what choosing another value would give."""
-    samples: dict[frozenset[tuple[str, str]], _Sample] = {}
-    counts: dict[str, Counter[str]] = {}
-    scales: dict[str, int] = {}
-    for name in FACETS:
-        others = {k: v for k, v in filters.items() if k != name}
+    sets = {name: {k: v for k, v in filters.items() if k != name} for name in FACETS}
+    wanted: dict[_Key, list[str]] = {}
+    matches: dict[_Key, int] = {}
+    for others in sets.values():
         tokens = [token_for(k, v) for k, v in others.items()]
         key = frozenset(others.items())
-        if key not in samples and None in tokens:  # a filter no document passes
-            samples[key] = _Sample([], 1)
-        elif key not in samples:
-            chosen = [t for t in tokens if t]
+        if key not in wanted and None not in tokens:  # else a filter no document passes
+            wanted[key] = [t for t in tokens if t]
             # The search's own matches are counted already; others are estimated.
-            matches = total if others == filters else index.estimate(words, chosen)
-            samples[key] = _sample(index, words, chosen, matches)
-        sample = samples[key]
+            matches[key] = total if others == filters else index.estimate(words, wanted[key])
+    samples = _samples(index, words, wanted, matches) if wanted else {}
+    counts: dict[str, Counter[str]] = {}
+    scales: dict[str, int] = {}
+    for name, others in sets.items():
+        sample = samples.get(frozenset(others.items()), _Sample([], 1))
         counts[name] = Counter(values[name] for values in sample.values if name in values)
         if sample.scale > 1:  # a value seen a few times in a sample gives no estimate
             counts[name] = Counter({v: n for v, n in counts[name].items() if n >= SEEN_TO_ESTIMATE})
