@@ -43,7 +43,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from django.db import connection
 from django.db.models import Q
@@ -381,17 +381,8 @@ class _DumpImport:
 
     def write_authors(self, batch: list[ol.Author]) -> None:
         new, newer = self._fresh(batch, self.report.authors)
-        created: list[ol.Author] = []
-        matched: list[tuple[ol.Author, int]] = []
         known = self._known(new, "author")
-        for record in new:
-            if record.key in known:
-                continue
-            same = self._same_author(record)
-            if same is None:
-                created.append(record)
-            else:
-                matched.append((record, same))
+        created, matched = _sorted_out(new, known, self._same_author)
         slugs = self.author_slugs.allocate([r.name for r in created])
         ids = insert_rows_returning_ids(
             Author,
@@ -495,17 +486,10 @@ class _DumpImport:
     def write_works(self, batch: list[ol.Work]) -> None:
         new, newer = self._fresh(batch, self.report.works)
         found = self.resolve([k for r in batch for k in r.authors], "author")
-        created: list[ol.Work] = []
-        matched: list[tuple[ol.Work, int]] = []
         known = self._known(new, "work")
-        for record in new:
-            if record.key in known:
-                continue
-            same = self._same_work(record, [found[k] for k in record.authors if k in found])
-            if same is None:
-                created.append(record)
-            else:
-                matched.append((record, same))
+        created, matched = _sorted_out(
+            new, known, lambda r: self._same_work(r, [found[k] for k in r.authors if k in found])
+        )
         slugs = self.work_slugs.allocate([r.title for r in created])
         ids = insert_rows_returning_ids(
             Work,
@@ -996,3 +980,24 @@ def import_dumps(
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     return report
+
+
+_Keyed = TypeVar("_Keyed", ol.Author, ol.Work)
+
+
+def _sorted_out(
+    records: Sequence[_Keyed], known: dict[str, int], same: Callable[[_Keyed], int | None]
+) -> tuple[list[_Keyed], list[tuple[_Keyed, int]]]:
+    """A batch's records the catalog does not hold by key: those to create, and those
+    the identity rules match to a record of the catalog's (with its id)."""
+    created: list[_Keyed] = []
+    matched: list[tuple[_Keyed, int]] = []
+    for record in records:
+        if record.key in known:
+            continue
+        pk = same(record)
+        if pk is None:
+            created.append(record)
+        else:
+            matched.append((record, pk))
+    return created, matched
